@@ -1,0 +1,43 @@
+/**
+ * POST /api/messages: checks that the body is a Bot Framework activity before botbuilder sees it, so a
+ * broken or foreign body gets a 400 that says what is wrong instead of an exception deep in the SDK.
+ */
+import type { CloudAdapter } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import type { RadslagBot } from './radslag-bot';
+
+const account = z.object({ id: z.string().min(1).max(1000) }).passthrough();
+const activityShape = z
+  .object({
+    type: z.string().min(1).max(100),
+    id: z.string().max(1000).optional(),
+    serviceUrl: z.string().url().max(2000),
+    channelId: z.string().min(1).max(100),
+    from: account,
+    recipient: account,
+    conversation: account,
+    text: z.string().max(200_000).optional(),
+    locale: z.string().max(100).optional(),
+    entities: z.array(z.record(z.string(), z.unknown())).max(200).optional(),
+    channelData: z.record(z.string(), z.unknown()).optional(),
+  })
+  .passthrough();
+
+export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
+
+export function createBotEndpoint(adapter: CloudAdapter, bot: RadslagBot): BotEndpoint {
+  return async (req, res) => {
+    const body: unknown = req.body;
+    const checked = activityShape.safeParse(body);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      res.send(400, {
+        code: 'BadRequest',
+        message: `The body is not a Bot Framework activity (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}). Send JSON with type, serviceUrl, channelId, from, recipient and conversation.`,
+      });
+      return;
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+  };
+}

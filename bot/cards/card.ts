@@ -1,0 +1,68 @@
+/**
+ * Small helpers for Adaptive Card JSON (version 1.5, what Teams renders). Cards are plain data built by
+ * pure functions `(viewModel, t) → card`; the bot only sends them.
+ */
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+  msteams?: { width: 'Full' };
+}
+
+export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** Our own text: TextBlock, where markdown is ours to use. */
+export function heading(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...extra };
+}
+
+export function note(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, isSubtle: true, size: 'Small', wrap: true, spacing: 'Small', ...extra };
+}
+
+/**
+ * Text that people typed, shown exactly as typed: a TextRun does not interpret markdown, so "**" or
+ * "[link](…)" in a decision stays literal.
+ */
+export function userText(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...extra }] };
+}
+
+/** A label and a user-typed value on one line. */
+export function labelled(label: string, value: string): CardElement {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: label, weight: 'Bolder', wrap: true }] },
+      { type: 'Column', width: 'stretch', items: [userText(value)] },
+    ],
+  };
+}
+
+/** An Action.Execute button: `cardId` lets the bot recognise a repeated press of the same card. */
+export function execute(title: string, verb: string, data: Record<string, unknown>, extra: CardElement = {}): CardElement {
+  return { type: 'Action.Execute', title, verb, data, ...extra };
+}
+
+/** Dates as people in the meeting read them (Swedish councils: Stockholm time). */
+export function formatTime(iso: string, locale: 'sv' | 'en'): string {
+  return new Date(iso).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+}

@@ -1,0 +1,39 @@
+import { riskBand, riskCode, riskScore, type Risk } from '../../src/domain/risk';
+import type { Locale, Translate } from '../../src/i18n';
+import { card, formatTime, heading, labelled, note, type AdaptiveCard, type CardElement } from './card';
+
+const bandColour = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' } as const;
+
+/** S, K and R side by side, R coloured by its band on the 5×5 map. */
+export function scoreColumns(r: Risk, t: Translate): CardElement {
+  const R = riskScore(r);
+  const cell = (label: string, value: string, extra: CardElement = {}) => ({
+    type: 'Column',
+    width: 'auto',
+    items: [
+      { type: 'TextBlock', text: label, isSubtle: true, size: 'Small' },
+      { type: 'TextBlock', text: value, weight: 'Bolder', size: 'Large', ...extra },
+    ],
+  });
+  return {
+    type: 'ColumnSet',
+    columns: [
+      cell(t('risk.S'), String(r.probability)),
+      cell(t('risk.K'), String(r.impact)),
+      cell(t('risk.R'), `${R} (${t(`risk.band.${riskBand(R)}`)})`, { color: bandColour[riskBand(R)] }),
+    ],
+  };
+}
+
+/** The confirmation of a raised risk, with every field that was given. */
+export function riskCard(r: Risk, t: Translate, locale: Locale): AdaptiveCard {
+  const body: CardElement[] = [heading(t('risk.title', { code: riskCode(r) })), labelled(t('risk.threat'), r.threat)];
+  if (r.vulnerability) body.push(labelled(t('risk.vulnerability'), r.vulnerability));
+  if (r.consequence) body.push(labelled(t('risk.consequence'), r.consequence));
+  body.push(scoreColumns(r, t));
+  body.push(labelled(t('risk.actionNeeded'), r.actionNeeded ? t('common.yes') : t('common.no')));
+  if (r.action) body.push(labelled(t('risk.action'), r.action));
+  if (r.owner) body.push(labelled(t('risk.owner'), r.owner));
+  body.push(note(`${t('risk.raisedBy', { name: r.raisedBy.name })} · ${formatTime(r.raisedAt, locale)}`));
+  return card(body);
+}

@@ -1,0 +1,17 @@
+/**
+ * Two projects: `unit` (no I/O: domain, parser, cards, manifest) and `integration` (the real server over
+ * HTTP, a real database, fake Microsoft endpoints). CI runs `integration` a second time on PostgreSQL.
+ */
+const shared = {
+  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  testEnvironment: 'node',
+  // The adaptivecards ESM build does not load under jest on Node 20: use its UMD build.
+  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], testTimeout: 30000 },
+  ],
+};

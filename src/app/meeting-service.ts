@@ -1,0 +1,58 @@
+import { DomainError } from '../domain/errors';
+import type { Meeting } from '../domain/meeting';
+import { normaliseName, type PersonRef } from '../domain/person';
+import type { AccessPolicy } from './access-policy';
+import type { RequestContext } from './context';
+import type { Appointment, Clock, MeetingDetails, Repositories, Stored } from './ports';
+
+/** How a command names a person: an @mention carries their id; a typed name must match one member. */
+export type PersonQuery = { mention: PersonRef } | { name: string };
+
+export type AppointResult =
+  | { kind: 'appointed'; appointment: Appointment }
+  | { kind: 'choose'; candidates: PersonRef[] };
+
+export class MeetingService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The meeting of this chat, created on first contact; undefined outside a meeting chat. */
+  async meetingOf(ctx: RequestContext): Promise<Stored<Meeting> | undefined> {
+    if (!ctx.teamsMeetingId) return undefined;
+    return this.repos.meetings.ensure({
+      tenantId: ctx.tenantId,
+      teamsMeetingId: ctx.teamsMeetingId,
+      conversationId: ctx.conversationId,
+      at: this.clock.now().toISOString(),
+    });
+  }
+
+  async fillDetails(meeting: Meeting, details: MeetingDetails): Promise<void> {
+    await this.repos.meetings.updateDetails(meeting.tenantId, meeting.id, details);
+  }
+
+  /** The organizer appoints the meeting's secretary; an ambiguous name asks the organizer to choose. */
+  async appointSecretary(ctx: RequestContext, query: PersonQuery): Promise<AppointResult> {
+    const meeting = (await this.meetingOf(ctx))?.value;
+    if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
+    await this.policy.assertMayAppointSecretary(ctx);
+    let person: PersonRef;
+    if ('mention' in query) person = query.mention;
+    else {
+      const wanted = normaliseName(query.name);
+      if (wanted === '') throw new DomainError('PERSON.MISSING');
+      const members = await ctx.directory.members();
+      const exact = members.filter((m) => normaliseName(m.name) === wanted);
+      const candidates = exact.length > 0 ? exact : members.filter((m) => normaliseName(m.name).includes(wanted));
+      if (candidates.length === 0) throw new DomainError('PERSON.NOT_FOUND', { name: query.name });
+      if (candidates.length > 1) return { kind: 'choose', candidates: candidates.slice(0, 20) };
+      person = candidates[0]!;
+    }
+    const at = this.clock.now().toISOString();
+    await this.repos.secretaries.appoint({ tenantId: ctx.tenantId, meetingId: meeting.id, person, appointedBy: ctx.caller, at });
+    return { kind: 'appointed', appointment: { person, appointedBy: ctx.caller, appointedAt: at } };
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * The only reader of process.env. Values come from the process environment first, then
+ * `env/.env.<TEAMSFX_ENV>.user` (git-ignored, holds SECRET_* values), then `env/.env.<TEAMSFX_ENV>`
+ * (committed, safe defaults). Everything is validated once here; a bad value stops start-up
+ * with a message that names the key.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const schema = z.object({
+  TEAMSFX_ENV: z.string().default('local'),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  PUBLIC_BASE_URL: optionalUrl,
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:<file> or postgres://user@host:port/database')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  BOT_ID: optionalText,
+  SECRET_BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalText,
+  BOT_TYPE: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
+  BOT_OPENID_METADATA_URL: optionalUrl,
+  BOT_LOGIN_URL: optionalUrl,
+  TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid().default('6f3d6a53-6b0e-4a43-9c0f-2a9a1c1e7a01')),
+  APP_NAME_SUFFIX: z.preprocess(emptyToUndefined, z.string().default('')),
+  MEETING_ROLE_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+});
+
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface BotConfig {
+  /** Empty in local mode: activities are accepted without a token (never expose this to the internet). */
+  appId?: string;
+  password?: string;
+  tenantId?: string;
+  type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /** Test-only overrides that point botbuilder at local fake endpoints. */
+  openIdMetadataUrl?: string;
+  loginUrl?: string;
+}
+
+export interface AppConfig {
+  env: string;
+  rootDir: string;
+  port: number;
+  publicBaseUrl: string;
+  store: StoreConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bot: BotConfig;
+  localMode: boolean;
+  teamsAppId: string;
+  appNameSuffix: string;
+  meetingRoleCacheSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly key: string, problem: string) {
+    super(`Configuration key ${key}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readEnvFile(file: string): Record<string, string> {
+  if (!fs.existsSync(file)) return {};
+  return dotenv.parse(fs.readFileSync(file));
+}
+
+export interface LoadConfigOptions {
+  /** The process environment, or another map in tests. */
+  env?: NodeJS.ProcessEnv;
+  /** Folder that holds env/ and data/; the project root by default. */
+  rootDir?: string;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
+  const env = options.env ?? process.env;
+  const rootDir = options.rootDir ?? path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+  const envName = env.TEAMSFX_ENV?.trim() || 'local';
+  const merged: Record<string, string | undefined> = {
+    ...readEnvFile(path.join(rootDir, 'env', `.env.${envName}`)),
+    ...readEnvFile(path.join(rootDir, 'env', `.env.${envName}.user`)),
+  };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) merged[k] = v;
+
+  const parsed = schema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '?');
+    throw new ConfigError(key, `${issue.message} (got ${JSON.stringify(key.startsWith('SECRET_') ? '***' : merged[key])})`);
+  }
+  const c = parsed.data;
+  if (c.BOT_ID && !c.SECRET_BOT_PASSWORD && c.BOT_TYPE !== 'UserAssignedMSI') {
+    throw new ConfigError('SECRET_BOT_PASSWORD', 'is required when BOT_ID is set (put it in env/.env.<env>.user)');
+  }
+  if (c.BOT_ID && c.BOT_TYPE === 'SingleTenant' && !c.BOT_TENANT_ID) {
+    throw new ConfigError('BOT_TENANT_ID', 'is required for a SingleTenant bot');
+  }
+  if (Boolean(c.BOT_OPENID_METADATA_URL) !== Boolean(c.BOT_LOGIN_URL)) {
+    throw new ConfigError(c.BOT_LOGIN_URL ? 'BOT_OPENID_METADATA_URL' : 'BOT_LOGIN_URL', 'BOT_OPENID_METADATA_URL and BOT_LOGIN_URL are set together or not at all');
+  }
+
+  let store: StoreConfig;
+  if (!c.DATABASE_URL) store = { kind: 'sqlite', file: path.join(rootDir, 'data', 'radslag.db') };
+  else if (c.DATABASE_URL.startsWith('sqlite:')) {
+    const file = c.DATABASE_URL.slice('sqlite:'.length);
+    store = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(rootDir, file) };
+  } else store = { kind: 'postgres', url: c.DATABASE_URL };
+
+  return {
+    env: envName,
+    rootDir,
+    port: c.PORT,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    store,
+    logLevel: c.LOG_LEVEL,
+    bot: {
+      appId: c.BOT_ID,
+      password: c.SECRET_BOT_PASSWORD,
+      tenantId: c.BOT_TENANT_ID,
+      type: c.BOT_TYPE,
+      openIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
+      loginUrl: c.BOT_LOGIN_URL,
+    },
+    localMode: !c.BOT_ID,
+    teamsAppId: c.TEAMS_APP_ID,
+    appNameSuffix: c.APP_NAME_SUFFIX,
+    meetingRoleCacheSeconds: c.MEETING_ROLE_CACHE_SECONDS,
+  };
+}
+
+/** Secrets masked, for the start-up log line. */
+export function describeConfig(c: AppConfig): Record<string, unknown> {
+  return {
+    env: c.env,
+    port: c.port,
+    publicBaseUrl: c.publicBaseUrl,
+    store: c.store.kind === 'sqlite' ? c.store : { kind: 'postgres', url: c.store.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
+    bot: { ...c.bot, password: c.bot.password ? '***' : undefined },
+    localMode: c.localMode,
+  };
+}

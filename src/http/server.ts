@@ -1,0 +1,48 @@
+/**
+ * The restify server: the bot endpoint, health, and (later) the tab and its API. Routes call in; nothing
+ * here knows the domain.
+ */
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from 'pino';
+
+export interface HttpServerOptions {
+  log: Logger;
+  /** POST /api/messages — the Bot Framework endpoint (bot/). */
+  botEndpoint: (req: Request, res: Response) => Promise<void>;
+  /** Whether the store answers, for /healthz. */
+  checkHealth: () => Promise<void>;
+}
+
+/** Activities are small; a larger body is not a Teams activity. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createHttpServer(opts: HttpServerOptions): Server {
+  const server = restify.createServer({ name: 'radslag', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    try {
+      await opts.botEndpoint(req, res);
+    } catch (e) {
+      opts.log.error({ err: e }, 'the bot endpoint failed');
+      if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The activity could not be processed; nothing was stored. Try again.' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await opts.checkHealth();
+      res.send(200, { status: 'ok' });
+    } catch (e) {
+      opts.log.error({ err: e }, 'health check failed');
+      res.send(503, { status: 'unavailable', message: 'The database does not answer.' });
+    }
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    if ((err.statusCode ?? 500) >= 500) opts.log.error({ err, url: req.url }, 'request failed');
+    else opts.log.info({ url: req.url, status: err.statusCode, message: err.message }, 'request refused');
+    callback();
+  });
+  return server;
+}

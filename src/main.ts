@@ -1,0 +1,100 @@
+/**
+ * Composition root: configuration, store, use cases, bot and HTTP server. `start()` is what tests call;
+ * running this file starts the app and stops it gracefully on SIGTERM/SIGINT.
+ */
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { createAdapter } from '../bot/adapter';
+import { createBotEndpoint } from '../bot/bot-endpoint';
+import { RadslagBot } from '../bot/radslag-bot';
+import { createServices } from './app';
+import { systemClock, type Clock } from './app/ports';
+import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
+import { createHttpServer } from './http/server';
+import { createLogger } from './logger';
+import { createRepositories, openStore } from './store';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function start(config: AppConfig, options: { log?: Logger; clock?: Clock } = {}): Promise<RunningApp> {
+  const log = options.log ?? createLogger(config.logLevel);
+  log.info({ config: describeConfig(config) }, 'starting Rådslag');
+  if (config.localMode) {
+    log.warn(
+      '!!! LOCAL MODE: BOT_ID is empty, so /api/messages accepts activities WITHOUT authentication. ' +
+        'This is for local development and tests only and must never face the internet. !!!',
+    );
+  }
+  const store = await openStore(config.store);
+  const services = createServices(createRepositories(store.db), options.clock ?? systemClock);
+  const bot = new RadslagBot({ ...services, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
+  const adapter = createAdapter(config.bot, log);
+  const server = createHttpServer({
+    log,
+    botEndpoint: createBotEndpoint(adapter, bot),
+    checkHealth: async () => {
+      await sql`select 1`.execute(store.db);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stop() {
+      // In-flight requests finish; new connections are refused; then the store closes.
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => store.close());
+      return stopping;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Rådslag cannot start: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  const app = await start(config, { log });
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error('Rådslag failed to start:', e);
+    process.exit(1);
+  });
+}

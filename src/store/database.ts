@@ -1,0 +1,60 @@
+/**
+ * Opens the store named by the configuration and brings its schema up to date. SQLite (better-sqlite3, WAL)
+ * is the embedded default; PostgreSQL is the scale-out store. Both run the same migrations and repositories.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Pool } from 'pg';
+import type { StoreConfig } from '../config';
+import * as m0001 from './migrations/0001-initial';
+import type { Database } from './schema';
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+class InCodeMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+export interface OpenStore {
+  db: Kysely<Database>;
+  kind: StoreConfig['kind'];
+  close(): Promise<void>;
+}
+
+export async function openStore(config: StoreConfig): Promise<OpenStore> {
+  const db = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, kind: config.kind, close: () => db.destroy() };
+}
+
+function openSqlite(file: string): Kysely<Database> {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // A second process on the same file (a test, an import script) waits instead of failing at once.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(url: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
+}
+
+/** A unique constraint refused the write (SQLite or PostgreSQL). */
+export function isUniqueViolation(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const code = (e as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

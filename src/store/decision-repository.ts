@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { DecisionRepository, Stored } from '../app/ports';
+import type { Decision } from '../domain/decision';
+import type { PersonRef } from '../domain/person';
+import { retryOnConflict } from './numbering';
+import { personFrom } from './person-columns';
+import type { Database, DecisionsTable } from './schema';
+
+const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  meetingId: r.meeting_id,
+  number: Number(r.number),
+  text: r.text,
+  recordedBy: personFrom(r.recorded_by_id, r.recorded_by_aad_object_id, r.recorded_by_name),
+  recordedAt: r.recorded_at,
+  status: r.status,
+  ...(r.retracted_by_id ? { retractedBy: personFrom(r.retracted_by_id, r.retracted_by_aad_object_id, r.retracted_by_name ?? '') } : {}),
+  ...(r.retracted_at ? { retractedAt: r.retracted_at } : {}),
+});
+
+export class SqlDecisionRepository implements DecisionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  record(input: { tenantId: string; meetingId: string; text: string; recordedBy: PersonRef; recordedAt: string; sourceKey: string }): Promise<Stored<Decision>> {
+    return retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('decisions')
+          .selectAll()
+          .where('tenant_id', '=', input.tenantId)
+          .where('source_key', '=', input.sourceKey)
+          .executeTakeFirst();
+        if (existing) return { value: toDecision(existing), created: false };
+        const { last } = await trx
+          .selectFrom('decisions')
+          .select((eb) => eb.fn.max('number').as('last'))
+          .where('tenant_id', '=', input.tenantId)
+          .where('meeting_id', '=', input.meetingId)
+          .executeTakeFirstOrThrow();
+        const row: Selectable<DecisionsTable> = {
+          id: randomUUID(),
+          tenant_id: input.tenantId,
+          meeting_id: input.meetingId,
+          number: Number(last ?? 0) + 1,
+          text: input.text,
+          recorded_by_id: input.recordedBy.id,
+          recorded_by_aad_object_id: input.recordedBy.aadObjectId ?? null,
+          recorded_by_name: input.recordedBy.name,
+          recorded_at: input.recordedAt,
+          status: 'active',
+          retracted_by_id: null,
+          retracted_by_aad_object_id: null,
+          retracted_by_name: null,
+          retracted_at: null,
+          source_key: input.sourceKey,
+        };
+        await trx.insertInto('decisions').values(row).execute();
+        return { value: toDecision(row), created: true };
+      }),
+    );
+  }
+
+  async get(tenantId: string, id: string): Promise<Decision | undefined> {
+    const row = await this.db.selectFrom('decisions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return row ? toDecision(row) : undefined;
+  }
+
+  async listForMeeting(tenantId: string, meetingId: string): Promise<Decision[]> {
+    const rows = await this.db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('meeting_id', '=', meetingId)
+      .orderBy('number')
+      .execute();
+    return rows.map(toDecision);
+  }
+
+  async retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision> {
+    // Only an active decision changes, so the first retraction's who and when are kept.
+    await this.db
+      .updateTable('decisions')
+      .set({ status: 'retracted', retracted_by_id: by.id, retracted_by_aad_object_id: by.aadObjectId ?? null, retracted_by_name: by.name, retracted_at: at })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .execute();
+    const after = await this.get(tenantId, id);
+    if (!after) throw new Error(`decision ${id} vanished while being retracted`);
+    return after;
+  }
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { RiskRepository, Stored } from '../app/ports';
+import type { PersonRef } from '../domain/person';
+import type { Risk, Score, ValidRisk } from '../domain/risk';
+import { retryOnConflict } from './numbering';
+import { personFrom } from './person-columns';
+import type { Database, RisksTable } from './schema';
+
+const toRisk = (r: Selectable<RisksTable>): Risk => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  registerId: r.register_id,
+  number: Number(r.number),
+  threat: r.threat,
+  vulnerability: r.vulnerability ?? undefined,
+  consequence: r.consequence ?? undefined,
+  probability: Number(r.probability) as Score,
+  impact: Number(r.impact) as Score,
+  actionNeeded: Number(r.action_needed) === 1,
+  action: r.action ?? undefined,
+  owner: r.owner ?? undefined,
+  status: r.status,
+  meetingId: r.meeting_id ?? undefined,
+  raisedBy: personFrom(r.raised_by_id, r.raised_by_aad_object_id, r.raised_by_name),
+  raisedAt: r.raised_at,
+});
+
+export class SqlRiskRepository implements RiskRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  ensureConversationRegister(tenantId: string, conversationId: string): Promise<string> {
+    return retryOnConflict(async () => {
+      const found = await this.db
+        .selectFrom('risk_registers')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      if (found) return found.id;
+      const id = randomUUID();
+      await this.db
+        .insertInto('risk_registers')
+        .values({ id, tenant_id: tenantId, conversation_id: conversationId, created_at: new Date().toISOString() })
+        .execute();
+      return id;
+    });
+  }
+
+  raise(input: { tenantId: string; registerId: string; risk: ValidRisk; meetingId?: string; raisedBy: PersonRef; raisedAt: string; sourceKey: string }): Promise<Stored<Risk>> {
+    return retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('risks')
+          .selectAll()
+          .where('tenant_id', '=', input.tenantId)
+          .where('source_key', '=', input.sourceKey)
+          .executeTakeFirst();
+        if (existing) return { value: toRisk(existing), created: false };
+        const { last } = await trx
+          .selectFrom('risks')
+          .select((eb) => eb.fn.max('number').as('last'))
+          .where('tenant_id', '=', input.tenantId)
+          .where('register_id', '=', input.registerId)
+          .executeTakeFirstOrThrow();
+        const { risk } = input;
+        const row: Selectable<RisksTable> = {
+          id: randomUUID(),
+          tenant_id: input.tenantId,
+          register_id: input.registerId,
+          number: Number(last ?? 0) + 1,
+          threat: risk.threat,
+          vulnerability: risk.vulnerability ?? null,
+          consequence: risk.consequence ?? null,
+          probability: risk.probability,
+          impact: risk.impact,
+          action_needed: risk.actionNeeded ? 1 : 0,
+          action: risk.action ?? null,
+          owner: risk.owner ?? null,
+          status: 'open',
+          meeting_id: input.meetingId ?? null,
+          raised_by_id: input.raisedBy.id,
+          raised_by_aad_object_id: input.raisedBy.aadObjectId ?? null,
+          raised_by_name: input.raisedBy.name,
+          raised_at: input.raisedAt,
+          source_key: input.sourceKey,
+        };
+        await trx.insertInto('risks').values(row).execute();
+        return { value: toRisk(row), created: true };
+      }),
+    );
+  }
+
+  async list(tenantId: string, registerId: string): Promise<Risk[]> {
+    const rows = await this.db
+      .selectFrom('risks')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('register_id', '=', registerId)
+      .orderBy('number')
+      .execute();
+    return rows.map(toRisk);
+  }
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Appointment, SecretaryRepository } from '../app/ports';
+import type { PersonRef } from '../domain/person';
+import { personFrom } from './person-columns';
+import type { Database } from './schema';
+
+/** Appointments are appended, never overwritten: the newest is the meeting's secretary, the rest is history. */
+export class SqlSecretaryRepository implements SecretaryRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async appoint(input: { tenantId: string; meetingId: string; person: PersonRef; appointedBy: PersonRef; at: string }): Promise<void> {
+    await this.db
+      .insertInto('meeting_secretaries')
+      .values({
+        id: randomUUID(),
+        tenant_id: input.tenantId,
+        meeting_id: input.meetingId,
+        person_id: input.person.id,
+        person_aad_object_id: input.person.aadObjectId ?? null,
+        person_name: input.person.name,
+        appointed_by_id: input.appointedBy.id,
+        appointed_by_name: input.appointedBy.name,
+        appointed_at: input.at,
+      })
+      .execute();
+  }
+
+  async current(tenantId: string, meetingId: string): Promise<Appointment | undefined> {
+    const row = await this.db
+      .selectFrom('meeting_secretaries')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('meeting_id', '=', meetingId)
+      .orderBy('appointed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      person: personFrom(row.person_id, row.person_aad_object_id, row.person_name),
+      appointedBy: personFrom(row.appointed_by_id, null, row.appointed_by_name),
+      appointedAt: row.appointed_at,
+    };
+  }
+}

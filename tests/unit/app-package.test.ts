@@ -1,0 +1,224 @@
+/**
+ * @jest-environment node
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
+import { loadConfig } from '../../src/config';
+import {
+  buildAppPackage,
+  escapeLoneBrackets,
+  FAKE_BOT_ID,
+  fillManifestPlaceholders,
+  type JsonObject,
+  type JsonValue,
+  ManifestValidationError,
+  readPngInfo,
+  UnfilledPlaceholderError,
+  validateLocalization,
+  validateManifest,
+} from '../../scripts/app-package';
+
+// @microsoft/app-manifest require()s strip-bom 5, which is ESM-only. Node 20.19+ loads it through
+// require(esm), but Jest's module loader cannot, so tests get an equivalent CommonJS stand-in.
+// (It is only used by the library's file readers, which these tests do not call.)
+jest.mock('strip-bom', () => ({
+  __esModule: true,
+  default: (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+}));
+
+// Compiling the official schema with ajv takes a moment per call.
+jest.setTimeout(30_000);
+
+const APP_PACKAGE_DIR = path.resolve(__dirname, '../../appPackage');
+const HOST = 'radslag.example.org';
+const COMMANDS = ['decision', 'decisions', 'risk', 'risks', 'secretary', 'help'];
+const RSC = ['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat', 'ChannelMessage.Read.Group', 'ChannelMeeting.ReadBasic.Group'];
+
+const readTemplate = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(APP_PACKAGE_DIR, file), 'utf8')) as JsonObject;
+
+function values(overrides: Record<string, string> = {}): Record<string, string> {
+  return { TEAMS_APP_ID: randomUUID(), BOT_ID: randomUUID(), APP_NAME_SUFFIX: 'dev', PUBLIC_HOSTNAME: HOST, ...overrides };
+}
+
+/** The manifest's shape as far as these tests look at it. */
+interface ManifestView {
+  name: { short: string };
+  validDomains: string[];
+  developer: Record<string, string>;
+  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+}
+const view = (m: JsonObject) => m as unknown as ManifestView;
+
+function withFirstCommandTitle(manifest: JsonObject, title: string): JsonObject {
+  const copy = structuredClone(manifest);
+  view(copy).bots[0]!.commandLists[0]!.commands[0]!.title = title;
+  return copy;
+}
+
+describe('app manifest template', () => {
+  const filled = fillManifestPlaceholders(readTemplate('manifest.json'), values());
+
+  it('fills every placeholder and passes the official schema with no errors', async () => {
+    expect(JSON.stringify(filled)).not.toContain('${{');
+    expect(view(filled).name.short).toBe('Rådslag dev');
+    expect(view(filled).validDomains).toEqual([HOST]);
+    expect(view(filled).developer.privacyUrl).toBe(`https://${HOST}/privacy`);
+    await expect(validateManifest(filled)).resolves.toEqual([]);
+  });
+
+  it('trims the short name when the suffix is empty', async () => {
+    const noSuffix = fillManifestPlaceholders(readTemplate('manifest.json'), values({ APP_NAME_SUFFIX: '' }));
+    expect(view(noSuffix).name.short).toBe('Rådslag');
+    await expect(validateManifest(noSuffix)).resolves.toEqual([]);
+  });
+
+  it('lists the six commands in every scope', () => {
+    const bot = view(filled).bots[0]!;
+    expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    for (const scope of ['team', 'groupChat', 'personal']) {
+      const lists = bot.commandLists.filter((l) => l.scopes.includes(scope));
+      expect(lists).toHaveLength(1);
+      expect(lists[0]!.commands.map((c) => c.title)).toEqual(COMMANDS);
+    }
+  });
+
+  it('asks for the four resource-specific application permissions', () => {
+    const rsc = view(filled).authorization.permissions.resourceSpecific;
+    expect(rsc).toEqual(expect.arrayContaining(RSC.map((name) => ({ name, type: 'Application' }))));
+    expect(rsc).toHaveLength(4);
+  });
+
+  it('reports an unfilled placeholder with its location', () => {
+    const withoutBot = values();
+    delete withoutBot.BOT_ID;
+    let caught: unknown;
+    try {
+      fillManifestPlaceholders(readTemplate('manifest.json'), withoutBot);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(UnfilledPlaceholderError);
+    const unfilled = (caught as UnfilledPlaceholderError).unfilled;
+    expect(unfilled).toContainEqual({ key: 'BOT_ID', pointer: '/bots/0/botId' });
+    expect(unfilled.every((u) => u.key === 'BOT_ID')).toBe(true);
+    expect((caught as Error).message).toContain('${{BOT_ID}}');
+  });
+
+  it('reports a malformed placeholder too', () => {
+    const template: JsonValue = { a: 'x ${{ BOT ID }}' };
+    expect(() => fillManifestPlaceholders(template, values())).toThrow(UnfilledPlaceholderError);
+  });
+
+  it('rejects a 40-character command title (the schema is really checked)', async () => {
+    const errors = await validateManifest(withFirstCommandTitle(filled, 'x'.repeat(40)));
+    expect(errors).toEqual([expect.stringMatching(/^\/bots\/0\/commandLists\/0\/commands\/0\/title must NOT have more than 32 characters/)]);
+  });
+
+  it('rejects a command title with a slash', async () => {
+    const errors = await validateManifest(withFirstCommandTitle(filled, '/decision'));
+    expect(errors).toEqual([expect.stringContaining('must not contain "/"')]);
+  });
+
+  it('rejects a missing required field', async () => {
+    const withoutAccent = structuredClone(filled);
+    delete withoutAccent.accentColor;
+    await expect(validateManifest(withoutAccent)).resolves.toEqual([expect.stringContaining("required property 'accentColor'")]);
+  });
+});
+
+describe('sv-se localization', () => {
+  const filled = fillManifestPlaceholders(readTemplate('sv-se.json'), values({ APP_NAME_SUFFIX: '' }), 'sv-se.json');
+
+  it('passes the Localization schema and covers every command', async () => {
+    await expect(validateLocalization(filled)).resolves.toEqual([]);
+    expect(filled['name.short']).toBe('Rådslag');
+    for (let list = 0; list < 3; list++) {
+      COMMANDS.forEach((title, i) => {
+        expect(filled[`bots[0].commandLists[${list}].commands[${i}].title`]).toBe(title);
+        expect(filled[`bots[0].commandLists[${list}].commands[${i}].description`]).toEqual(expect.any(String));
+      });
+    }
+  });
+
+  it('rejects a too-long localized title and an unknown key', async () => {
+    const bad = { ...filled, 'bots[0].commandLists[0].commands[0].title': 'y'.repeat(40), 'nme.short': 'typo' };
+    const errors = await validateLocalization(bad);
+    expect(errors).toEqual(
+      expect.arrayContaining([expect.stringContaining('must NOT have more than 32 characters'), expect.stringContaining('additional properties')]),
+    );
+  });
+
+  it('escapes only the bracket that closes no character class', () => {
+    expect(escapeLoneBrackets('^a\\[\\b([0-9]|1[01])\\b]\\.x$')).toBe('^a\\[\\b([0-9]|1[01])\\b\\]\\.x$');
+  });
+});
+
+describe('buildAppPackage', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'radslag-app-package-'));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const configFor = (env: Record<string, string>) => loadConfig({ env: { TEAMSFX_ENV: 'test', ...env }, rootDir: tmp });
+
+  it('writes a zip with the filled manifest, localization and correctly sized icons at its root', async () => {
+    const botId = randomUUID();
+    const teamsAppId = randomUUID();
+    const config = configFor({
+      BOT_ID: botId,
+      SECRET_BOT_PASSWORD: 'not-a-real-secret',
+      BOT_TENANT_ID: randomUUID(),
+      TEAMS_APP_ID: teamsAppId,
+      PUBLIC_BASE_URL: `https://${HOST}`,
+      APP_NAME_SUFFIX: 'test',
+    });
+    const result = await buildAppPackage(config, { appPackageDir: APP_PACKAGE_DIR, outDir: path.join(tmp, 'out') });
+
+    expect(result.warnings).toEqual([]);
+    expect(result.zipPath).toBe(path.join(tmp, 'out', 'appPackage.test.zip'));
+    expect(fs.existsSync(path.join(tmp, 'out', 'manifest.test.json'))).toBe(true);
+
+    const zip = await JSZip.loadAsync(fs.readFileSync(result.zipPath));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png', 'sv-se.json']);
+
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as JsonObject;
+    expect(manifest.id).toBe(teamsAppId);
+    expect(view(manifest).bots[0]!.botId).toBe(botId);
+    expect(view(manifest).name.short).toBe('Rådslag test');
+    await expect(validateManifest(manifest)).resolves.toEqual([]);
+
+    const color = readPngInfo(await zip.file('color.png')!.async('uint8array'));
+    const outline = readPngInfo(await zip.file('outline.png')!.async('uint8array'));
+    expect([color.width, color.height]).toEqual([192, 192]);
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    expect(outline.colorType).toBe(6); // RGBA: white on transparent
+  });
+
+  it('uses the fake bot id and warns in local mode', async () => {
+    const warnings: string[] = [];
+    const result = await buildAppPackage(configFor({}), {
+      appPackageDir: APP_PACKAGE_DIR,
+      outDir: path.join(tmp, 'out'),
+      onWarning: (w) => warnings.push(w),
+    });
+    expect(view(result.manifest).bots[0]!.botId).toBe(FAKE_BOT_ID);
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringContaining('schema checks only')]));
+  });
+
+  it('refuses to write a package whose icon has the wrong size', async () => {
+    const dir = path.join(tmp, 'appPackage');
+    fs.cpSync(APP_PACKAGE_DIR, dir, { recursive: true });
+    fs.copyFileSync(path.join(dir, 'outline.png'), path.join(dir, 'color.png'));
+    const outDir = path.join(tmp, 'out');
+    await expect(buildAppPackage(configFor({}), { appPackageDir: dir, outDir })).rejects.toThrow(ManifestValidationError);
+    await expect(buildAppPackage(configFor({}), { appPackageDir: dir, outDir })).rejects.toThrow('must be 192x192 pixels, not 32x32');
+    expect(fs.existsSync(outDir)).toBe(false);
+  });
+});
