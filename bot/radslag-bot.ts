@@ -58,6 +58,7 @@ interface Turn {
 
 export class RadslagBot extends TeamsActivityHandler {
   private readonly roles: MeetingRoleCache;
+  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly services: BotServices) {
     super();
@@ -104,23 +105,31 @@ export class RadslagBot extends TeamsActivityHandler {
   }
 
   /**
-   * The first activity from a meeting chat creates the meeting; Teams' meeting details are fetched beside
-   * the command, not before it, and a failure there never blocks the command.
+   * The first activity from a meeting chat creates the meeting. Teams' meeting details are fetched in the
+   * background, off the request path: a slow or failing Teams call never delays or blocks the command.
    */
   private async withMeeting<T>(context: TurnContext, work: (turn: Turn) => Promise<T>): Promise<T> {
     const turn = this.turnOf(context);
     const stored = await this.services.meetings.meetingOf(turn.ctx);
-    const details = stored?.created ? this.fillMeetingDetails(context, stored.value) : Promise.resolve();
-    try {
-      return await work(turn);
-    } finally {
-      await details;
-    }
+    if (stored?.created) this.track(this.fillMeetingDetails(context, stored.value));
+    return work(turn);
+  }
+
+  private track(task: Promise<void>): void {
+    this.background.add(task);
+    void task.finally(() => this.background.delete(task));
+  }
+
+  /** Waits for background work (meeting details) to finish, for a graceful shutdown. */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.background]);
   }
 
   private async fillMeetingDetails(context: TurnContext, meeting: Meeting): Promise<void> {
     try {
-      const info = await TeamsInfo.getMeetingInfo(context, meeting.teamsMeetingId);
+      // TeamsInfo reads the turn context synchronously when called, so this may outlive the turn.
+      const pending = TeamsInfo.getMeetingInfo(context, meeting.teamsMeetingId);
+      const info = await pending;
       await this.services.meetings.fillDetails(meeting, {
         title: info.details?.title || undefined,
         startsAt: info.details?.scheduledStartTime ? new Date(info.details.scheduledStartTime).toISOString() : undefined,

@@ -54,7 +54,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     port,
     stop() {
       // In-flight requests finish; new connections are refused; then the store closes.
-      stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => store.close());
+      stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
+        .then(() => bot.drain())
+        .then(() => store.close());
       return stopping;
     },
   };

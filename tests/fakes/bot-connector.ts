@@ -1,0 +1,168 @@
+/**
+ * A fake Bot Connector (the service behind `activity.serviceUrl`): records every request the bot makes
+ * and answers the Teams calls botbuilder's TeamsInfo uses, in their documented JSON shapes
+ * (see shared/fixtures/teams/*.json).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface FakeMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email?: string;
+  tenantId?: string;
+}
+
+export type MeetingRole = 'Organizer' | 'Presenter' | 'Attendee';
+
+export interface MeetingInfoAnswer {
+  title: string;
+  scheduledStartTime: string;
+  scheduledEndTime: string;
+  organizer: FakeMember;
+}
+
+export class FakeBotConnector {
+  readonly requests: RecordedRequest[] = [];
+  /** Meeting role per Entra object id; anyone else is not a participant (404). */
+  readonly roles = new Map<string, MeetingRole>();
+  members: FakeMember[] = [];
+  /** What GET /v1/meetings/{id} answers; a number answers that HTTP status instead. */
+  meetingInfo: MeetingInfoAnswer | number = 404;
+  private server?: http.Server;
+  private nextId = 1;
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const url = new URL(req.url ?? '/', 'http://fake');
+        const recorded: RecordedRequest = {
+          method: req.method ?? 'GET',
+          path: decodeURIComponent(url.pathname),
+          query: url.searchParams,
+          headers: req.headers,
+          body: raw ? (JSON.parse(raw) as unknown) : undefined,
+        };
+        this.requests.push(recorded);
+        const [status, answer] = this.answer(recorded);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(answer === undefined ? '' : JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private answer(r: RecordedRequest): [number, unknown] {
+    let m: RegExpExecArray | null;
+    if (r.method === 'POST' && (m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(r.path))) {
+      return [200, { id: `sent-${this.nextId++}` }];
+    }
+    if (r.method === 'PUT' && (m = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(r.path))) {
+      return [200, { id: m[2] }];
+    }
+    if (r.method === 'GET' && (m = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(r.path))) {
+      const aad = m[2]!;
+      const role = this.roles.get(aad);
+      if (!role) return [404, { error: { code: 'NotFound', message: 'The participant is not in the meeting.' } }];
+      const member = this.members.find((x) => x.aadObjectId === aad);
+      return [
+        200,
+        {
+          user: { id: member?.id ?? `29:${aad}`, name: member?.name ?? aad, aadObjectId: aad, tenantId: r.query.get('tenantId'), userRole: 'user' },
+          meeting: { role, inMeeting: true },
+          conversation: { id: 'conversation', isGroup: true, conversationType: 'groupChat' },
+        },
+      ];
+    }
+    if (r.method === 'GET' && (m = /^\/v1\/meetings\/([^/]+)$/.exec(r.path))) {
+      if (typeof this.meetingInfo === 'number') return [this.meetingInfo, { error: { code: 'Unavailable', message: 'fake meeting info not set' } }];
+      const info = this.meetingInfo;
+      return [
+        200,
+        {
+          details: {
+            id: m[1],
+            msGraphResourceId: 'MSo-fake-graph-id',
+            scheduledStartTime: info.scheduledStartTime,
+            scheduledEndTime: info.scheduledEndTime,
+            joinUrl: 'https://teams.microsoft.com/l/meetup-join/fake',
+            title: info.title,
+            type: 'Scheduled',
+          },
+          conversation: { isGroup: true, conversationType: 'groupChat', id: 'conversation' },
+          organizer: { id: info.organizer.id, aadObjectId: info.organizer.aadObjectId, tenantId: info.organizer.tenantId },
+        },
+      ];
+    }
+    if (r.method === 'GET' && /^\/v3\/conversations\/[^/]+\/pagedmembers$/.test(r.path)) {
+      const size = Number(r.query.get('pageSize') ?? 200);
+      const start = Number(r.query.get('continuationToken') ?? 0);
+      const page = this.members.slice(start, start + size).map((x) => ({
+        id: x.id,
+        name: x.name,
+        aadObjectId: x.aadObjectId,
+        email: x.email,
+        userPrincipalName: x.email,
+        tenantId: x.tenantId,
+        userRole: 'user',
+      }));
+      const next = start + size < this.members.length ? String(start + size) : undefined;
+      return [200, { members: page, ...(next ? { continuationToken: next } : {}) }];
+    }
+    return [404, { error: { code: 'NotFound', message: `fake connector has no ${r.method} ${r.path}` } }];
+  }
+
+  /** Activities the bot posted (replies and new messages), oldest first. */
+  sent(): Array<Record<string, unknown>> {
+    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities')).map((r) => r.body as Record<string, unknown>);
+  }
+
+  /** Card updates in place (PUT to an activity). */
+  updates(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === 'PUT');
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+}
+
+/** The Adaptive Card in a sent activity, or undefined. */
+export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const attachments = (activity?.attachments ?? []) as Array<{ contentType: string; content: Record<string, unknown> }>;
+  return attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** All visible text of a card (TextBlock texts, TextRun texts, action titles), for assertions. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') out.push(o.text);
+      if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string') out.push(o.title);
+      if (typeof o.label === 'string') out.push(o.label);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}

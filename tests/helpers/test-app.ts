@@ -1,0 +1,29 @@
+/** Starts the real app (restify + botbuilder + store) in this process on a free port. */
+import { loadConfig } from '../../src/config';
+import { start, type RunningApp } from '../../src/main';
+
+export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  const config = loadConfig({
+    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', ...env },
+  });
+  return start(config);
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+export async function postJson(url: string, body: unknown): Promise<HttpAnswer> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: keep the raw text for the assertion message.
+  }
+  return { status: res.status, body: parsed };
+}
+
+export const postActivity = (app: Pick<RunningApp, 'url'>, activity: unknown): Promise<HttpAnswer> => postJson(`${app.url}/api/messages`, activity);
