@@ -1,0 +1,148 @@
+/** /risk (text and form card), /risks: the register of the conversation, through the real stack. */
+import type { RunningApp } from '../../../src/main';
+import { cardOf, cardText, FakeBotConnector } from '../../fakes/bot-connector';
+import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, type Chat } from '../../helpers/activities';
+import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { postActivity, startTestApp } from '../../helpers/test-app';
+
+let db: TestDatabase;
+let app: RunningApp;
+let teams: FakeBotConnector;
+let serviceUrl: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  teams = new FakeBotConnector();
+  serviceUrl = await teams.start();
+  app = await startTestApp(db.url);
+});
+
+afterAll(async () => {
+  await app.stop();
+  await teams.stop();
+  await db.drop();
+});
+
+beforeEach(() => {
+  teams.clear();
+  teams.members = Object.values(people);
+  teams.roles.clear();
+  teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+});
+
+type Person = (typeof people)[keyof typeof people];
+type CardJson = { body: unknown[]; actions?: Array<{ verb: string; data: Record<string, unknown> }> };
+
+const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => {
+  const before = teams.sent().length;
+  const res = await postActivity(app, aMessage({ serviceUrl, chat, from, text, locale }));
+  expect(res.status).toBe(200);
+  const sent = teams.sent().slice(before);
+  expect(sent).toHaveLength(1);
+  return sent[0]!;
+};
+
+const registerText = async (chat: Chat) => cardText(cardOf(await say(chat, people.sara, '/risks')));
+
+/** The seed's risk table (001): R1–R5 with their S and K. */
+const seedRisks = [
+  ['Ändrat uppdrag e-samordnarroll från VästKom', 1, 5],
+  ['Projektmedlemmar kan inte prioritera att delta i projektet', 4, 3],
+  ['Ofullständig information från kommunerna', 3, 4],
+  ['Vikande intresse och deltagande mot slutet av förstudien pga., osäkerhet kring förutsättningar för hantering av resultatet', 5, 4],
+  ['Svårigheten i att planera långsiktigt under rådande situation', 2, 3],
+] as const;
+
+describe('/risk <threat> S= K=', () => {
+  it('records the seed’s R4 with R = 20 and numbers risks R1, R2, …', async () => {
+    const chat = aMeetingChat();
+    const first = cardText(cardOf(await say(chat, people.sara, '/risk Vikande intresse och deltagande mot slutet av förstudien S=5 K=4')));
+    expect(first).toContain('Risk R1 recorded');
+    expect(first).toContain('Vikande intresse och deltagande mot slutet av förstudien');
+    expect(first).toMatch(/R = S×K\n20 \(critical\)/);
+    const second = cardText(cardOf(await say(chat, people.sara, '/risk Ofullständig information s=3 k=4', 'sv-SE')));
+    expect(second).toContain('Risk R2 registrerad');
+    expect(second).toMatch(/12 \(hög\)/);
+  });
+
+  it.each([
+    ['S out of range', '/risk Hot S=6 K=4', /“6” is not a valid S \(probability\): it must be a whole number from 1 to 5\..*Example: \/risk /s],
+    ['K not a whole number', '/risk Hot S=2 K=2.5', /“2.5” is not a valid K \(impact\)/],
+    ['K missing', '/risk Hot S=2', /K \(impact\) is missing/],
+    ['no threat', '/risk S=2 K=3', /The threat is empty/],
+    ['threat too long', `/risk ${'y'.repeat(2001)} S=1 K=1`, /2001 characters long/],
+  ])('answers %s with the problem and an example, storing nothing', async (_label, text, expected) => {
+    const chat = aMeetingChat();
+    expect((await say(chat, people.sara, text)).text).toMatch(expected);
+    expect(await registerText(chat)).toContain('The risk register is empty.');
+  });
+
+  it('refuses an attendee in a meeting chat and stores nothing', async () => {
+    const chat = aMeetingChat();
+    expect((await say(chat, people.hakan, '/risk Hot S=2 K=2')).text).toMatch(/can record risks here\. Nothing was stored\./);
+    expect(await registerText(chat)).toContain('The risk register is empty.');
+  });
+
+  it('lets anyone keep the register of a chat that is not a meeting', async () => {
+    const chat = aGroupChat();
+    expect(cardText(cardOf(await say(chat, people.hakan, '/risk Lokalt test S=1 K=2')))).toContain('Risk R1 recorded');
+  });
+});
+
+describe('/risks', () => {
+  it('lists the register highest R first, marking those that need action, separately per conversation', async () => {
+    const chat = aMeetingChat();
+    for (const [threat, s, k] of seedRisks) await say(chat, people.sara, `/risk ${threat} S=${s} K=${k}`);
+    const text = await registerText(chat);
+    expect(text).toContain('Risks: 5. Needing action: 0.');
+    const order = ['R4', 'R3', 'R2', 'R5', 'R1'].map((code) => text.indexOf(`\n${code}\n`));
+    expect(order.every((pos) => pos > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(await registerText(aMeetingChat())).toContain('The risk register is empty.');
+  });
+});
+
+describe('/risk form', () => {
+  const formIn = async (chat: Chat) => {
+    const sent = await say(chat, people.sara, '/risk');
+    const form = cardOf(sent) as CardJson;
+    expect(cardText(form)).toContain('New risk');
+    return form.actions![0]!;
+  };
+
+  it('stores a risk from the form once, however often the same press arrives, and replaces the form in place', async () => {
+    const chat = aMeetingChat();
+    const submit = await formIn(chat);
+    const inputs = { threat: 'Projektledaren är överbelastad', vulnerability: 'En nyckelperson', consequence: 'Förseningar', S: '4', K: '3', actionNeeded: 'true', action: 'Avlasta', owner: 'Sara' };
+    const press = aCardAction({ serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, ...inputs }, replyToId: 'form-msg' });
+    const res = await postActivity(app, press);
+    const response = res.body as { type: string; value: unknown };
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    const text = cardText(response.value);
+    for (const expected of ['Risk R1 recorded', 'Projektledaren är överbelastad', 'En nyckelperson', 'Förseningar', 'Avlasta', 'Sara', '12 (high)']) expect(text).toContain(expected);
+    expect(teams.updates().map((u) => u.path)).toEqual([`/v3/conversations/${chat.conversationId}/activities/form-msg`]);
+
+    await postActivity(app, press);
+    const register = await registerText(chat);
+    expect(register).toContain('Risks: 1. Needing action: 1.');
+  });
+
+  it('gives the form back with what was typed and what to fix when a field is wrong', async () => {
+    const chat = aMeetingChat();
+    const submit = await formIn(chat);
+    const res = await postActivity(
+      app,
+      aCardAction({ serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, threat: 'Bra text som inte får försvinna', K: '3' }, locale: 'sv-SE' }),
+    );
+    const form = (res.body as { value: CardJson }).value;
+    expect(cardText(form)).toMatch(/Rätta: S \(sannolikhet\) saknas/);
+    expect(JSON.stringify(form)).toContain('"value":"Bra text som inte får försvinna"');
+    expect(await registerText(chat)).toContain('The risk register is empty.');
+    expect(teams.updates()).toHaveLength(0);
+  });
+
+  it('does not hand a form to an attendee', async () => {
+    expect((await say(aMeetingChat(), people.hakan, '/risk')).text).toMatch(/can record risks here/);
+  });
+});

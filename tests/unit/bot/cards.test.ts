@@ -1,0 +1,565 @@
+/**
+ * Every card the bot can send is parsed and validated by the Adaptive Cards SDK (the renderer Teams is
+ * built on) and must come out without a single warning. The SDK does not need a DOM to parse and validate.
+ */
+import * as AC from 'adaptivecards';
+import type { AdaptiveCard } from '../../../bot/cards/card';
+import { APPOINT_SECRETARY_VERB, choosePersonCard } from '../../../bot/cards/choose-person.card';
+import { decisionListCard, MAX_LISTED_DECISIONS } from '../../../bot/cards/decision-list.card';
+import { decisionCard, RETRACT_DECISION_VERB } from '../../../bot/cards/decision.card';
+import { helpCard } from '../../../bot/cards/help.card';
+import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from '../../../bot/cards/risk-form.card';
+import { MAX_LISTED_RISKS, riskRegisterCard } from '../../../bot/cards/risk-register.card';
+import { riskCard } from '../../../bot/cards/risk.card';
+import type { Decision } from '../../../src/domain/decision';
+import type { PersonRef } from '../../../src/domain/person';
+import { byRegisterOrder, type Risk } from '../../../src/domain/risk';
+import { translator, type Locale, type Translate } from '../../../src/i18n';
+
+// ---- test data -------------------------------------------------------------------------------------
+
+const sara: PersonRef = { id: '29:sara', aadObjectId: 'aad-sara', name: 'Sara Herrman' };
+const hakan: PersonRef = { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' };
+
+function aDecision(overrides: Partial<Decision> = {}): Decision {
+  return {
+    id: 'decision-1',
+    tenantId: 'tenant-1',
+    meetingId: 'meeting-1',
+    number: 1,
+    text: 'E-rådet beslutar om ändring av förstudiedirektiv',
+    recordedBy: sara,
+    recordedAt: '2020-11-27T09:00:00.000Z',
+    status: 'active',
+    ...overrides,
+  };
+}
+
+function aRetractedDecision(overrides: Partial<Decision> = {}): Decision {
+  return aDecision({ status: 'retracted', retractedBy: hakan, retractedAt: '2020-11-27T09:05:00.000Z', ...overrides });
+}
+
+function aRisk(overrides: Partial<Risk> = {}): Risk {
+  return {
+    id: 'risk-1',
+    tenantId: 'tenant-1',
+    registerId: 'register-1',
+    number: 1,
+    threat: 'Vikande intresse och deltagande mot slutet av förstudien',
+    probability: 5,
+    impact: 4,
+    actionNeeded: false,
+    status: 'open',
+    raisedBy: sara,
+    raisedAt: '2020-11-27T09:10:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A risk with every optional field filled in. */
+function aFullRisk(overrides: Partial<Risk> = {}): Risk {
+  return aRisk({
+    vulnerability: 'Scenario och beslutsunderlag är inte tillräckligt välförankrade',
+    consequence: 'Beslutsfattare har inte tillräckligt stor tilltro till resultatet',
+    actionNeeded: true,
+    action: 'Förankra scenarierna i E-rådet den 17 december',
+    owner: 'Processledaren',
+    meetingId: 'meeting-1',
+    ...overrides,
+  });
+}
+
+/** The seed's register R1–R5 (steering group 2020-11-27), in register order. */
+const seedRisks: Risk[] = [
+  aRisk({ id: 'r1', number: 1, threat: 'Ändrat uppdrag e-samordnarroll från VästKom', probability: 1, impact: 5, actionNeeded: true }),
+  aRisk({ id: 'r2', number: 2, threat: 'Projektmedlemmar kan inte prioritera att delta i projektet', probability: 4, impact: 3, actionNeeded: true }),
+  aRisk({ id: 'r3', number: 3, threat: 'Ofullständig information från kommunerna', probability: 3, impact: 4, actionNeeded: true }),
+  aRisk({ id: 'r4', number: 4, threat: 'Vikande intresse och deltagande mot slutet av förstudien', probability: 5, impact: 4, actionNeeded: true }),
+  aRisk({ id: 'r5', number: 5, threat: 'Svårigheten i att planera långsiktigt under rådande situation', probability: 2, impact: 3 }),
+].sort(byRegisterOrder);
+
+const manyDecisions = (n: number): Decision[] =>
+  Array.from({ length: n }, (_, i) => (i % 7 === 3 ? aRetractedDecision : aDecision)({ id: `d${i + 1}`, number: i + 1, text: `Beslut nummer ${i + 1}` }));
+
+const manyRisks = (n: number): Risk[] =>
+  Array.from({ length: n }, (_, i) =>
+    aRisk({ id: `r${i + 1}`, number: i + 1, threat: `Risk nummer ${i + 1}`, probability: ((i % 5) + 1) as Risk['probability'], impact: (((i * 3) % 5) + 1) as Risk['impact'], actionNeeded: i % 2 === 0 }),
+  ).sort(byRegisterOrder);
+
+const candidates = (n: number): PersonRef[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `29:anna-${i + 1}`, ...(i % 3 === 2 ? {} : { aadObjectId: `aad-anna-${i + 1}` }), name: `Anna Svensson ${i + 1}` }));
+
+const CARD_ID = 'card-7f3e';
+
+// ---- the SDK check ---------------------------------------------------------------------------------
+
+/**
+ * Teams' host config (microsoft/AdaptiveCards samples/HostConfig/microsoft-teams-light.json) allows six
+ * actions; the SDK's default host config allows five. Everything else is the SDK's default.
+ */
+const teamsHostConfig = new AC.HostConfig({ supportsInteractivity: true, actions: { maxActions: 6 } });
+
+interface SdkProblem {
+  phase: string;
+  event: string;
+  message: string;
+}
+
+/**
+ * Parses `json` as Teams would render it (schema 1.5: a context targeting 1.5 refuses 1.6-only elements
+ * and values) and returns every parse event plus every failure of `validateProperties()`.
+ */
+function sdkProblems(json: unknown, hostConfig: AC.HostConfig = teamsHostConfig): SdkProblem[] {
+  const sdkCard = new AC.AdaptiveCard();
+  sdkCard.hostConfig = hostConfig;
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  sdkCard.parse(json, context);
+  const problems: SdkProblem[] = [];
+  for (let i = 0; i < context.eventCount; i++) {
+    const e = context.getEventAt(i);
+    problems.push({ phase: AC.ValidationPhase[e.phase], event: AC.ValidationEvent[e.event], message: e.message });
+  }
+  for (const e of sdkCard.validateProperties().validationEvents) {
+    problems.push({ phase: AC.ValidationPhase[e.phase], event: AC.ValidationEvent[e.event], message: e.message });
+  }
+  return problems;
+}
+
+function sdkVersion(json: unknown): string | undefined {
+  const sdkCard = new AC.AdaptiveCard();
+  sdkCard.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
+  return sdkCard.version?.toString();
+}
+
+// ---- walking card JSON -----------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every object in the card, with the key under which each string value sits. */
+function objectsOf(node: unknown): Json[] {
+  const found: Json[] = [];
+  const visit = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(visit);
+    else if (isObject(n)) {
+      found.push(n);
+      Object.values(n).forEach(visit);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/** Where a string containing `needle` occurs: the `type` of the object holding it and the key. */
+function occurrencesOf(node: unknown, needle: string): Array<{ type: unknown; key: string }> {
+  return objectsOf(node).flatMap((o) =>
+    Object.entries(o)
+      .filter(([, v]) => typeof v === 'string' && v.includes(needle))
+      .map(([key]) => ({ type: o.type, key })),
+  );
+}
+
+const ofType = (c: AdaptiveCard, type: string): Json[] => objectsOf(c).filter((o) => o.type === type);
+const textsOf = (c: AdaptiveCard, type: 'TextBlock' | 'TextRun'): string[] => ofType(c, type).map((o) => String(o.text));
+const executeActions = (c: AdaptiveCard): Json[] => ofType(c, 'Action.Execute');
+/** The decision / risk rows of a list card: one separated ColumnSet each. */
+const rowsOf = (c: AdaptiveCard): Json[] => c.body.filter((e) => e.type === 'ColumnSet' && e.separator === true);
+
+// ---- every card ------------------------------------------------------------------------------------
+
+const locales: Locale[] = ['sv', 'en'];
+
+/** Every card builder in bot/cards with the variants the bot can send. */
+function everyCard(t: Translate, locale: Locale): Array<[string, AdaptiveCard]> {
+  return [
+    ['decisionCard active', decisionCard(aDecision(), CARD_ID, t, locale)],
+    ['decisionCard retracted', decisionCard(aRetractedDecision(), CARD_ID, t, locale)],
+    ['decisionCard retracted without retractedBy', decisionCard(aDecision({ status: 'retracted' }), CARD_ID, t, locale)],
+    ['decisionListCard empty', decisionListCard([], t)],
+    ['decisionListCard with items', decisionListCard([aDecision(), aRetractedDecision({ id: 'd2', number: 2 }), aDecision({ id: 'd3', number: 3 })], t)],
+    ['decisionListCard over the limit', decisionListCard(manyDecisions(MAX_LISTED_DECISIONS + 13), t)],
+    ['riskCard minimal', riskCard(aRisk({ probability: 1, impact: 1 }), t, locale)],
+    ['riskCard full', riskCard(aFullRisk(), t, locale)],
+    ['riskFormCard empty', riskFormCard(CARD_ID, t)],
+    [
+      'riskFormCard with values and a problem',
+      riskFormCard(
+        CARD_ID,
+        t,
+        { threat: 'Vikande intresse', vulnerability: 'Svag förankring', consequence: 'Låg tilltro', S: '5', K: '4', actionNeeded: 'true', action: 'Förankra', owner: 'Sara' },
+        t('error.RISK.SCORE_MISSING', { field: t('field.K') }),
+      ),
+    ],
+    ['riskRegisterCard empty', riskRegisterCard([], t)],
+    ['riskRegisterCard with the seed risks', riskRegisterCard(seedRisks, t)],
+    ['riskRegisterCard over the limit', riskRegisterCard(manyRisks(MAX_LISTED_RISKS + 5), t)],
+    ['helpCard', helpCard(t)],
+    ['helpCard with an unknown command', helpCard(t, '/foo')],
+    ['choosePersonCard with 2 candidates', choosePersonCard('Anna', candidates(2), CARD_ID, t)],
+    ['choosePersonCard with 10 candidates', choosePersonCard('Anna', candidates(10), CARD_ID, t)],
+  ];
+}
+
+const allCards = locales.flatMap((locale) => everyCard(translator(locale), locale).map(([name, c]) => [`${name} (${locale})`, c] as [string, AdaptiveCard]));
+
+describe('the SDK check itself', () => {
+  const minimal = (body: unknown[], actions?: unknown[]) => ({ type: 'AdaptiveCard', version: '1.5', body, ...(actions ? { actions } : {}) });
+
+  it('accepts a small valid card', () => {
+    expect(sdkProblems(minimal([{ type: 'TextBlock', text: 'Hej', wrap: true }]))).toEqual([]);
+  });
+
+  it('reports an unknown element type while parsing', () => {
+    expect(sdkProblems(minimal([{ type: 'TextBlok', text: 'Hej' }]))).toEqual([expect.objectContaining({ phase: 'Parse', event: 'UnknownElementType' })]);
+  });
+
+  it('reports an invalid property value while parsing', () => {
+    expect(sdkProblems(minimal([{ type: 'TextBlock', text: 'Hej', size: 'Huge' }]))).toEqual([
+      expect.objectContaining({ phase: 'Parse', event: 'InvalidPropertyValue' }),
+    ]);
+    expect(sdkProblems(minimal([{ type: 'ColumnSet', columns: [{ type: 'Column', width: '4 0px', items: [] }] }]))).toEqual([
+      expect.objectContaining({ event: 'InvalidPropertyValue' }),
+    ]);
+  });
+
+  it('reports an unknown action type', () => {
+    expect(sdkProblems(minimal([], [{ type: 'Action.Run', title: 'Go' }]))).toEqual([expect.objectContaining({ event: 'UnknownActionType' })]);
+  });
+
+  it('reports validation failures: a required input without label or error message, a duplicate id', () => {
+    const events = sdkProblems(minimal([{ type: 'Input.Text', id: 'threat', isRequired: true }, { type: 'Input.Text', id: 'threat' }])).map((p) => p.event);
+    expect(events).toEqual(expect.arrayContaining(['RequiredInputsShouldHaveLabel', 'RequiredInputsShouldHaveErrorMessage', 'DuplicateId']));
+  });
+
+  it('refuses an element newer than schema 1.5', () => {
+    expect(sdkProblems(minimal([{ type: 'Carousel', pages: [] }]))).toEqual([expect.objectContaining({ event: 'UnknownElementType' })]);
+  });
+
+  it('reports more actions than Teams shows (six), and more than the SDK default (five) under the default host config', () => {
+    const actions = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'Action.Execute', title: `P${i}`, verb: 'v', data: { cardId: 'c' } }));
+    expect(sdkProblems(minimal([], actions(6)))).toEqual([]);
+    expect(sdkProblems(minimal([], actions(7)))).toEqual([expect.objectContaining({ event: 'TooManyActions' })]);
+    expect(sdkProblems(minimal([], actions(6)), new AC.HostConfig())).toEqual([expect.objectContaining({ event: 'TooManyActions' })]);
+  });
+
+  it('reads the version of the card', () => {
+    expect(sdkVersion(minimal([]))).toBe('1.5');
+  });
+});
+
+describe.each(allCards)('%s', (_name, c) => {
+  it('parses and validates in the Adaptive Cards SDK without a single warning', () => {
+    expect(sdkProblems(c)).toEqual([]);
+  });
+
+  it('is an AdaptiveCard of version 1.5, full width in Teams', () => {
+    expect(c.type).toBe('AdaptiveCard');
+    expect(c.version).toBe('1.5');
+    expect(sdkVersion(c)).toBe('1.5');
+    expect(c.msteams).toEqual({ width: 'Full' });
+    expect(c.body.length).toBeGreaterThan(0);
+  });
+
+  it('gives every Action.Execute a verb and the card id in its data', () => {
+    for (const action of executeActions(c)) {
+      expect(action.verb).toEqual(expect.stringMatching(/^[a-z]+\.[a-z]+$/));
+      expect(action.title).toEqual(expect.any(String));
+      expect(isObject(action.data) && action.data.cardId).toBe(CARD_ID);
+    }
+  });
+
+  it('uses no action type other than Action.Execute (no Action.Submit, which Teams does not refresh)', () => {
+    const actionTypes = objectsOf(c)
+      .map((o) => o.type)
+      .filter((type): type is string => typeof type === 'string' && type.startsWith('Action.'));
+    expect(actionTypes.every((type) => type === 'Action.Execute')).toBe(true);
+  });
+});
+
+describe('the checks above are not vacuous', () => {
+  it('the cards with buttons do have Action.Execute actions', () => {
+    const t = translator('en');
+    expect(executeActions(decisionCard(aDecision(), CARD_ID, t, 'en'))).toHaveLength(1);
+    expect(executeActions(riskFormCard(CARD_ID, t))).toHaveLength(1);
+    expect(executeActions(choosePersonCard('Anna', candidates(2), CARD_ID, t))).toHaveLength(2);
+  });
+});
+
+// ---- user text is never markdown --------------------------------------------------------------------
+
+describe('text people typed is shown literally (only in TextRuns)', () => {
+  const MARKUP = '**bold** <script>alert(1)</script> [x](http://e)';
+
+  it.each(locales)('a decision text with markdown and HTML is only inside a TextRun (%s)', (locale) => {
+    const t = translator(locale);
+    const d = aDecision({ text: `Beslut ${MARKUP}` });
+    for (const c of [decisionCard(d, CARD_ID, t, locale), decisionCard({ ...d, status: 'retracted' }, CARD_ID, t, locale), decisionListCard([d], t)]) {
+      const where = occurrencesOf(c, MARKUP);
+      expect(where.length).toBeGreaterThan(0);
+      expect(where).toEqual(where.map(() => ({ type: 'TextRun', key: 'text' })));
+      expect(textsOf(c, 'TextRun')).toContain(`Beslut ${MARKUP}`);
+      expect(textsOf(c, 'TextBlock').some((text) => text.includes('**bold**'))).toBe(false);
+    }
+  });
+
+  it('every typed risk field is only inside a TextRun, in the risk card and the register', () => {
+    const t = translator('sv');
+    const r = aFullRisk({
+      threat: `Hot ${MARKUP}`,
+      vulnerability: `Sårbarhet ${MARKUP}`,
+      consequence: `Konsekvens ${MARKUP}`,
+      action: `Åtgärd ${MARKUP}`,
+      owner: `Ansvarig ${MARKUP}`,
+    });
+    const card = riskCard(r, t, 'sv');
+    const where = occurrencesOf(card, MARKUP);
+    expect(where).toHaveLength(5);
+    expect(where.every((w) => w.type === 'TextRun' && w.key === 'text')).toBe(true);
+    const register = riskRegisterCard([r], t);
+    expect(occurrencesOf(register, MARKUP)).toEqual([{ type: 'TextRun', key: 'text' }]);
+  });
+
+  it('the unknown command word and the typed name to choose by are only inside TextRuns', () => {
+    const t = translator('en');
+    const help = helpCard(t, `/${MARKUP}`);
+    expect(occurrencesOf(help, MARKUP)).toEqual([{ type: 'TextRun', key: 'text' }]);
+    const choose = choosePersonCard(MARKUP, candidates(2), CARD_ID, t);
+    expect(occurrencesOf(choose, MARKUP)).toEqual([{ type: 'TextRun', key: 'text' }]);
+  });
+
+  it('the risk form gives typed values back as input values, not as text', () => {
+    const values: RiskFormValues = { threat: `Hot ${MARKUP}`, action: `Åtgärd ${MARKUP}`, owner: `Ansvarig ${MARKUP}` };
+    const form = riskFormCard(CARD_ID, translator('sv'), values);
+    const where = occurrencesOf(form, MARKUP);
+    expect(where).toHaveLength(3);
+    expect(where.every((w) => w.type === 'Input.Text' && w.key === 'value')).toBe(true);
+  });
+
+  // After a refused submit the bot shows the form again with the domain's message, and that message quotes
+  // what was sent: RISK.SCORE_OUT_OF_RANGE puts the raw S/K value (up to 20 characters) in it.
+  it('the problem shown on the risk form, which quotes the value that was sent, is not read as markdown', () => {
+    const t = translator('en');
+    const problem = t('error.RISK.SCORE_OUT_OF_RANGE', { field: t('field.S'), value: '[x](http://e.co)' });
+    const form = riskFormCard(CARD_ID, t, { S: '[x](http://e.co)' }, problem);
+    const where = occurrencesOf(form, '[x](http://e.co)').filter((w) => w.type !== 'Input.ChoiceSet');
+    expect(where).toEqual([{ type: 'TextRun', key: 'text' }]);
+  });
+});
+
+// ---- card by card -----------------------------------------------------------------------------------
+
+describe('decisionCard', () => {
+  const t = translator('en');
+
+  it('shows §n, the text and who recorded it when, in Stockholm time, with an Undo button', () => {
+    const c = decisionCard(aDecision({ id: 'decision-42', number: 3 }), CARD_ID, t, 'en');
+    expect(textsOf(c, 'TextBlock')).toContain('Decision §3');
+    expect(textsOf(c, 'TextRun')).toEqual(['E-rådet beslutar om ändring av förstudiedirektiv']);
+    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Recorded by Sara Herrman') && text.includes('10:00'))).toBe(true);
+    expect(c.actions).toEqual([
+      { type: 'Action.Execute', title: 'Undo', verb: RETRACT_DECISION_VERB, data: { decisionId: 'decision-42', cardId: CARD_ID } },
+    ]);
+  });
+
+  it('is in Swedish for sv', () => {
+    const c = decisionCard(aDecision({ number: 3 }), CARD_ID, translator('sv'), 'sv');
+    expect(textsOf(c, 'TextBlock')).toContain('Beslut §3');
+    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Antecknat av Sara Herrman') && text.includes('2020-11-27 10:00'))).toBe(true);
+    expect(executeActions(c).map((a) => a.title)).toEqual(['Ångra']);
+  });
+
+  it('when retracted: no Undo, a badge, the text struck through and who retracted it', () => {
+    const c = decisionCard(aRetractedDecision(), CARD_ID, t, 'en');
+    expect(c.actions).toBeUndefined();
+    expect(executeActions(c)).toEqual([]);
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: 'Retracted', color: 'Attention' }));
+    expect(ofType(c, 'TextRun')).toEqual([expect.objectContaining({ text: aDecision().text, strikethrough: true })]);
+    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Retracted by Håkan Sundberg') && text.includes('10:05'))).toBe(true);
+  });
+});
+
+describe('decisionListCard', () => {
+  const t = translator('en');
+
+  it('when empty says so and gives an example', () => {
+    const c = decisionListCard([], t);
+    expect(textsOf(c, 'TextBlock')).toEqual(['Decisions in this meeting', 'No decisions recorded in this meeting yet.', `Example: ${t('usage.decision')}`]);
+  });
+
+  it('lists every decision with its § and counts those in force and retracted', () => {
+    const c = decisionListCard([aDecision(), aRetractedDecision({ id: 'd2', number: 2, text: 'Andra' }), aDecision({ id: 'd3', number: 3, text: 'Tredje' })], t);
+    expect(textsOf(c, 'TextBlock')).toContain('2 in force, 1 retracted');
+    expect(rowsOf(c)).toHaveLength(3);
+    expect(textsOf(c, 'TextBlock').filter((text) => /^§\d+$/.test(text))).toEqual(['§1', '§2', '§3']);
+    expect(ofType(c, 'TextRun')).toContainEqual(expect.objectContaining({ text: 'Andra', strikethrough: true }));
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: 'Sara Herrman · retracted', color: 'Attention' }));
+  });
+
+  it(`over ${MAX_LISTED_DECISIONS} shows the latest ${MAX_LISTED_DECISIONS} and says so`, () => {
+    const decisions = manyDecisions(MAX_LISTED_DECISIONS + 13);
+    const c = decisionListCard(decisions, t);
+    expect(rowsOf(c)).toHaveLength(MAX_LISTED_DECISIONS);
+    expect(textsOf(c, 'TextBlock')).toContain(`Showing the latest ${MAX_LISTED_DECISIONS} of ${decisions.length}.`);
+    const shownNumbers = textsOf(c, 'TextBlock').filter((text) => /^§\d+$/.test(text));
+    expect(shownNumbers[0]).toBe('§14');
+    expect(shownNumbers.at(-1)).toBe(`§${decisions.length}`);
+    const retracted = decisions.filter((d) => d.status === 'retracted').length;
+    expect(textsOf(c, 'TextBlock')).toContain(`${decisions.length - retracted} in force, ${retracted} retracted`);
+  });
+
+  it(`with exactly ${MAX_LISTED_DECISIONS} shows all of them and no "showing" note`, () => {
+    const c = decisionListCard(manyDecisions(MAX_LISTED_DECISIONS), t);
+    expect(rowsOf(c)).toHaveLength(MAX_LISTED_DECISIONS);
+    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Showing'))).toBe(false);
+  });
+});
+
+describe('riskCard', () => {
+  it('for S=5 K=4 shows R 20 in the critical colour', () => {
+    const c = riskCard(aRisk({ number: 4, probability: 5, impact: 4 }), translator('en'), 'en');
+    expect(textsOf(c, 'TextBlock')).toContain('Risk R4 recorded');
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: '20 (critical)', color: 'Attention' }));
+    expect(textsOf(c, 'TextBlock')).toEqual(expect.arrayContaining(['S (probability)', '5', 'K (impact)', '4', 'R = S×K']));
+  });
+
+  it('shows R with its band in Swedish', () => {
+    const texts = textsOf(riskCard(aRisk({ probability: 2, impact: 3 }), translator('sv'), 'sv'), 'TextBlock');
+    expect(texts).toContain('6 (medel)');
+  });
+
+  it('minimal: only the threat, the scores and "action needed: no"', () => {
+    const c = riskCard(aRisk(), translator('en'), 'en');
+    const labels = textsOf(c, 'TextBlock');
+    expect(labels).toEqual(expect.arrayContaining(['Threat', 'Action needed']));
+    expect(labels).not.toContain('Vulnerability');
+    expect(labels).not.toContain('Consequence');
+    expect(labels).not.toContain('Owner');
+    expect(textsOf(c, 'TextRun')).toEqual([aRisk().threat, 'No']);
+  });
+
+  it('full: every field that was given', () => {
+    const r = aFullRisk();
+    const c = riskCard(r, translator('en'), 'en');
+    expect(textsOf(c, 'TextBlock')).toEqual(expect.arrayContaining(['Threat', 'Vulnerability', 'Consequence', 'Action needed', 'Action', 'Owner']));
+    expect(textsOf(c, 'TextRun')).toEqual([r.threat, r.vulnerability, r.consequence, 'Yes', r.action, r.owner]);
+    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Raised by Sara Herrman'))).toBe(true);
+  });
+});
+
+describe('riskFormCard', () => {
+  const inputs = (c: AdaptiveCard) => objectsOf(c).filter((o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
+
+  it('has the inputs threat, vulnerability, consequence, S, K, actionNeeded, action, owner', () => {
+    const c = riskFormCard(CARD_ID, translator('sv'));
+    expect(inputs(c).map((i) => i.id)).toEqual(['threat', 'vulnerability', 'consequence', 'S', 'K', 'actionNeeded', 'action', 'owner']);
+  });
+
+  it('requires the threat, S and K, each with a label and an error message; S and K offer 1–5', () => {
+    const c = riskFormCard(CARD_ID, translator('en'));
+    const required = inputs(c).filter((i) => i.isRequired === true);
+    expect(required.map((i) => i.id)).toEqual(['threat', 'S', 'K']);
+    for (const input of required) {
+      expect(input.label).toEqual(expect.any(String));
+      expect(input.errorMessage).toEqual(expect.any(String));
+    }
+    for (const choiceSet of ofType(c, 'Input.ChoiceSet')) {
+      expect(choiceSet.choices).toEqual(['1', '2', '3', '4', '5'].map((v) => ({ title: v, value: v })));
+    }
+  });
+
+  it('submits with Action.Execute risk.create and the card id', () => {
+    expect(riskFormCard(CARD_ID, translator('en')).actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: CREATE_RISK_VERB, data: { cardId: CARD_ID } })]);
+  });
+
+  it('empty: no values, the toggle off, no problem shown', () => {
+    const c = riskFormCard(CARD_ID, translator('en'));
+    expect(inputs(c).filter((i) => i.type !== 'Input.Toggle' && 'value' in i)).toEqual([]);
+    expect(ofType(c, 'Input.Toggle')).toEqual([expect.objectContaining({ value: 'false', valueOn: 'true', valueOff: 'false' })]);
+    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Please correct'))).toBe(false);
+  });
+
+  it('after a refused submit: gives back what was typed and says what to fix', () => {
+    const t = translator('en');
+    const values: RiskFormValues = { threat: 'Hot', vulnerability: 'Sårbar', consequence: 'Följd', S: '5', K: '4', actionNeeded: 'true', action: 'Gör', owner: 'Sara' };
+    const c = riskFormCard(CARD_ID, t, values, 'K (impact) is missing.');
+    expect(Object.fromEntries(inputs(c).map((i) => [i.id, i.value]))).toEqual(values);
+    expect(JSON.stringify(c)).toContain('Please correct: K (impact) is missing.');
+  });
+});
+
+describe('riskRegisterCard', () => {
+  const t = translator('en');
+  const codesOf = (c: AdaptiveCard) => textsOf(c, 'TextBlock').filter((text) => /^R\d+$/.test(text));
+
+  it('when empty says so and gives an example', () => {
+    const c = riskRegisterCard([], t);
+    expect(textsOf(c, 'TextBlock')).toEqual(['Risk register', 'The risk register is empty.', `Example: ${t('usage.risk')}`]);
+  });
+
+  it('shows the seed register in the order given (highest R first) with S, K and R', () => {
+    const c = riskRegisterCard(seedRisks, t);
+    expect(codesOf(c)).toEqual(['R4', 'R3', 'R2', 'R5', 'R1']);
+    expect(textsOf(c, 'TextBlock')).toContain('5 risks, 4 need action');
+    const rowValues = rowsOf(c).map((row) => textsOf({ ...c, body: [row] }, 'TextBlock'));
+    expect(rowValues[0]).toEqual(['R4', 'action needed', '5', '4', '20']);
+    expect(rowValues[4]).toEqual(['R1', 'action needed', '1', '5', '5']);
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: '20', color: 'Attention' }));
+  });
+
+  it(`over ${MAX_LISTED_RISKS} shows the ${MAX_LISTED_RISKS} highest and says so`, () => {
+    const risks = manyRisks(MAX_LISTED_RISKS + 5);
+    const c = riskRegisterCard(risks, t);
+    expect(rowsOf(c)).toHaveLength(MAX_LISTED_RISKS);
+    expect(textsOf(c, 'TextBlock')).toContain(`Showing the ${MAX_LISTED_RISKS} highest of ${risks.length}.`);
+    expect(codesOf(c)).toEqual(risks.slice(0, MAX_LISTED_RISKS).map((r) => `R${r.number}`));
+  });
+});
+
+describe('helpCard', () => {
+  it('lists every command with its Swedish name', () => {
+    const names = textsOf(helpCard(translator('sv')), 'TextBlock').filter((text) => text.startsWith('/'));
+    expect(names).toEqual([
+      '/decision · /beslut',
+      '/decisions · /beslutslista',
+      '/risk',
+      '/risks · /risker',
+      '/secretary · /sekreterare',
+      '/help · /hjälp',
+    ]);
+  });
+
+  it('without an unknown command has no warning text', () => {
+    expect(ofType(helpCard(translator('en')), 'RichTextBlock')).toEqual([]);
+  });
+
+  it('names the unknown command first, in the attention colour', () => {
+    const c = helpCard(translator('en'), '/foo');
+    expect(ofType(c, 'TextRun')).toEqual([expect.objectContaining({ text: '“/foo” is not a command I know. This is what I can do:', color: 'Attention' })]);
+    expect(c.body[1]?.type).toBe('RichTextBlock');
+  });
+});
+
+describe('choosePersonCard', () => {
+  const t = translator('en');
+
+  it('gives one button per candidate that appoints that person', () => {
+    const people = candidates(2);
+    const c = choosePersonCard('anna', people, CARD_ID, t);
+    expect(c.actions).toEqual(
+      people.map((p) => ({
+        type: 'Action.Execute',
+        title: p.name,
+        verb: APPOINT_SECRETARY_VERB,
+        data: { cardId: CARD_ID, personId: p.id, aadObjectId: p.aadObjectId ?? '', name: p.name },
+      })),
+    );
+    expect(textsOf(c, 'TextRun')).toEqual(['More than one person matches “anna”. Who should be the secretary?']);
+  });
+
+  it('shows at most six buttons (what Teams shows) for 10 candidates', () => {
+    const people = candidates(10);
+    const c = choosePersonCard('Anna', people, CARD_ID, t);
+    expect(executeActions(c).map((a) => a.title)).toEqual(people.slice(0, 6).map((p) => p.name));
+    expect(executeActions(c)[2]?.data).toEqual(expect.objectContaining({ aadObjectId: '' }));
+  });
+});
