@@ -31,7 +31,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     );
   }
   const store = await openStore(config.store);
-  const services = createServices(createRepositories(store.db), options.clock ?? systemClock);
+  const services = createServices(createRepositories(store), options.clock ?? systemClock);
   const bot = new RadslagBot({ ...services, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
   const adapter = createAdapter(config.bot, log);
   const server = createHttpServer({

@@ -21,9 +21,11 @@ class InCodeMigrations implements MigrationProvider {
   }
 }
 
+export type StoreKind = StoreConfig['kind'];
+
 export interface OpenStore {
   db: Kysely<Database>;
-  kind: StoreConfig['kind'];
+  kind: StoreKind;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import type { PersonRef } from '../domain/person';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, DecisionsTable } from './schema';
+import type { StoreKind } from './database';
 
 const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
   id: r.id,
@@ -21,7 +22,10 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
 });
 
 export class SqlDecisionRepository implements DecisionRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly kind: StoreKind,
+  ) {}
 
   record(input: { tenantId: string; meetingId: string; text: string; recordedBy: PersonRef; recordedAt: string; sourceKey: string }): Promise<Stored<Decision>> {
     return retryOnConflict(() =>
@@ -33,6 +37,11 @@ export class SqlDecisionRepository implements DecisionRepository {
           .where('source_key', '=', input.sourceKey)
           .executeTakeFirst();
         if (existing) return { value: toDecision(existing), created: false };
+        // PostgreSQL: writers of one meeting queue on its row instead of racing for the next number.
+        // (SQLite has one writer at a time already.)
+        if (this.kind === 'postgres') {
+          await trx.selectFrom('meetings').select('id').where('id', '=', input.meetingId).forUpdate().execute();
+        }
         const { last } = await trx
           .selectFrom('decisions')
           .select((eb) => eb.fn.max('number').as('last'))

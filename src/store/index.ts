@@ -1,18 +1,19 @@
-import type { Kysely } from 'kysely';
 import type { Repositories } from '../app/ports';
 import { SqlDecisionRepository } from './decision-repository';
 import { SqlMeetingRepository } from './meeting-repository';
 import { SqlRiskRepository } from './risk-repository';
-import type { Database } from './schema';
 import { SqlSecretaryRepository } from './secretary-repository';
+
+import type { OpenStore } from './database';
 
 export { openStore, type OpenStore } from './database';
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repositories {
+  const { db, kind } = store;
   return {
     meetings: new SqlMeetingRepository(db),
-    decisions: new SqlDecisionRepository(db),
-    risks: new SqlRiskRepository(db),
+    decisions: new SqlDecisionRepository(db, kind),
+    risks: new SqlRiskRepository(db, kind),
     secretaries: new SqlSecretaryRepository(db),
   };
 }

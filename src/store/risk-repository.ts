@@ -6,6 +6,7 @@ import type { Risk, Score, ValidRisk } from '../domain/risk';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, RisksTable } from './schema';
+import type { StoreKind } from './database';
 
 const toRisk = (r: Selectable<RisksTable>): Risk => ({
   id: r.id,
@@ -27,7 +28,10 @@ const toRisk = (r: Selectable<RisksTable>): Risk => ({
 });
 
 export class SqlRiskRepository implements RiskRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly kind: StoreKind,
+  ) {}
 
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string> {
     return retryOnConflict(async () => {
@@ -57,6 +61,10 @@ export class SqlRiskRepository implements RiskRepository {
           .where('source_key', '=', input.sourceKey)
           .executeTakeFirst();
         if (existing) return { value: toRisk(existing), created: false };
+        // PostgreSQL: writers of one register queue on its row instead of racing for the next R number.
+        if (this.kind === 'postgres') {
+          await trx.selectFrom('risk_registers').select('id').where('id', '=', input.registerId).forUpdate().execute();
+        }
         const { last } = await trx
           .selectFrom('risks')
           .select((eb) => eb.fn.max('number').as('last'))

@@ -53,8 +53,8 @@ const say = async (chat: Chat, from: (typeof people)[keyof typeof people], text:
 const lastCardText = (sent: Array<Record<string, unknown>>) => cardText(cardOf(sent[sent.length - 1]));
 
 const decisionsOf = async (chat: Chat) => {
-  const meeting = await createRepositories(store.db).meetings.findByTeamsId(TENANT, chat.meetingId!);
-  return meeting ? createRepositories(store.db).decisions.listForMeeting(TENANT, meeting.id) : [];
+  const meeting = await createRepositories(store).meetings.findByTeamsId(TENANT, chat.meetingId!);
+  return meeting ? createRepositories(store).decisions.listForMeeting(TENANT, meeting.id) : [];
 };
 
 describe('/decision', () => {
@@ -94,7 +94,7 @@ describe('/decision', () => {
     await say(chat, people.sara, '/decision Dagordningen fastställs');
     // Teams' details arrive in the background, after the command was answered.
     const meeting = await eventually(async () => {
-      const found = await createRepositories(store.db).meetings.findByTeamsId(TENANT, chat.meetingId!);
+      const found = await createRepositories(store).meetings.findByTeamsId(TENANT, chat.meetingId!);
       expect(found?.title).toBeDefined();
       return found;
     });
@@ -112,7 +112,7 @@ describe('/decision', () => {
     teams.meetingInfo = 503;
     const chat = aMeetingChat();
     expect(lastCardText(await say(chat, people.sara, '/decision Trots allt'))).toContain('Decision §1');
-    const meeting = await createRepositories(store.db).meetings.findByTeamsId(TENANT, chat.meetingId!);
+    const meeting = await createRepositories(store).meetings.findByTeamsId(TENANT, chat.meetingId!);
     expect(meeting?.title).toBeUndefined();
   });
 

@@ -353,28 +353,33 @@ describe('decisionCard', () => {
 
   it('shows §n, the text and who recorded it when, in Stockholm time, with an Undo button', () => {
     const c = decisionCard(aDecision({ id: 'decision-42', number: 3 }), CARD_ID, t, 'en');
-    expect(textsOf(c, 'TextBlock')).toContain('Decision §3');
+    expect(textsOf(c, 'TextBlock')).toContain(t('decision.title', { paragraph: '§3' }));
     expect(textsOf(c, 'TextRun')).toEqual(['E-rådet beslutar om ändring av förstudiedirektiv']);
-    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Recorded by Sara Herrman') && text.includes('10:00'))).toBe(true);
+    // 09:00 UTC on 27 November is 10:00 in Stockholm.
+    expect(textsOf(c, 'TextBlock')).toContain(`${t('decision.recordedBy', { name: 'Sara Herrman' })} · 27/11/2020, 10:00`);
     expect(c.actions).toEqual([
-      { type: 'Action.Execute', title: 'Undo', verb: RETRACT_DECISION_VERB, data: { decisionId: 'decision-42', cardId: CARD_ID } },
+      { type: 'Action.Execute', title: t('decision.undo'), verb: RETRACT_DECISION_VERB, data: { decisionId: 'decision-42', cardId: CARD_ID } },
     ]);
   });
 
   it('is in Swedish for sv', () => {
-    const c = decisionCard(aDecision({ number: 3 }), CARD_ID, translator('sv'), 'sv');
-    expect(textsOf(c, 'TextBlock')).toContain('Beslut §3');
-    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Antecknat av Sara Herrman') && text.includes('2020-11-27 10:00'))).toBe(true);
-    expect(executeActions(c).map((a) => a.title)).toEqual(['Ångra']);
+    const sv = translator('sv');
+    const c = decisionCard(aDecision({ number: 3 }), CARD_ID, sv, 'sv');
+    expect(textsOf(c, 'TextBlock')).toContain(sv('decision.title', { paragraph: '§3' }));
+    expect(textsOf(c, 'TextBlock')).toContain(`${sv('decision.recordedBy', { name: 'Sara Herrman' })} · 2020-11-27 10:00`);
+    expect(executeActions(c).map((a) => a.title)).toEqual([sv('decision.undo')]);
+    expect(sv('decision.undo')).not.toBe(t('decision.undo'));
   });
 
   it('when retracted: no Undo, a badge, the text struck through and who retracted it', () => {
     const c = decisionCard(aRetractedDecision(), CARD_ID, t, 'en');
     expect(c.actions).toBeUndefined();
     expect(executeActions(c)).toEqual([]);
-    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: 'Retracted', color: 'Attention' }));
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: t('decision.retractedBadge'), color: 'Attention' }));
     expect(ofType(c, 'TextRun')).toEqual([expect.objectContaining({ text: aDecision().text, strikethrough: true })]);
-    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Retracted by Håkan Sundberg') && text.includes('10:05'))).toBe(true);
+    expect(ofType(c, 'TextBlock')).toContainEqual(
+      expect.objectContaining({ text: `${t('decision.retractedBy', { name: 'Håkan Sundberg' })} · 27/11/2020, 10:05`, color: 'Attention' }),
+    );
   });
 });
 
@@ -383,66 +388,74 @@ describe('decisionListCard', () => {
 
   it('when empty says so and gives an example', () => {
     const c = decisionListCard([], t);
-    expect(textsOf(c, 'TextBlock')).toEqual(['Decisions in this meeting', 'No decisions recorded in this meeting yet.', `Example: ${t('usage.decision')}`]);
+    expect(textsOf(c, 'TextBlock')).toEqual([t('decisions.title'), t('decisions.empty'), t('common.example', { example: t('usage.decision') })]);
+    expect(rowsOf(c)).toEqual([]);
   });
 
   it('lists every decision with its § and counts those in force and retracted', () => {
     const c = decisionListCard([aDecision(), aRetractedDecision({ id: 'd2', number: 2, text: 'Andra' }), aDecision({ id: 'd3', number: 3, text: 'Tredje' })], t);
-    expect(textsOf(c, 'TextBlock')).toContain('2 in force, 1 retracted');
+    expect(textsOf(c, 'TextBlock')).toContain(t('decisions.summary', { active: 2, retracted: 1 }));
     expect(rowsOf(c)).toHaveLength(3);
     expect(textsOf(c, 'TextBlock').filter((text) => /^§\d+$/.test(text))).toEqual(['§1', '§2', '§3']);
     expect(ofType(c, 'TextRun')).toContainEqual(expect.objectContaining({ text: 'Andra', strikethrough: true }));
-    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: 'Sara Herrman · retracted', color: 'Attention' }));
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: `Sara Herrman · ${t('decisions.retracted')}`, color: 'Attention' }));
   });
 
   it(`over ${MAX_LISTED_DECISIONS} shows the latest ${MAX_LISTED_DECISIONS} and says so`, () => {
     const decisions = manyDecisions(MAX_LISTED_DECISIONS + 13);
     const c = decisionListCard(decisions, t);
     expect(rowsOf(c)).toHaveLength(MAX_LISTED_DECISIONS);
-    expect(textsOf(c, 'TextBlock')).toContain(`Showing the latest ${MAX_LISTED_DECISIONS} of ${decisions.length}.`);
+    expect(textsOf(c, 'TextBlock')).toContain(t('decisions.more', { shown: MAX_LISTED_DECISIONS, total: decisions.length }));
     const shownNumbers = textsOf(c, 'TextBlock').filter((text) => /^§\d+$/.test(text));
     expect(shownNumbers[0]).toBe('§14');
     expect(shownNumbers.at(-1)).toBe(`§${decisions.length}`);
     const retracted = decisions.filter((d) => d.status === 'retracted').length;
-    expect(textsOf(c, 'TextBlock')).toContain(`${decisions.length - retracted} in force, ${retracted} retracted`);
+    expect(textsOf(c, 'TextBlock')).toContain(t('decisions.summary', { active: decisions.length - retracted, retracted }));
   });
 
   it(`with exactly ${MAX_LISTED_DECISIONS} shows all of them and no "showing" note`, () => {
     const c = decisionListCard(manyDecisions(MAX_LISTED_DECISIONS), t);
     expect(rowsOf(c)).toHaveLength(MAX_LISTED_DECISIONS);
-    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Showing'))).toBe(false);
+    // heading, summary, then the rows: no "showing the latest" note.
+    expect(c.body).toHaveLength(2 + MAX_LISTED_DECISIONS);
+    expect(textsOf(c, 'TextBlock')).not.toContain(t('decisions.more', { shown: MAX_LISTED_DECISIONS, total: MAX_LISTED_DECISIONS }));
   });
 });
 
 describe('riskCard', () => {
   it('for S=5 K=4 shows R 20 in the critical colour', () => {
-    const c = riskCard(aRisk({ number: 4, probability: 5, impact: 4 }), translator('en'), 'en');
-    expect(textsOf(c, 'TextBlock')).toContain('Risk R4 recorded');
-    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: '20 (critical)', color: 'Attention' }));
-    expect(textsOf(c, 'TextBlock')).toEqual(expect.arrayContaining(['S (probability)', '5', 'K (impact)', '4', 'R = S×K']));
+    const t = translator('en');
+    const c = riskCard(aRisk({ number: 4, probability: 5, impact: 4 }), t, 'en');
+    expect(textsOf(c, 'TextBlock')).toContain(t('risk.title', { code: 'R4' }));
+    expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: `20 (${t('risk.band.critical')})`, color: 'Attention' }));
+    const scores = c.body.find((e) => e.type === 'ColumnSet' && JSON.stringify(e).includes(t('risk.R')));
+    expect(textsOf({ ...c, body: scores ? [scores] : [] }, 'TextBlock')).toEqual([t('risk.S'), '5', t('risk.K'), '4', t('risk.R'), `20 (${t('risk.band.critical')})`]);
   });
 
   it('shows R with its band in Swedish', () => {
-    const texts = textsOf(riskCard(aRisk({ probability: 2, impact: 3 }), translator('sv'), 'sv'), 'TextBlock');
-    expect(texts).toContain('6 (medel)');
+    const sv = translator('sv');
+    const texts = textsOf(riskCard(aRisk({ probability: 2, impact: 3 }), sv, 'sv'), 'TextBlock');
+    expect(texts).toContain(`6 (${sv('risk.band.medium')})`);
   });
 
   it('minimal: only the threat, the scores and "action needed: no"', () => {
-    const c = riskCard(aRisk(), translator('en'), 'en');
+    const t = translator('en');
+    const c = riskCard(aRisk(), t, 'en');
     const labels = textsOf(c, 'TextBlock');
-    expect(labels).toEqual(expect.arrayContaining(['Threat', 'Action needed']));
-    expect(labels).not.toContain('Vulnerability');
-    expect(labels).not.toContain('Consequence');
-    expect(labels).not.toContain('Owner');
-    expect(textsOf(c, 'TextRun')).toEqual([aRisk().threat, 'No']);
+    expect(labels).toEqual(expect.arrayContaining([t('risk.threat'), t('risk.actionNeeded')]));
+    for (const absent of [t('risk.vulnerability'), t('risk.consequence'), t('risk.action'), t('risk.owner')]) expect(labels).not.toContain(absent);
+    expect(textsOf(c, 'TextRun')).toEqual([aRisk().threat, t('common.no')]);
   });
 
   it('full: every field that was given', () => {
     const r = aFullRisk();
-    const c = riskCard(r, translator('en'), 'en');
-    expect(textsOf(c, 'TextBlock')).toEqual(expect.arrayContaining(['Threat', 'Vulnerability', 'Consequence', 'Action needed', 'Action', 'Owner']));
-    expect(textsOf(c, 'TextRun')).toEqual([r.threat, r.vulnerability, r.consequence, 'Yes', r.action, r.owner]);
-    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Raised by Sara Herrman'))).toBe(true);
+    const t = translator('en');
+    const c = riskCard(r, t, 'en');
+    expect(textsOf(c, 'TextBlock')).toEqual(
+      expect.arrayContaining([t('risk.threat'), t('risk.vulnerability'), t('risk.consequence'), t('risk.actionNeeded'), t('risk.action'), t('risk.owner')]),
+    );
+    expect(textsOf(c, 'TextRun')).toEqual([r.threat, r.vulnerability, r.consequence, t('common.yes'), r.action, r.owner]);
+    expect(textsOf(c, 'TextBlock')).toContain(`${t('risk.raisedBy', { name: 'Sara Herrman' })} · 27/11/2020, 10:10`);
   });
 });
 
@@ -475,7 +488,8 @@ describe('riskFormCard', () => {
     const c = riskFormCard(CARD_ID, translator('en'));
     expect(inputs(c).filter((i) => i.type !== 'Input.Toggle' && 'value' in i)).toEqual([]);
     expect(ofType(c, 'Input.Toggle')).toEqual([expect.objectContaining({ value: 'false', valueOn: 'true', valueOff: 'false' })]);
-    expect(textsOf(c, 'TextBlock').some((text) => text.startsWith('Please correct'))).toBe(false);
+    // heading and intro, then the inputs: no problem text.
+    expect(c.body.slice(0, 3).map((e) => e.type)).toEqual(['TextBlock', 'TextBlock', 'Input.Text']);
   });
 
   it('after a refused submit: gives back what was typed and says what to fix', () => {
@@ -483,7 +497,7 @@ describe('riskFormCard', () => {
     const values: RiskFormValues = { threat: 'Hot', vulnerability: 'Sårbar', consequence: 'Följd', S: '5', K: '4', actionNeeded: 'true', action: 'Gör', owner: 'Sara' };
     const c = riskFormCard(CARD_ID, t, values, 'K (impact) is missing.');
     expect(Object.fromEntries(inputs(c).map((i) => [i.id, i.value]))).toEqual(values);
-    expect(JSON.stringify(c)).toContain('Please correct: K (impact) is missing.');
+    expect(JSON.stringify(c)).toContain(JSON.stringify(t('riskForm.fix', { message: 'K (impact) is missing.' })));
   });
 });
 
@@ -493,16 +507,18 @@ describe('riskRegisterCard', () => {
 
   it('when empty says so and gives an example', () => {
     const c = riskRegisterCard([], t);
-    expect(textsOf(c, 'TextBlock')).toEqual(['Risk register', 'The risk register is empty.', `Example: ${t('usage.risk')}`]);
+    expect(textsOf(c, 'TextBlock')).toEqual([t('risks.title'), t('risks.empty'), t('common.example', { example: t('usage.risk') })]);
+    expect(rowsOf(c)).toEqual([]);
   });
 
   it('shows the seed register in the order given (highest R first) with S, K and R', () => {
     const c = riskRegisterCard(seedRisks, t);
     expect(codesOf(c)).toEqual(['R4', 'R3', 'R2', 'R5', 'R1']);
-    expect(textsOf(c, 'TextBlock')).toContain('5 risks, 4 need action');
+    expect(textsOf(c, 'TextBlock')).toContain(t('risks.summary', { count: 5, needAction: 4 }));
     const rowValues = rowsOf(c).map((row) => textsOf({ ...c, body: [row] }, 'TextBlock'));
-    expect(rowValues[0]).toEqual(['R4', 'action needed', '5', '4', '20']);
-    expect(rowValues[4]).toEqual(['R1', 'action needed', '1', '5', '5']);
+    expect(rowValues[0]).toEqual(['R4', t('risks.needsAction'), '5', '4', '20']);
+    expect(rowValues[3]).toEqual(['R5', '2', '3', '6']);
+    expect(rowValues[4]).toEqual(['R1', t('risks.needsAction'), '1', '5', '5']);
     expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: '20', color: 'Attention' }));
   });
 
@@ -510,7 +526,7 @@ describe('riskRegisterCard', () => {
     const risks = manyRisks(MAX_LISTED_RISKS + 5);
     const c = riskRegisterCard(risks, t);
     expect(rowsOf(c)).toHaveLength(MAX_LISTED_RISKS);
-    expect(textsOf(c, 'TextBlock')).toContain(`Showing the ${MAX_LISTED_RISKS} highest of ${risks.length}.`);
+    expect(textsOf(c, 'TextBlock')).toContain(t('risks.more', { shown: MAX_LISTED_RISKS, total: risks.length }));
     expect(codesOf(c)).toEqual(risks.slice(0, MAX_LISTED_RISKS).map((r) => `R${r.number}`));
   });
 });
@@ -533,8 +549,10 @@ describe('helpCard', () => {
   });
 
   it('names the unknown command first, in the attention colour', () => {
-    const c = helpCard(translator('en'), '/foo');
-    expect(ofType(c, 'TextRun')).toEqual([expect.objectContaining({ text: '“/foo” is not a command I know. This is what I can do:', color: 'Attention' })]);
+    const t = translator('en');
+    const c = helpCard(t, '/foo');
+    expect(ofType(c, 'TextRun')).toEqual([expect.objectContaining({ text: t('help.unknown', { command: '/foo' }), color: 'Attention' })]);
+    expect(t('help.unknown', { command: '/foo' })).toContain('/foo');
     expect(c.body[1]?.type).toBe('RichTextBlock');
   });
 });
@@ -553,7 +571,8 @@ describe('choosePersonCard', () => {
         data: { cardId: CARD_ID, personId: p.id, aadObjectId: p.aadObjectId ?? '', name: p.name },
       })),
     );
-    expect(textsOf(c, 'TextRun')).toEqual(['More than one person matches “anna”. Who should be the secretary?']);
+    expect(textsOf(c, 'TextRun')).toEqual([t('secretary.choose', { name: 'anna' })]);
+    expect(textsOf(c, 'TextBlock')).toEqual([t('secretary.chooseTitle')]);
   });
 
   it('shows at most six buttons (what Teams shows) for 10 candidates', () => {

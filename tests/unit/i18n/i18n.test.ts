@@ -72,35 +72,51 @@ describe('localeOf', () => {
 describe('translator', () => {
   const tEn = translator('en');
   const tSv = translator('sv');
+  /** The catalog message with each `{name}` replaced by hand: what the translator should produce. */
+  const filled = (message: string, params: Record<string, string | number>) =>
+    Object.entries(params).reduce((text, [name, value]) => text.split(`{${name}}`).join(String(value)), message);
 
-  it('returns the message of the locale', () => {
-    expect(tEn('common.yes')).toBe('Yes');
-    expect(tSv('common.yes')).toBe('Ja');
+  it('returns the message of the locale, and the two differ', () => {
+    expect(tEn('common.yes')).toBe(enCatalog['common.yes']);
+    expect(tSv('common.yes')).toBe(svCatalog['common.yes']);
+    expect(tSv('common.yes')).not.toBe(tEn('common.yes'));
   });
 
-  it('fills placeholders, numbers included', () => {
-    expect(tEn('decisions.summary', { active: 3, retracted: 1 })).toBe('3 in force, 1 retracted');
-    expect(tSv('decisions.summary', { active: 3, retracted: 1 })).toBe('3 gällande, 1 återkallade');
-    expect(tEn('decision.title', { paragraph: '§2' })).toBe('Decision §2');
+  it('fills placeholders, numbers included, in both locales', () => {
+    const params = { active: 3, retracted: 1 };
+    expect(placeholders(enCatalog['decisions.summary']!)).toEqual(['active', 'retracted']);
+    expect(tEn('decisions.summary', params)).toBe(filled(enCatalog['decisions.summary']!, params));
+    expect(tSv('decisions.summary', params)).toBe(filled(svCatalog['decisions.summary']!, params));
+    expect(tEn('decisions.summary', params)).not.toMatch(/\{\w+\}/);
+    expect(tEn('decision.title', { paragraph: '§2' })).toContain('§2');
   });
 
-  it('fills every occurrence and leaves placeholders without a value untouched', () => {
-    expect(tEn('error.TEXT.TOO_LONG', { field: 'threat', length: 2001 })).toBe(
-      'The threat is 2001 characters long; at most {max} are allowed. Shorten it or split it in two.',
-    );
-    expect(tEn('error.TEXT.EMPTY', {})).toBe('The {field} is empty.');
+  it('leaves placeholders without a value untouched', () => {
+    const message = enCatalog['error.TEXT.TOO_LONG']!;
+    expect(placeholders(message)).toEqual(['field', 'length', 'max']);
+    const text = tEn('error.TEXT.TOO_LONG', { field: 'threat', length: 2001 });
+    expect(text).toBe(filled(message, { field: 'threat', length: 2001 }));
+    expect(text).toContain('{max}');
+    expect(text).not.toContain('{field}');
+    expect(tEn('error.TEXT.EMPTY', {})).toBe(enCatalog['error.TEXT.EMPTY']);
+  });
+
+  it('ignores params the message does not use', () => {
+    expect(tEn('decisions.title', { unused: 'x' })).toBe(enCatalog['decisions.title']);
   });
 
   it('returns the raw message when no params are given', () => {
-    expect(tEn('decision.recordedBy')).toBe('Recorded by {name}');
+    expect(tEn('decision.recordedBy')).toBe(enCatalog['decision.recordedBy']);
+    expect(tEn('decision.recordedBy')).toContain('{name}');
   });
 
   it('inserts values literally: no "$&" replacement patterns, no recursive filling', () => {
-    expect(tEn('decision.recordedBy', { name: '$& $1 $$' })).toBe('Recorded by $& $1 $$');
-    expect(tEn('decision.recordedBy', { name: '{name}' })).toBe('Recorded by {name}');
+    const message = enCatalog['decision.recordedBy']!;
+    expect(tEn('decision.recordedBy', { name: '$& $1 $$' })).toBe(message.replace('{name}', () => '$& $1 $$'));
+    expect(tEn('decision.recordedBy', { name: '{name}' })).toBe(message);
   });
 
-  it('gives every key a message in both locales', () => {
+  it('gives every key its own message in both locales', () => {
     for (const key of Object.keys(enCatalog) as MessageKey[]) {
       expect(tEn(key)).toBe(enCatalog[key]);
       expect(tSv(key)).toBe(svCatalog[key]);

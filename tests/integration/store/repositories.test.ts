@@ -1,0 +1,161 @@
+/**
+ * The repositories against a real store: SQLite by default, PostgreSQL when DATABASE_URL names one.
+ * Numbering under concurrency, idempotent writes and tenant scoping are store properties, so they are
+ * tested here, once per store.
+ */
+import { loadConfig } from '../../../src/config';
+import type { Repositories } from '../../../src/app/ports';
+import type { PersonRef } from '../../../src/domain/person';
+import type { ValidRisk } from '../../../src/domain/risk';
+import { createRepositories, openStore, type OpenStore } from '../../../src/store';
+import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
+
+let db: TestDatabase;
+let store: OpenStore;
+let repos: Repositories;
+
+const TENANT = 'tenant-a';
+const OTHER_TENANT = 'tenant-b';
+const sara: PersonRef = { id: '29:sara', aadObjectId: 'aad-sara', name: 'Sara Herrman' };
+const at = '2026-12-17T08:15:00.000Z';
+let seq = 0;
+
+const aMeeting = async (tenantId = TENANT) =>
+  (await repos.meetings.ensure({ tenantId, teamsMeetingId: `m-${++seq}`, conversationId: `19:c-${seq}`, at })).value;
+
+const aRisk = (overrides: Partial<ValidRisk> = {}): ValidRisk => ({
+  threat: 'Vikande intresse',
+  probability: 5,
+  impact: 4,
+  actionNeeded: true,
+  ...overrides,
+});
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+  repos = createRepositories(store);
+});
+
+afterAll(async () => {
+  await store.close();
+  await db.drop();
+});
+
+it(`runs on the store this run is for (${process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite'})`, () => {
+  expect(store.kind).toBe(db.kind);
+});
+
+it('migrates an already migrated database without change', async () => {
+  const again = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+  await again.close();
+});
+
+describe('meetings', () => {
+  it('creates a meeting once, even when first contact comes twice at the same moment', async () => {
+    const input = { tenantId: TENANT, teamsMeetingId: 'same-meeting', conversationId: '19:x', at };
+    const results = await Promise.all(Array.from({ length: 8 }, () => repos.meetings.ensure(input)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.value.id)).size).toBe(1);
+  });
+
+  it('keeps tenants apart', async () => {
+    const mine = await repos.meetings.ensure({ tenantId: TENANT, teamsMeetingId: 'shared-id', conversationId: '19:y', at });
+    const theirs = await repos.meetings.ensure({ tenantId: OTHER_TENANT, teamsMeetingId: 'shared-id', conversationId: '19:y', at });
+    expect(theirs.created).toBe(true);
+    expect(theirs.value.id).not.toBe(mine.value.id);
+  });
+
+  it('fills details later without touching the rest', async () => {
+    const m = await aMeeting();
+    await repos.meetings.updateDetails(TENANT, m.id, { title: 'E-råd Fyrbodal', startsAt: '2026-12-17T08:00:00.000Z' });
+    expect(await repos.meetings.findByTeamsId(TENANT, m.teamsMeetingId)).toMatchObject({ title: 'E-råd Fyrbodal', startsAt: '2026-12-17T08:00:00.000Z', conversationId: m.conversationId });
+  });
+});
+
+describe('decisions', () => {
+  it('numbers 40 concurrent decisions 1…40 with no gap or duplicate', async () => {
+    const m = await aMeeting();
+    const stored = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => repos.decisions.record({ tenantId: TENANT, meetingId: m.id, text: `Beslut ${i}`, recordedBy: sara, recordedAt: at, sourceKey: `k-${m.id}-${i}` })),
+    );
+    expect(stored.every((s) => s.created)).toBe(true);
+    const numbers = (await repos.decisions.listForMeeting(TENANT, m.id)).map((d) => d.number);
+    expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('stores a repeated source key once and returns the first record', async () => {
+    const m = await aMeeting();
+    const input = { tenantId: TENANT, meetingId: m.id, text: 'En gång', recordedBy: sara, recordedAt: at, sourceKey: `dup-${m.id}` };
+    const results = await Promise.all(Array.from({ length: 6 }, () => repos.decisions.record(input)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.value.id)).size).toBe(1);
+    expect(await repos.decisions.listForMeeting(TENANT, m.id)).toHaveLength(1);
+  });
+
+  it('retracts once, keeping who retracted first, and never shows another tenant’s decision', async () => {
+    const m = await aMeeting();
+    const { value } = await repos.decisions.record({ tenantId: TENANT, meetingId: m.id, text: 'Fel', recordedBy: sara, recordedAt: at, sourceKey: `r-${m.id}` });
+    const first = await repos.decisions.retract(TENANT, value.id, sara, '2026-12-17T09:00:00.000Z');
+    const second = await repos.decisions.retract(TENANT, value.id, { id: '29:other', name: 'Other' }, '2026-12-17T10:00:00.000Z');
+    expect(first).toMatchObject({ status: 'retracted', number: 1, retractedBy: { name: 'Sara Herrman' }, retractedAt: '2026-12-17T09:00:00.000Z' });
+    expect(second).toEqual(first);
+    expect(await repos.decisions.get(OTHER_TENANT, value.id)).toBeUndefined();
+    expect(await repos.decisions.listForMeeting(OTHER_TENANT, m.id)).toEqual([]);
+  });
+
+  it('keeps the text exactly as given, Unicode and markup included', async () => {
+    const m = await aMeeting();
+    const text = 'Beslut: <script>alert(1)</script> ’ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 \u0000 slut';
+    const { value } = await repos.decisions.record({ tenantId: TENANT, meetingId: m.id, text: text.replace('\u0000', ''), recordedBy: sara, recordedAt: at, sourceKey: `u-${m.id}` });
+    expect((await repos.decisions.get(TENANT, value.id))?.text).toBe(text.replace('\u0000', ''));
+  });
+});
+
+describe('risks', () => {
+  it('keeps one register per conversation and tenant', async () => {
+    const a = await repos.risks.ensureConversationRegister(TENANT, '19:reg-a');
+    expect(await repos.risks.ensureConversationRegister(TENANT, '19:reg-a')).toBe(a);
+    expect(await repos.risks.ensureConversationRegister(OTHER_TENANT, '19:reg-a')).not.toBe(a);
+  });
+
+  it('numbers 25 concurrent risks R1…R25 and stores each field', async () => {
+    const registerId = await repos.risks.ensureConversationRegister(TENANT, '19:reg-concurrent');
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        repos.risks.raise({ tenantId: TENANT, registerId, risk: aRisk({ threat: `Hot ${i}` }), raisedBy: sara, raisedAt: at, sourceKey: `risk-${registerId}-${i}` }),
+      ),
+    );
+    const risks = await repos.risks.list(TENANT, registerId);
+    expect(risks.map((r) => r.number)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(await repos.risks.list(OTHER_TENANT, registerId)).toEqual([]);
+  });
+
+  it('round-trips every field of a risk', async () => {
+    const registerId = await repos.risks.ensureConversationRegister(TENANT, '19:reg-fields');
+    const risk = aRisk({ vulnerability: 'Beroendet till tjänsten', consequence: 'Förstudien står utan projektledare', probability: 1, impact: 5, action: 'Förhandla', owner: 'Sara' });
+    const { value } = await repos.risks.raise({ tenantId: TENANT, registerId, risk, raisedBy: sara, raisedAt: at, sourceKey: `f-${registerId}` });
+    const [stored] = await repos.risks.list(TENANT, registerId);
+    expect(stored).toEqual(value);
+    expect(stored).toMatchObject({ ...risk, number: 1, status: 'open', raisedBy: sara, raisedAt: at });
+  });
+
+  it('refuses S or K outside 1–5 at the database too', async () => {
+    const registerId = await repos.risks.ensureConversationRegister(TENANT, '19:reg-check');
+    await expect(
+      repos.risks.raise({ tenantId: TENANT, registerId, risk: aRisk({ probability: 9 as 5 }), raisedBy: sara, raisedAt: at, sourceKey: `c-${registerId}` }),
+    ).rejects.toThrow();
+    expect(await repos.risks.list(TENANT, registerId)).toEqual([]);
+  });
+});
+
+describe('secretaries', () => {
+  it('keeps every appointment; the newest is the secretary', async () => {
+    const m = await aMeeting();
+    expect(await repos.secretaries.current(TENANT, m.id)).toBeUndefined();
+    await repos.secretaries.appoint({ tenantId: TENANT, meetingId: m.id, person: { id: '29:a', name: 'A' }, appointedBy: sara, at: '2026-12-17T08:00:00.000Z' });
+    await repos.secretaries.appoint({ tenantId: TENANT, meetingId: m.id, person: { id: '29:b', aadObjectId: 'aad-b', name: 'B' }, appointedBy: sara, at: '2026-12-17T08:05:00.000Z' });
+    expect(await repos.secretaries.current(TENANT, m.id)).toMatchObject({ person: { id: '29:b', aadObjectId: 'aad-b', name: 'B' }, appointedBy: { name: 'Sara Herrman' } });
+    expect(await repos.secretaries.current(OTHER_TENANT, m.id)).toBeUndefined();
+  });
+});
