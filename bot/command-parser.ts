@@ -5,7 +5,7 @@
  */
 export type CommandName = 'decision' | 'decisions' | 'risk' | 'risks' | 'secretary' | 'help';
 
-const commandWords: Record<string, CommandName> = {
+const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
   beslut: 'decision',
   decisions: 'decisions',
@@ -18,7 +18,7 @@ const commandWords: Record<string, CommandName> = {
   help: 'help',
   hjälp: 'help',
   hjalp: 'help',
-};
+} satisfies Record<string, CommandName>));
 
 export type ParsedText =
   | { kind: 'chatter' }
@@ -44,12 +44,12 @@ export function parseCommand(text: string | undefined, addressed = false): Parse
   const clean = cleanText(text);
   if (!clean.startsWith('/')) {
     const word = /^(\S+)/u.exec(clean)?.[1]?.toLowerCase();
-    if (addressed && word && commandWords[word]) return parseCommand(`/${clean}`);
+    if (addressed && word && commandWords.has(word)) return parseCommand(`/${clean}`);
     return { kind: 'chatter' };
   }
   const match = /^\/(\S*)\s*([\s\S]*)$/u.exec(clean);
   const word = (match?.[1] ?? '').toLowerCase();
-  const name = commandWords[word];
+  const name = commandWords.get(word);
   if (!name) return { kind: 'unknown', word: `/${(match?.[1] ?? '').slice(0, 40)}` };
   return { kind: 'command', name, args: (match?.[2] ?? '').trim() };
 }
@@ -62,13 +62,15 @@ export interface RiskArgs {
 
 /**
  * `/risk <threat> S=<1-5> K=<1-5>`: S and K may stand anywhere, as `S=4`, `s = 4` or `S:4`; the rest is
- * the threat. The values are returned as typed, for the domain to judge.
+ * the threat. With a colon only a digit counts, so "S:t Görans sjukhus" stays text. The values are
+ * returned as typed, for the domain to judge.
  */
 export function parseRiskArgs(args: string): RiskArgs {
   let probability: string | undefined;
   let impact: string | undefined;
   const threat = args
-    .replace(/(^|\s)([SsKk])\s*[=:]\s*(\S*)/g, (_whole, lead: string, letter: string, value: string) => {
+    .replace(/(^|\s)([SsKk])(?:\s*=\s*(\S*)|\s*:\s*(\d\S*))/g, (_whole, lead: string, letter: string, afterEquals: string | undefined, afterColon: string | undefined) => {
+      const value = afterEquals ?? afterColon ?? '';
       if (letter.toUpperCase() === 'S') probability = value;
       else impact = value;
       return lead;

@@ -68,11 +68,11 @@ export class RadslagBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
-      await this.withMeeting(context, async () => undefined);
+      await this.withMeeting(context, () => Promise.resolve());
       await next();
     });
     this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
-      await this.withMeeting(context, async () => undefined);
+      await this.withMeeting(context, () => Promise.resolve());
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -158,7 +158,7 @@ export class RadslagBot extends TeamsActivityHandler {
       await this.runCommand(context, turn, parsed.name, parsed.args, mentions);
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      await context.sendActivity(MessageFactory.text(await this.explain(e, turn, usageOf[parsed.name])));
+      await context.sendActivity(MessageFactory.text(this.explain(e, turn, usageOf[parsed.name])));
     }
   }
 
@@ -227,14 +227,14 @@ export class RadslagBot extends TeamsActivityHandler {
           return messageResponse(turn.t('error.unexpected'));
         }
         if (e.code === 'CARD.INVALID_DATA' || e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.APPOINT_DENIED') {
-          return messageResponse(await this.explain(e, turn));
+          return messageResponse(this.explain(e, turn));
         }
         // A field was wrong: give the form back with what was typed and what to fix.
         if (invoke.action.verb === CREATE_RISK_VERB) {
           const data = riskFormData.safeParse(invoke.action.data);
-          if (data.success) return cardResponse(riskFormCard(data.data.cardId, turn.t, formValues(data.data), await this.explain(e, turn)));
+          if (data.success) return cardResponse(riskFormCard(data.data.cardId, turn.t, formValues(data.data), this.explain(e, turn)));
         }
-        return messageResponse(await this.explain(e, turn));
+        return messageResponse(this.explain(e, turn));
       }
     });
   }
@@ -297,7 +297,7 @@ export class RadslagBot extends TeamsActivityHandler {
   }
 
   /** A domain error as one clear sentence, with a correct example where the command has one. */
-  private async explain(e: DomainError, turn: Turn, usage?: MessageKey): Promise<string> {
+  private explain(e: DomainError, turn: Turn, usage?: MessageKey): string {
     const { t } = turn;
     const params: Record<string, string | number> = { ...e.params };
     if (typeof params.field === 'string') params.field = fieldName(params.field, t);

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const result = await buildAppPackage(config, { onWarning: (w) => console.warn(`warning: ${w}`) });
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
-  console.log(`Teams app package for "${config.env}" is valid (${String(result.manifest.$schema)}).`);
+  console.log(`Teams app package for "${config.env}" is valid (${JSON.stringify(result.manifest.$schema)}).`);
   console.log(`  manifest: ${rel(result.manifestPath)}`);
   console.log(`  package:  ${rel(result.zipPath)} (${result.files.join(', ')})`);
 }

@@ -2,7 +2,6 @@
  * Composition root: configuration, store, use cases, bot and HTTP server. `start()` is what tests call;
  * running this file starts the app and stops it gracefully on SIGTERM/SIGINT.
  */
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createAdapter } from '../bot/adapter';
@@ -45,7 +44,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     server.once('error', reject);
     server.listen(config.port, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = server.address().port;
   log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);
 
   let stopping: Promise<void> | undefined;
@@ -54,7 +53,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     port,
     stop() {
       // In-flight requests finish; new connections are refused; then the store closes.
-      stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      })
         .then(() => bot.drain())
         .then(() => store.close());
       return stopping;

@@ -29,8 +29,12 @@ export function heading(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...extra };
 }
 
-export function note(text: string, extra: CardElement = {}): CardElement {
-  return { type: 'TextBlock', text, isSubtle: true, size: 'Small', wrap: true, spacing: 'Small', ...extra };
+/**
+ * Small, subtle text. A TextRun, because notes carry people's names and user-typed values, and a TextRun
+ * never reads them as markdown. `run` styles the text (color, fontType, …).
+ */
+export function note(text: string, run: CardElement = {}): CardElement {
+  return { type: 'RichTextBlock', spacing: 'Small', inlines: [{ type: 'TextRun', text, isSubtle: true, size: 'Small', ...run }] };
 }
 
 /**

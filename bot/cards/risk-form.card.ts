@@ -1,5 +1,5 @@
 import type { Translate } from '../../src/i18n';
-import { card, execute, heading, note, type AdaptiveCard, type CardElement } from './card';
+import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 export const CREATE_RISK_VERB = 'risk.create';
 
@@ -46,7 +46,8 @@ export function riskFormCard(cardId: string, t: Translate, values: RiskFormValue
     ],
   });
   const body: CardElement[] = [heading(t('riskForm.title')), note(t('riskForm.intro'))];
-  if (problem) body.push({ type: 'TextBlock', text: t('riskForm.fix', { message: problem }), color: 'Attention', wrap: true });
+  // The problem quotes what was typed: a TextRun keeps it literal.
+  if (problem) body.push(userText(t('riskForm.fix', { message: problem }), { color: 'Attention' }));
   body.push(
     text('threat', t('risk.threat'), t('riskForm.threatPlaceholder'), true),
     text('vulnerability', t('risk.vulnerability'), t('riskForm.vulnerabilityPlaceholder')),

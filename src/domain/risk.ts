@@ -44,9 +44,11 @@ export const riskScore = (r: Pick<Risk, 'probability' | 'impact'>): number => r.
 
 /** Accepts 1–5 as a number or a string of one digit; anything else names the field in the error. */
 export function score(field: 'S' | 'K', raw: unknown): Score {
-  if (raw === undefined || raw === null || raw === '') throw new DomainError('RISK.SCORE_MISSING', { field });
-  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  if (!/^[1-5]$/.test(text)) throw new DomainError('RISK.SCORE_OUT_OF_RANGE', { field, value: String(raw).slice(0, 20) });
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+  if (raw === undefined || raw === null || text === '') throw new DomainError('RISK.SCORE_MISSING', { field });
+  if (text === undefined || !/^[1-5]$/.test(text)) {
+    throw new DomainError('RISK.SCORE_OUT_OF_RANGE', { field, value: (text ?? JSON.stringify(raw) ?? typeof raw).slice(0, 20) });
+  }
   return Number(text) as Score;
 }
 

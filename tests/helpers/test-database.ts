@@ -42,8 +42,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: `sqlite:${path.join(dir, 'radslag.db')}`,
     kind: 'sqlite',
-    async drop() {
+    drop() {
       fs.rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }

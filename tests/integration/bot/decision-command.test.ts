@@ -149,7 +149,7 @@ describe('/decision', () => {
 
   it('explains in Swedish when the locale is Swedish', async () => {
     const sent = await say(aMeetingChat(), people.sara, '/beslut', { locale: 'sv-SE' });
-    expect(sent[0]!.text).toMatch(/beslutstexten är tom\. Exempel: \/beslut /);
+    expect(sent[0]!.text).toMatch(/Fältet beslutstext är tomt\. Exempel: \/beslut /);
   });
 
   it('says that a decision needs a meeting in a chat that is not one', async () => {
