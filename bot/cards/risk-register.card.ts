@@ -1,10 +1,9 @@
 import { riskBand, riskCode, riskScore, type Risk } from '../../src/domain/risk';
 import type { Translate } from '../../src/i18n';
 import { card, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
+import { bandColour } from './risk.card';
 
 export const MAX_LISTED_RISKS = 40;
-
-const bandColour = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' } as const;
 
 /** The register as the seeds' table: ID, threat, S, K, R, action needed — highest R first (already sorted). */
 export function riskRegisterCard(risks: Risk[], t: Translate): AdaptiveCard {

@@ -2,7 +2,8 @@ import { riskBand, riskCode, riskScore, type Risk } from '../../src/domain/risk'
 import type { Locale, Translate } from '../../src/i18n';
 import { card, formatTime, heading, labelled, note, type AdaptiveCard, type CardElement } from './card';
 
-const bandColour = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' } as const;
+/** Card colours of the R bands on the 5×5 map. */
+export const bandColour = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' } as const;
 
 /** S, K and R side by side, R coloured by its band on the 5×5 map. */
 export function scoreColumns(r: Risk, t: Translate): CardElement {

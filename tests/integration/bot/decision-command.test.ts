@@ -3,51 +3,40 @@
  * Bot Connector standing in for Teams.
  */
 import { createRepositories, openStore, type OpenStore } from '../../../src/store';
-import type { RunningApp } from '../../../src/main';
 import { loadConfig } from '../../../src/config';
-import { cardOf, cardText, FakeBotConnector } from '../../fakes/bot-connector';
+import { cardOf, cardText } from '../../fakes/bot-connector';
 import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';
 import { eventually } from '../../helpers/eventually';
-import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
-import { postActivity, startTestApp } from '../../helpers/test-app';
+import { useHarness } from '../../helpers/harness';
+import { postActivity } from '../../helpers/test-app';
 
-let db: TestDatabase;
-let app: RunningApp;
-let teams: FakeBotConnector;
-let serviceUrl: string;
+const h = useHarness();
 let store: OpenStore;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = new FakeBotConnector();
-  serviceUrl = await teams.start();
-  app = await startTestApp(db.url);
-  store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+  store = await openStore(loadConfig({ env: { DATABASE_URL: h.db.url } }).store);
 });
 
 afterAll(async () => {
-  await app.stop();
   await store.close();
-  await teams.stop();
-  await db.drop();
 });
 
 beforeEach(() => {
-  teams.clear();
-  teams.meetingInfo = 404;
-  teams.roles.clear();
-  teams.members = Object.values(people);
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  teams.roles.set(people.hakan.aadObjectId, 'Attendee');
-  teams.roles.set(people.titti.aadObjectId, 'Presenter');
-  teams.roles.set(people.pia.aadObjectId, 'Attendee');
+  h.teams.clear();
+  h.teams.meetingInfo = 404;
+  h.teams.roles.clear();
+  h.teams.members = Object.values(people);
+  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+  h.teams.roles.set(people.titti.aadObjectId, 'Presenter');
+  h.teams.roles.set(people.pia.aadObjectId, 'Attendee');
 });
 
 const say = async (chat: Chat, from: (typeof people)[keyof typeof people], text: string, extra: Partial<Parameters<typeof aMessage>[0]> = {}) => {
-  const before = teams.sent().length;
-  const res = await postActivity(app, aMessage({ serviceUrl, chat, from, text, ...extra }));
+  const before = h.teams.sent().length;
+  const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text, ...extra }));
   expect(res.status).toBe(200);
-  return teams.sent().slice(before);
+  return h.teams.sent().slice(before);
 };
 
 const lastCardText = (sent: Array<Record<string, unknown>>) => cardText(cardOf(sent[sent.length - 1]));
@@ -89,7 +78,7 @@ describe('/decision', () => {
   });
 
   it('creates the meeting on first contact and fills title and times from Teams', async () => {
-    teams.meetingInfo = { title: 'E-råd Fyrbodal', scheduledStartTime: '2026-12-17T08:00:00Z', scheduledEndTime: '2026-12-17T11:00:00Z', organizer: people.sara };
+    h.teams.meetingInfo = { title: 'E-råd Fyrbodal', scheduledStartTime: '2026-12-17T08:00:00Z', scheduledEndTime: '2026-12-17T11:00:00Z', organizer: people.sara };
     const chat = aMeetingChat();
     await say(chat, people.sara, '/decision Dagordningen fastställs');
     // Teams' details arrive in the background, after the command was answered.
@@ -105,11 +94,11 @@ describe('/decision', () => {
       endsAt: '2026-12-17T11:00:00.000Z',
       organizerAadObjectId: people.sara.aadObjectId,
     });
-    expect(teams.requests.filter((r) => r.path === `/v1/meetings/${chat.meetingId}`)).toHaveLength(1);
+    expect(h.teams.requests.filter((r) => r.path === `/v1/meetings/${chat.meetingId}`)).toHaveLength(1);
   });
 
   it('still records when Teams cannot give the meeting details', async () => {
-    teams.meetingInfo = 503;
+    h.teams.meetingInfo = 503;
     const chat = aMeetingChat();
     expect(lastCardText(await say(chat, people.sara, '/decision Trots allt'))).toContain('Decision §1');
     const meeting = await createRepositories(store).meetings.findByTeamsId(TENANT, chat.meetingId!);
@@ -127,13 +116,13 @@ describe('/decision', () => {
 
   it('stores a redelivered activity (same id) once', async () => {
     const chat = aMeetingChat();
-    const activity = aMessage({ serviceUrl, chat, from: people.sara, text: '/decision En gång', id: 'redelivered-1' });
-    expect((await postActivity(app, activity)).status).toBe(200);
-    expect((await postActivity(app, activity)).status).toBe(200);
+    const activity = aMessage({ serviceUrl: h.serviceUrl, chat, from: people.sara, text: '/decision En gång', id: 'redelivered-1' });
+    expect((await postActivity(h.app, activity)).status).toBe(200);
+    expect((await postActivity(h.app, activity)).status).toBe(200);
     const stored = await decisionsOf(chat);
     expect(stored).toHaveLength(1);
     // Both deliveries get the same confirmation, of the same § number.
-    expect(teams.sent().map((s) => cardText(cardOf(s)))).toEqual([expect.stringContaining('Decision §1'), expect.stringContaining('Decision §1')]);
+    expect(h.teams.sent().map((s) => cardText(cardOf(s)))).toEqual([expect.stringContaining('Decision §1'), expect.stringContaining('Decision §1')]);
   });
 
   it.each([
@@ -192,22 +181,22 @@ describe('Undo', () => {
     const sent = await say(chat, people.sara, '/decision Fel beslut');
     const card = cardOf(sent[0]) as { actions: Array<{ verb: string; data: Record<string, unknown> }> };
     const undo = card.actions.find((a) => a.verb === 'decision.retract')!;
-    const press = aCardAction({ serviceUrl, chat, from: people.sara, verb: undo.verb, data: undo.data, replyToId: 'msg-with-card' });
+    const press = aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: undo.verb, data: undo.data, replyToId: 'msg-with-card' });
 
-    const res = await postActivity(app, press);
+    const res = await postActivity(h.app, press);
     expect(res.status).toBe(200);
     const response = res.body as { statusCode: number; type: string; value: unknown };
     expect(response.statusCode).toBe(200);
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(response.value)).toContain('Retracted');
     expect(cardText(response.value)).not.toContain('Undo');
-    const update = teams.updates();
+    const update = h.teams.updates();
     expect(update).toHaveLength(1);
     expect(update[0]!.path).toBe(`/v3/conversations/${chat.conversationId}/activities/msg-with-card`);
     expect(cardText(cardOf(update[0]!.body as Record<string, unknown>))).toContain('Retracted by Sara Herrman');
 
     // The same press again changes nothing; the next decision takes §2, not §1.
-    expect((await postActivity(app, press)).status).toBe(200);
+    expect((await postActivity(h.app, press)).status).toBe(200);
     await say(chat, people.sara, '/decision Rätt beslut');
     const stored = await decisionsOf(chat);
     expect(stored.map((d) => [d.number, d.status])).toEqual([
@@ -222,16 +211,16 @@ describe('Undo', () => {
     const chat = aMeetingChat();
     const sent = await say(chat, people.sara, '/decision Står fast');
     const undo = (cardOf(sent[0]) as { actions: Array<{ verb: string; data: Record<string, unknown> }> }).actions[0]!;
-    const res = await postActivity(app, aCardAction({ serviceUrl, chat, from: people.hakan, verb: undo.verb, data: undo.data }));
+    const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.hakan, verb: undo.verb, data: undo.data }));
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     expect(String((res.body as { value: string }).value)).toMatch(/Only the meeting's organizer/);
     expect((await decisionsOf(chat))[0]!.status).toBe('active');
-    expect(teams.updates()).toHaveLength(0);
+    expect(h.teams.updates()).toHaveLength(0);
   });
 
   it('answers damaged card data with a clear message', async () => {
     const chat = aMeetingChat();
-    const res = await postActivity(app, aCardAction({ serviceUrl, chat, from: people.sara, verb: 'decision.retract', data: { cardId: 42 } }));
+    const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: 'decision.retract', data: { cardId: 42 } }));
     expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
     expect(String((res.body as { value: string }).value)).toMatch(/card's data is incomplete: cardId/);
   });
@@ -259,7 +248,7 @@ describe('/secretary', () => {
     const card = cardOf(sent[0]) as { actions: Array<{ title: string; verb: string; data: Record<string, unknown> }> };
     expect(card.actions.map((a) => a.title).sort()).toEqual(['Fredric Carlsson', 'Pia Carlsson']);
     const pia = card.actions.find((a) => a.title === 'Pia Carlsson')!;
-    const res = await postActivity(app, aCardAction({ serviceUrl, chat, from: people.sara, verb: pia.verb, data: pia.data }));
+    const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: pia.verb, data: pia.data }));
     expect(cardText((res.body as { value: unknown }).value)).toContain('Pia Carlsson is the secretary');
     expect(lastCardText(await say(chat, people.pia, '/decision Pia antecknar'))).toContain('Decision §1');
   });

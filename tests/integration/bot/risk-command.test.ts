@@ -1,44 +1,27 @@
 /** /risk (text and form card), /risks: the register of the conversation, through the real stack. */
-import type { RunningApp } from '../../../src/main';
-import { cardOf, cardText, FakeBotConnector } from '../../fakes/bot-connector';
+import { cardOf, cardText } from '../../fakes/bot-connector';
 import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, type Chat } from '../../helpers/activities';
-import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
-import { postActivity, startTestApp } from '../../helpers/test-app';
+import { useHarness } from '../../helpers/harness';
+import { postActivity } from '../../helpers/test-app';
 
-let db: TestDatabase;
-let app: RunningApp;
-let teams: FakeBotConnector;
-let serviceUrl: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = new FakeBotConnector();
-  serviceUrl = await teams.start();
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app.stop();
-  await teams.stop();
-  await db.drop();
-});
+const h = useHarness();
 
 beforeEach(() => {
-  teams.clear();
-  teams.members = Object.values(people);
-  teams.roles.clear();
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+  h.teams.clear();
+  h.teams.members = Object.values(people);
+  h.teams.roles.clear();
+  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
 });
 
 type Person = (typeof people)[keyof typeof people];
 type CardJson = { body: unknown[]; actions?: Array<{ verb: string; data: Record<string, unknown> }> };
 
 const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => {
-  const before = teams.sent().length;
-  const res = await postActivity(app, aMessage({ serviceUrl, chat, from, text, locale }));
+  const before = h.teams.sent().length;
+  const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text, locale }));
   expect(res.status).toBe(200);
-  const sent = teams.sent().slice(before);
+  const sent = h.teams.sent().slice(before);
   expect(sent).toHaveLength(1);
   return sent[0]!;
 };
@@ -115,15 +98,15 @@ describe('/risk form', () => {
     const chat = aMeetingChat();
     const submit = await formIn(chat);
     const inputs = { threat: 'Projektledaren är överbelastad', vulnerability: 'En nyckelperson', consequence: 'Förseningar', S: '4', K: '3', actionNeeded: 'true', action: 'Avlasta', owner: 'Sara' };
-    const press = aCardAction({ serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, ...inputs }, replyToId: 'form-msg' });
-    const res = await postActivity(app, press);
+    const press = aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, ...inputs }, replyToId: 'form-msg' });
+    const res = await postActivity(h.app, press);
     const response = res.body as { type: string; value: unknown };
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     const text = cardText(response.value);
     for (const expected of ['Risk R1 recorded', 'Projektledaren är överbelastad', 'En nyckelperson', 'Förseningar', 'Avlasta', 'Sara', '12 (high)']) expect(text).toContain(expected);
-    expect(teams.updates().map((u) => u.path)).toEqual([`/v3/conversations/${chat.conversationId}/activities/form-msg`]);
+    expect(h.teams.updates().map((u) => u.path)).toEqual([`/v3/conversations/${chat.conversationId}/activities/form-msg`]);
 
-    await postActivity(app, press);
+    await postActivity(h.app, press);
     const register = await registerText(chat);
     expect(register).toContain('Risks: 1. Needing action: 1.');
   });
@@ -132,14 +115,14 @@ describe('/risk form', () => {
     const chat = aMeetingChat();
     const submit = await formIn(chat);
     const res = await postActivity(
-      app,
-      aCardAction({ serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, threat: 'Bra text som inte får försvinna', K: '3' }, locale: 'sv-SE' }),
+      h.app,
+      aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, threat: 'Bra text som inte får försvinna', K: '3' }, locale: 'sv-SE' }),
     );
     const form = (res.body as { value: CardJson }).value;
     expect(cardText(form)).toMatch(/Rätta: S \(sannolikhet\) saknas/);
     expect(JSON.stringify(form)).toContain('"value":"Bra text som inte får försvinna"');
     expect(await registerText(chat)).toContain('The risk register is empty.');
-    expect(teams.updates()).toHaveLength(0);
+    expect(h.teams.updates()).toHaveLength(0);
   });
 
   it('does not hand a form to an attendee', async () => {

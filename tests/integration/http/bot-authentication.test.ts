@@ -3,45 +3,26 @@
  * is not even a JWT, is refused with 401 before the bot sees it, and nothing is stored or sent.
  * (Signed-token cases against a fake OpenID server are the security issue's tests.)
  */
-import type { RunningApp } from '../../../src/main';
-import { FakeBotConnector } from '../../fakes/bot-connector';
 import { aMeetingChat, aMessage, people } from '../../helpers/activities';
-import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
-import { startTestApp } from '../../helpers/test-app';
+import { useHarness } from '../../helpers/harness';
 
-let db: TestDatabase;
-let app: RunningApp;
-let teams: FakeBotConnector;
-let serviceUrl: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = new FakeBotConnector();
-  serviceUrl = await teams.start();
-  app = await startTestApp(db.url, {
+const h = useHarness({
     BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10',
     SECRET_BOT_PASSWORD: 'not-a-real-secret',
     BOT_TENANT_ID: '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00',
   });
-});
-
-afterAll(async () => {
-  await app.stop();
-  await teams.stop();
-  await db.drop();
-});
 
 it.each([
   ['no Authorization header', undefined],
   ['a bearer token that is not a JWT', 'Bearer not-a-jwt'],
   ['a non-bearer scheme', 'Basic dXNlcjpwYXNz'],
 ])('refuses an activity with %s (401) and does nothing', async (_label, authorization) => {
-  const activity = aMessage({ serviceUrl, chat: aMeetingChat(), from: people.sara, text: '/decision Förfalskat beslut' });
-  const res = await fetch(`${app.url}/api/messages`, {
+  const activity = aMessage({ serviceUrl: h.serviceUrl, chat: aMeetingChat(), from: people.sara, text: '/decision Förfalskat beslut' });
+  const res = await fetch(`${h.app.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify(activity),
   });
   expect(res.status).toBe(401);
-  expect(teams.requests).toHaveLength(0);
+  expect(h.teams.requests).toHaveLength(0);
 });

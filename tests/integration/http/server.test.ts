@@ -1,32 +1,15 @@
 /** The HTTP edge: health, refusal of bodies that are not activities, help, welcome. */
-import type { RunningApp } from '../../../src/main';
-import { cardOf, cardText, FakeBotConnector } from '../../fakes/bot-connector';
+import { cardOf, cardText } from '../../fakes/bot-connector';
 import { aMeetingChat, aMessage, BOT, people, TENANT } from '../../helpers/activities';
-import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
-import { postActivity, postJson, startTestApp } from '../../helpers/test-app';
+import { useHarness } from '../../helpers/harness';
+import { postActivity, postJson } from '../../helpers/test-app';
 
-let db: TestDatabase;
-let app: RunningApp;
-let teams: FakeBotConnector;
-let serviceUrl: string;
+const h = useHarness();
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  teams = new FakeBotConnector();
-  serviceUrl = await teams.start();
-  app = await startTestApp(db.url);
-});
-
-afterAll(async () => {
-  await app.stop();
-  await teams.stop();
-  await db.drop();
-});
-
-beforeEach(() => teams.clear());
+beforeEach(() => h.teams.clear());
 
 const healthy = async () => {
-  const res = await fetch(`${app.url}/healthz`);
+  const res = await fetch(`${h.app.url}/healthz`);
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ status: 'ok' });
 };
@@ -44,52 +27,52 @@ describe('POST /api/messages with a body that is not an activity', () => {
     ['an activity without serviceUrl', { type: 'message', channelId: 'msteams', from: { id: 'a' }, recipient: { id: 'b' }, conversation: { id: 'c' } }],
     ['an activity with a wrong type of text', { ...aMessage({ serviceUrl: 'http://127.0.0.1:9/', chat: aMeetingChat(), from: people.sara, text: 'x' }), text: { evil: true } }],
   ])('answers %s with 400 and a message, and stays up', async (_label, body) => {
-    const res = await postJson(`${app.url}/api/messages`, body);
+    const res = await postJson(`${h.app.url}/api/messages`, body);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/JSON|activity/i);
     await healthy();
-    expect(teams.requests).toHaveLength(0);
+    expect(h.teams.requests).toHaveLength(0);
   });
 
   it('answers a body that is not JSON at all with 400', async () => {
-    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const res = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(res.status).toBe(400);
     await healthy();
   });
 
   it('refuses a body over 1 MB', async () => {
-    const res = await postJson(`${app.url}/api/messages`, { type: 'message', text: 'x'.repeat(1_100_000) });
+    const res = await postJson(`${h.app.url}/api/messages`, { type: 'message', text: 'x'.repeat(1_100_000) });
     expect(res.status).toBe(413);
     await healthy();
   });
 
   it('still takes a good activity right after bad ones', async () => {
-    await postJson(`${app.url}/api/messages`, '{oops');
-    const res = await postActivity(app, aMessage({ serviceUrl, chat: aMeetingChat(), from: people.sara, text: '/help' }));
+    await postJson(`${h.app.url}/api/messages`, '{oops');
+    const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat: aMeetingChat(), from: people.sara, text: '/help' }));
     expect(res.status).toBe(200);
-    expect(cardText(cardOf(teams.sent()[0]))).toContain('Rådslag commands');
+    expect(cardText(cardOf(h.teams.sent()[0]))).toContain('Rådslag commands');
   });
 });
 
 describe('help', () => {
   it('lists every command with an example, in Swedish for sv locales', async () => {
-    await postActivity(app, aMessage({ serviceUrl, chat: aMeetingChat(), from: people.hakan, text: '/hjälp', locale: 'sv-SE' }));
-    const text = cardText(cardOf(teams.sent()[0]));
+    await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat: aMeetingChat(), from: people.hakan, text: '/hjälp', locale: 'sv-SE' }));
+    const text = cardText(cardOf(h.teams.sent()[0]));
     for (const name of ['/decision · /beslut', '/decisions · /beslutslista', '/risk', '/risks · /risker', '/secretary · /sekreterare', '/help · /hjälp']) expect(text).toContain(name);
     expect(text).toContain('Exempel: /risk Vikande intresse och deltagande mot slutet av förstudien S=5 K=4');
   });
 
   it('answers an unknown command with the help card naming it', async () => {
-    await postActivity(app, aMessage({ serviceUrl, chat: aMeetingChat(), from: people.hakan, text: '/protokol' }));
-    expect(cardText(cardOf(teams.sent()[0]))).toContain('“/protokol” is not a command I know');
+    await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat: aMeetingChat(), from: people.hakan, text: '/protokol' }));
+    expect(cardText(cardOf(h.teams.sent()[0]))).toContain('“/protokol” is not a command I know');
   });
 
   it('welcomes with the help card when the bot is added to a chat', async () => {
     const chat = aMeetingChat();
-    await postActivity(app, {
+    await postActivity(h.app, {
       type: 'conversationUpdate',
       id: 'added-1',
-      serviceUrl,
+      serviceUrl: h.serviceUrl,
       channelId: 'msteams',
       from: { id: people.sara.id, aadObjectId: people.sara.aadObjectId },
       recipient: BOT,
@@ -97,6 +80,6 @@ describe('help', () => {
       membersAdded: [{ id: BOT.id }],
       channelData: { tenant: { id: TENANT } },
     });
-    expect(cardText(cardOf(teams.sent()[0]))).toContain('Rådslag commands');
+    expect(cardText(cardOf(h.teams.sent()[0]))).toContain('Rådslag commands');
   });
 });

@@ -13,48 +13,11 @@ import { MAX_LISTED_RISKS, riskRegisterCard } from '../../../bot/cards/risk-regi
 import { riskCard } from '../../../bot/cards/risk.card';
 import type { Decision } from '../../../src/domain/decision';
 import type { PersonRef } from '../../../src/domain/person';
+import { aDecision, aRetractedDecision, aRisk, seedRegister } from '../../helpers/builders';
 import { byRegisterOrder, type Risk } from '../../../src/domain/risk';
 import { translator, type Locale, type Translate } from '../../../src/i18n';
 
 // ---- test data -------------------------------------------------------------------------------------
-
-const sara: PersonRef = { id: '29:sara', aadObjectId: 'aad-sara', name: 'Sara Herrman' };
-const hakan: PersonRef = { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' };
-
-function aDecision(overrides: Partial<Decision> = {}): Decision {
-  return {
-    id: 'decision-1',
-    tenantId: 'tenant-1',
-    meetingId: 'meeting-1',
-    number: 1,
-    text: 'E-rådet beslutar om ändring av förstudiedirektiv',
-    recordedBy: sara,
-    recordedAt: '2020-11-27T09:00:00.000Z',
-    status: 'active',
-    ...overrides,
-  };
-}
-
-function aRetractedDecision(overrides: Partial<Decision> = {}): Decision {
-  return aDecision({ status: 'retracted', retractedBy: hakan, retractedAt: '2020-11-27T09:05:00.000Z', ...overrides });
-}
-
-function aRisk(overrides: Partial<Risk> = {}): Risk {
-  return {
-    id: 'risk-1',
-    tenantId: 'tenant-1',
-    registerId: 'register-1',
-    number: 1,
-    threat: 'Vikande intresse och deltagande mot slutet av förstudien',
-    probability: 5,
-    impact: 4,
-    actionNeeded: false,
-    status: 'open',
-    raisedBy: sara,
-    raisedAt: '2020-11-27T09:10:00.000Z',
-    ...overrides,
-  };
-}
 
 /** A risk with every optional field filled in. */
 function aFullRisk(overrides: Partial<Risk> = {}): Risk {
@@ -69,14 +32,8 @@ function aFullRisk(overrides: Partial<Risk> = {}): Risk {
   });
 }
 
-/** The seed's register R1–R5 (steering group 2020-11-27), in register order. */
-const seedRisks: Risk[] = [
-  aRisk({ id: 'r1', number: 1, threat: 'Ändrat uppdrag e-samordnarroll från VästKom', probability: 1, impact: 5, actionNeeded: true }),
-  aRisk({ id: 'r2', number: 2, threat: 'Projektmedlemmar kan inte prioritera att delta i projektet', probability: 4, impact: 3, actionNeeded: true }),
-  aRisk({ id: 'r3', number: 3, threat: 'Ofullständig information från kommunerna', probability: 3, impact: 4, actionNeeded: true }),
-  aRisk({ id: 'r4', number: 4, threat: 'Vikande intresse och deltagande mot slutet av förstudien', probability: 5, impact: 4, actionNeeded: true }),
-  aRisk({ id: 'r5', number: 5, threat: 'Svårigheten i att planera långsiktigt under rådande situation', probability: 2, impact: 3 }),
-].sort(byRegisterOrder);
+/** The seed's register R1–R5, in register order. */
+const seedRisks: Risk[] = seedRegister().sort(byRegisterOrder);
 
 const manyDecisions = (n: number): Decision[] =>
   Array.from({ length: n }, (_, i) => (i % 7 === 3 ? aRetractedDecision : aDecision)({ id: `d${i + 1}`, number: i + 1, text: `Beslut nummer ${i + 1}` }));

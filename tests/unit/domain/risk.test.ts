@@ -7,26 +7,9 @@ import {
   score,
   validateNewRisk,
   type NewRiskInput,
-  type Risk,
   type Score,
 } from '../../../src/domain/risk';
-
-function aRisk(overrides: Partial<Risk> = {}): Risk {
-  return {
-    id: 'risk-1',
-    tenantId: 'tenant-1',
-    registerId: 'register-1',
-    number: 1,
-    threat: 'Ofullständig information från kommunerna',
-    probability: 3,
-    impact: 4,
-    actionNeeded: true,
-    status: 'open',
-    raisedBy: { id: '29:sara', aadObjectId: 'aad-sara', name: 'Sara Herrman' },
-    raisedAt: '2020-11-27T09:00:00.000Z',
-    ...overrides,
-  };
-}
+import { aRisk, seedRegister } from '../../helpers/builders';
 
 function aNewRisk(overrides: NewRiskInput = {}): NewRiskInput {
   return { threat: 'Vikande intresse', probability: '5', impact: '4', ...overrides };
@@ -213,13 +196,7 @@ describe('riskBand', () => {
 
 describe('byRegisterOrder', () => {
   // The seed's register (steering group 2020-11-27).
-  const seed = [
-    aRisk({ id: 'r1', number: 1, threat: 'Ändrat uppdrag e-samordnarroll från VästKom', probability: 1, impact: 5 }),
-    aRisk({ id: 'r2', number: 2, threat: 'Projektmedlemmar kan inte prioritera att delta i projektet', probability: 4, impact: 3 }),
-    aRisk({ id: 'r3', number: 3, threat: 'Ofullständig information från kommunerna', probability: 3, impact: 4 }),
-    aRisk({ id: 'r4', number: 4, threat: 'Vikande intresse och deltagande mot slutet av förstudien', probability: 5, impact: 4 }),
-    aRisk({ id: 'r5', number: 5, threat: 'Svårigheten i att planera långsiktigt under rådande situation', probability: 2, impact: 3 }),
-  ];
+  const seed = seedRegister();
 
   it('sorts the seed register R4, R3, R2, R5, R1 (R3 before R2: same R=12, higher K first)', () => {
     expect([...seed].sort(byRegisterOrder).map(riskCode)).toEqual(['R4', 'R3', 'R2', 'R5', 'R1']);
