@@ -114,6 +114,17 @@ describe('/decision', () => {
     expect(await decisionsOf(chat)).toHaveLength(0);
   });
 
+  it('asks Teams for a person’s meeting role once and remembers it briefly', async () => {
+    const chat = aMeetingChat();
+    await say(chat, people.sara, '/decision Ett');
+    await say(chat, people.sara, '/decision Två');
+    await say(chat, people.sara, '/risk Hot S=1 K=1');
+    const lookups = h.teams.requests.filter((r) => r.path.startsWith(`/v1/meetings/${chat.meetingId}/participants/`));
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.path).toBe(`/v1/meetings/${chat.meetingId}/participants/${people.sara.aadObjectId}`);
+    expect(lookups[0]!.query.get('tenantId')).toBe(TENANT);
+  });
+
   it('stores a redelivered activity (same id) once', async () => {
     const chat = aMeetingChat();
     const activity = aMessage({ serviceUrl: h.serviceUrl, chat, from: people.sara, text: '/decision En gång', id: 'redelivered-1' });

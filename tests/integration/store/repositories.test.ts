@@ -161,3 +161,10 @@ describe('secretaries', () => {
     expect(await repos.secretaries.current(OTHER_TENANT, m.id)).toBeUndefined();
   });
 });
+
+it('keeps SQLite in WAL mode, so a killed process loses no committed write', async () => {
+  if (store.kind !== 'sqlite') return expect(store.kind).toBe('postgres');
+  const { sql } = await import('kysely');
+  const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+  expect(rows[0]?.journal_mode).toBe('wal');
+});

@@ -1,0 +1,78 @@
+/** Configuration: precedence of the sources, defaults, and start-up errors that name the key. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, describeConfig, loadConfig } from '../../src/config';
+
+let root: string;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'radslag-config-'));
+  fs.mkdirSync(path.join(root, 'env'));
+});
+
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const writeEnv = (name: string, text: string) => fs.writeFileSync(path.join(root, 'env', name), text);
+const load = (env: Record<string, string> = {}) => loadConfig({ env, rootDir: root });
+
+const errorOf = (fn: () => unknown): ConfigError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+it('defaults to local mode, port 3978 and the SQLite file in ./data', () => {
+  const c = load();
+  expect(c).toMatchObject({ env: 'local', port: 3978, publicBaseUrl: 'http://localhost:3978', localMode: true, logLevel: 'info' });
+  expect(c.store).toEqual({ kind: 'sqlite', file: path.join(root, 'data', 'radslag.db') });
+});
+
+it('reads the process environment first, then env/.env.local.user, then env/.env.local', () => {
+  writeEnv('.env.local', 'PORT=4000\nLOG_LEVEL=debug\nPUBLIC_BASE_URL=https://from-file.example\n');
+  writeEnv('.env.local.user', 'PORT=4001\nSECRET_BOT_PASSWORD=from-user-file\n');
+  const c = load({ PORT: '4002' });
+  expect(c.port).toBe(4002);
+  expect(c.logLevel).toBe('debug');
+  expect(c.publicBaseUrl).toBe('https://from-file.example');
+  expect(c.bot.password).toBe('from-user-file');
+  expect(load().port).toBe(4001);
+});
+
+it('reads the files of the environment TEAMSFX_ENV names', () => {
+  writeEnv('.env.dev', 'PORT=5000\n');
+  expect(load({ TEAMSFX_ENV: 'dev' }).port).toBe(5000);
+});
+
+it('understands sqlite: and postgres:// database URLs', () => {
+  expect(load({ DATABASE_URL: 'sqlite:data/other.db' }).store).toEqual({ kind: 'sqlite', file: path.join(root, 'data/other.db') });
+  expect(load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).store).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+});
+
+it.each([
+  ['PORT', { PORT: 'eighty' }],
+  ['PORT', { PORT: '70000' }],
+  ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+  ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+  ['BOT_TYPE', { BOT_TYPE: 'Personal' }],
+  ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'not a url' }],
+  ['SECRET_BOT_PASSWORD', { BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', BOT_TENANT_ID: 't' }],
+  ['BOT_TENANT_ID', { BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 's' }],
+  ['BOT_LOGIN_URL', { BOT_OPENID_METADATA_URL: 'https://127.0.0.1:1/metadata' }],
+])('stops with a message naming %s when it is wrong', (key, env) => {
+  const e = errorOf(() => load(env));
+  expect(e.key).toBe(key);
+  expect(e.message).toContain(`Configuration key ${key}`);
+});
+
+it('never shows a secret in an error or in the start-up description', () => {
+  const c = load({ BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 'hunter2', BOT_TENANT_ID: 't', DATABASE_URL: 'postgres://app:pw123@db:5432/radslag' });
+  const described = JSON.stringify(describeConfig(c));
+  expect(described).not.toContain('hunter2');
+  expect(described).not.toContain('pw123');
+  expect(c.localMode).toBe(false);
+});
