@@ -9,6 +9,7 @@ import {
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Mention,
@@ -94,7 +95,8 @@ export class RadslagBot extends TeamsActivityHandler {
     return {
       ctx: {
         tenantId,
-        conversationId: a.conversation.id,
+        // A channel thread's id carries ";messageid=…": the channel, not the thread, keeps the register.
+        conversationId: a.conversation.id.split(';messageid=')[0]!,
         ...(teamsMeetingId ? { teamsMeetingId } : {}),
         caller,
         directory: teamsDirectory(context, teamsMeetingId, tenantId, this.roles, this.services.log),
@@ -146,8 +148,10 @@ export class RadslagBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext, turn: Turn): Promise<void> {
     const a = context.activity;
     const mentions = (a.entities ?? []).filter((e) => e.type === 'mention') as unknown as Mention[];
-    const addressed = mentions.some((m) => m.mentioned?.id === a.recipient?.id);
-    const text = addressed ? TurnContext.removeRecipientMention(a) : a.text;
+    const mentioned = mentions.some((m) => m.mentioned?.id === a.recipient?.id);
+    const text = mentioned ? TurnContext.removeRecipientMention(a) : a.text;
+    // In a personal chat everything is said to the bot, so "help" works as well as "/help".
+    const addressed = mentioned || a.conversation.conversationType === 'personal';
     const parsed = parseCommand(text, addressed);
     if (parsed.kind === 'chatter') return; // meeting chatter: ignored silently
     if (parsed.kind === 'unknown') {
@@ -158,7 +162,7 @@ export class RadslagBot extends TeamsActivityHandler {
       await this.runCommand(context, turn, parsed.name, parsed.args, mentions);
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      await context.sendActivity(MessageFactory.text(this.explain(e, turn, usageOf[parsed.name])));
+      await context.sendActivity(plainText(this.explain(e, turn, usageOf[parsed.name])));
     }
   }
 
@@ -367,6 +371,11 @@ function fieldName(field: string, t: Translate): string {
 
 function appointedCard(person: PersonRef, t: Translate): AdaptiveCard {
   return card([heading(t('secretary.title')), userText(t('secretary.appointed', { name: person.name }))]);
+}
+
+/** Replies quote what people typed: plain text, so Teams does not render it as markdown. */
+function plainText(text: string): Partial<Activity> {
+  return { ...MessageFactory.text(text), textFormat: 'plain' };
 }
 
 const cardResponse = (c: AdaptiveCard): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: c as unknown as Record<string, unknown> });

@@ -67,6 +67,24 @@ describe('/risk <threat> S= K=', () => {
     expect(await registerText(chat)).toContain('The risk register is empty.');
   });
 
+  it('takes commands without slash in a personal chat with the bot', async () => {
+    const chat: Chat = { conversationId: 'a:1personal-chat', conversationType: 'personal' };
+    const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from: people.hakan, text: 'risk Eget register S=2 K=2', mentionBot: false }));
+    expect(res.status).toBe(200);
+    expect(cardText(cardOf(h.teams.sent().at(-1)))).toContain('Risk R1 recorded');
+  });
+
+  it('keeps one register per channel, whichever thread a command comes from', async () => {
+    const channel = '19:e-samhalle@thread.tacv2';
+    for (const [thread, expected] of [['1001', 'Risk R1 recorded'], ['1002', 'Risk R2 recorded']] as const) {
+      const chat: Chat = { conversationId: `${channel};messageid=${thread}`, conversationType: 'channel' };
+      await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from: people.hakan, text: `/risk Tråd ${thread} S=2 K=2` }));
+      const reply = h.teams.requests.at(-1)!;
+      expect(reply.path).toContain(`${channel};messageid=${thread}`);
+      expect(cardText(cardOf(reply.body as Record<string, unknown>))).toContain(expected);
+    }
+  });
+
   it('lets anyone keep the register of a chat that is not a meeting', async () => {
     const chat = aGroupChat();
     expect(cardText(cardOf(await say(chat, people.hakan, '/risk Lokalt test S=1 K=2')))).toContain('Risk R1 recorded');
