@@ -37,6 +37,12 @@ const schema = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid().default('6f3d6a53-6b0e-4a43-9c0f-2a9a1c1e7a01')),
   APP_NAME_SUFFIX: z.preprocess(emptyToUndefined, z.string().default('')),
   MEETING_ROLE_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+  AAD_APP_CLIENT_ID: optionalText,
+  SECRET_AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
+  GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
+  SECRET_LINK_SIGNING_KEY: optionalText,
 });
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -52,6 +58,17 @@ export interface BotConfig {
   loginUrl?: string;
 }
 
+/** Microsoft Graph through an app registration (client credentials); absent until all three ids are set. */
+export interface GraphConfig {
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  /** e.g. https://login.microsoftonline.com — the authority is `{host}/{tenantId}`. */
+  authorityHost: string;
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  baseUrl: string;
+}
+
 export interface AppConfig {
   env: string;
   rootDir: string;
@@ -64,6 +81,12 @@ export interface AppConfig {
   teamsAppId: string;
   appNameSuffix: string;
   meetingRoleCacheSeconds: number;
+  /** Undefined when Graph is not configured: scheduling then stores meetings without creating Teams events. */
+  graph?: GraphConfig;
+  /** The host tenant (AAD_APP_TENANT_ID, else BOT_TENANT_ID). */
+  hostTenantId?: string;
+  /** Signs personal links; in local mode generated once and kept in the data folder when not set. */
+  linkSigningKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +135,12 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     throw new ConfigError(c.BOT_LOGIN_URL ? 'BOT_OPENID_METADATA_URL' : 'BOT_LOGIN_URL', 'BOT_OPENID_METADATA_URL and BOT_LOGIN_URL are set together or not at all');
   }
 
+  const graphKeys = [c.AAD_APP_CLIENT_ID, c.SECRET_AAD_APP_CLIENT_SECRET, c.AAD_APP_TENANT_ID];
+  if (graphKeys.some(Boolean) && !graphKeys.every(Boolean)) {
+    const missing = ['AAD_APP_CLIENT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID'].filter((_, i) => !graphKeys[i]);
+    throw new ConfigError(missing[0]!, 'Graph needs AAD_APP_CLIENT_ID, SECRET_AAD_APP_CLIENT_SECRET and AAD_APP_TENANT_ID together');
+  }
+
   let store: StoreConfig;
   if (!c.DATABASE_URL) store = { kind: 'sqlite', file: path.join(rootDir, 'data', 'radslag.db') };
   else if (c.DATABASE_URL.startsWith('sqlite:')) {
@@ -138,6 +167,18 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     teamsAppId: c.TEAMS_APP_ID,
     appNameSuffix: c.APP_NAME_SUFFIX,
     meetingRoleCacheSeconds: c.MEETING_ROLE_CACHE_SECONDS,
+    graph:
+      c.AAD_APP_CLIENT_ID && c.SECRET_AAD_APP_CLIENT_SECRET && c.AAD_APP_TENANT_ID
+        ? {
+            clientId: c.AAD_APP_CLIENT_ID,
+            clientSecret: c.SECRET_AAD_APP_CLIENT_SECRET,
+            tenantId: c.AAD_APP_TENANT_ID,
+            authorityHost: c.AAD_APP_OAUTH_AUTHORITY_HOST.replace(/\/$/, ''),
+            baseUrl: c.GRAPH_BASE_URL.replace(/\/$/, ''),
+          }
+        : undefined,
+    hostTenantId: c.AAD_APP_TENANT_ID ?? c.BOT_TENANT_ID,
+    linkSigningKey: c.SECRET_LINK_SIGNING_KEY,
   };
 }
 
@@ -149,6 +190,8 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     publicBaseUrl: c.publicBaseUrl,
     store: c.store.kind === 'sqlite' ? c.store : { kind: 'postgres', url: c.store.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
     bot: { ...c.bot, password: c.bot.password ? '***' : undefined },
+    graph: c.graph ? { ...c.graph, clientSecret: '***' } : 'not configured',
+    linkSigningKey: c.linkSigningKey ? '***' : undefined,
     localMode: c.localMode,
   };
 }
