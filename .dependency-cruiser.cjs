@@ -32,10 +32,17 @@ module.exports = {
       name: 'no-domain-to-outside',
       comment:
         'src/domain holds pure types and rules: no I/O, no SDK, no packages, no Node built-ins. ' +
-        'It may import only other modules in src/domain.',
+        'It may import only other modules in src/domain, and the pure calendar library date-holidays.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { pathNot: '^src/domain/' },
+      to: { pathNot: ['^src/domain/', pkg('date-holidays')] },
+    },
+    {
+      name: 'holidays-in-one-place',
+      comment: 'Swedish public holidays come from date-holidays through src/domain/stockholm-time.ts only.',
+      severity: 'error',
+      from: { path: '^src/domain/', pathNot: '^src/domain/stockholm-time\\.ts$' },
+      to: { path: pkg('date-holidays') },
     },
     {
       name: 'app-only-domain',

@@ -1,9 +1,27 @@
+import type { GroupKind } from '../src/domain/charter';
+
 /**
  * Turns chat text into a command. With ChatMessage.Read.Chat the bot hears every message in a meeting
  * chat: only text that starts with "/" (after the bot's @mention is removed) is a command; everything
  * else is chatter and is ignored silently.
  */
-export type CommandName = 'decision' | 'decisions' | 'risk' | 'risks' | 'secretary' | 'help';
+export type CommandName =
+  | 'decision'
+  | 'decisions'
+  | 'risk'
+  | 'risks'
+  | 'secretary'
+  | 'help'
+  | 'setup'
+  | 'members'
+  | 'preparation'
+  | 'schedule'
+  | 'notice'
+  | 'agenda'
+  | 'start'
+  | 'next'
+  | 'item'
+  | 'checkin';
 
 const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
@@ -16,6 +34,27 @@ const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   secretary: 'secretary',
   sekreterare: 'secretary',
   help: 'help',
+  setup: 'setup',
+  members: 'members',
+  ledamöter: 'members',
+  ledamoter: 'members',
+  preparation: 'preparation',
+  beredning: 'preparation',
+  schedule: 'schedule',
+  boka: 'schedule',
+  notice: 'notice',
+  kallelse: 'notice',
+  agenda: 'agenda',
+  dagordning: 'agenda',
+  start: 'start',
+  next: 'next',
+  nästa: 'next',
+  nasta: 'next',
+  item: 'item',
+  punkt: 'item',
+  checkin: 'checkin',
+  'check-in': 'checkin',
+  incheckning: 'checkin',
   hjälp: 'help',
   hjalp: 'help',
 } satisfies Record<string, CommandName>));
@@ -78,4 +117,42 @@ export function parseRiskArgs(args: string): RiskArgs {
     .replace(/\s+/g, ' ')
     .trim();
   return { threat, probability, impact };
+}
+
+const KIND_WORDS: Record<string, GroupKind> = {
+  council: 'council',
+  råd: 'council',
+  steering: 'steering',
+  styrgrupp: 'steering',
+  network: 'network',
+  nätverk: 'network',
+  preparation: 'preparation',
+  beredning: 'preparation',
+  beredningsgrupp: 'preparation',
+};
+
+/** `/setup [council|steering|network|preparation] <name>` (Swedish kind words too); the kind defaults later. */
+export function parseSetupArgs(args: string): { name: string; kind?: GroupKind } {
+  const [first, ...rest] = args.trim().split(/\s+/);
+  const kind = first && Object.hasOwn(KIND_WORDS, first.toLowerCase()) ? KIND_WORDS[first.toLowerCase()] : undefined;
+  return kind && rest.length > 0 ? { name: rest.join(' '), kind } : { name: args.trim() };
+}
+
+export type ScheduleArgs =
+  | { kind: 'form' }
+  | { kind: 'series'; year: string; start?: string; end?: string }
+  | { kind: 'quick'; date?: string; start?: string; end?: string; title: string };
+
+/**
+ * `/schedule` (form), `/schedule series 2027 [09:00-12:00]`, or the quick form
+ * `/schedule 2027-02-11 09:00-12:00 <title>`; values are returned as typed, for the domain to judge.
+ */
+export function parseScheduleArgs(args: string): ScheduleArgs {
+  const text = args.trim();
+  if (text === '') return { kind: 'form' };
+  const series = /^(?:series|serie|år|year)\s+(\S+)(?:\s+(\S+?)\s*[-–]\s*(\S+))?\s*$/iu.exec(text);
+  if (series) return { kind: 'series', year: series[1]!, ...(series[2] ? { start: series[2], end: series[3] } : {}) };
+  const quick = /^(\S+)(?:\s+(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2}))?\s*(.*)$/u.exec(text);
+  const clock = (v: string | undefined) => v?.replace('.', ':').replace(/^(\d):/, '0$1:');
+  return { kind: 'quick', date: quick?.[1], start: clock(quick?.[2]), end: clock(quick?.[3]), title: (quick?.[4] ?? '').trim() };
 }

@@ -5,25 +5,26 @@
 import { randomUUID } from 'node:crypto';
 import {
   CardFactory,
-  MessageFactory,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
-  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Mention,
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { RequestContext } from '../src/app/context';
 import type { DecisionService } from '../src/app/decision-service';
+import type { GroupService } from '../src/app/group-service';
+import type { MeetingRunService } from '../src/app/meeting-run-service';
+import type { Repositories } from '../src/app/ports';
+import type { SchedulingService } from '../src/app/scheduling-service';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
 import type { RiskService } from '../src/app/risk-service';
 import { DomainError, isDomainError } from '../src/domain/errors';
 import type { Meeting } from '../src/domain/meeting';
 import type { PersonRef } from '../src/domain/person';
-import { errorKey, localeOf, translator, type Locale, type MessageKey, type Translate } from '../src/i18n';
+import { errorKey, localeOf, translator, type MessageKey, type Translate } from '../src/i18n';
 import type { AdaptiveCard } from './cards/card';
 import { card, heading, userText } from './cards/card';
 import { APPOINT_SECRETARY_VERB, choosePersonCard } from './cards/choose-person.card';
@@ -33,13 +34,20 @@ import { helpCard } from './cards/help.card';
 import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from './cards/risk-form.card';
 import { riskRegisterCard } from './cards/risk-register.card';
 import { riskCard } from './cards/risk.card';
-import { parseCommand, parseRiskArgs, type CommandName } from './command-parser';
+import { parseCommand, parseRiskArgs, parseSetupArgs, type CommandName } from './command-parser';
+import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard, UPDATE_MEMBER_VERB } from './cards/group.card';
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
+import { LifecycleHandlers } from './lifecycle-handlers';
+import { cardIdSchema, cardMessage, parseCardData, plainText, type CardActionResult, type Turn } from './turn';
 
 export interface BotServices {
   decisions: DecisionService;
   risks: RiskService;
   meetings: MeetingService;
+  groups: GroupService;
+  scheduling: SchedulingService;
+  run: MeetingRunService;
+  repos: Pick<Repositories, 'groups'>;
   log: Logger;
   meetingRoleCacheSeconds: number;
 }
@@ -49,36 +57,43 @@ const usageOf: Partial<Record<CommandName, MessageKey>> = {
   decision: 'usage.decision',
   risk: 'usage.risk',
   secretary: 'usage.secretary',
+  setup: 'usage.setup',
+  schedule: 'usage.schedule',
+  agenda: 'usage.agendaAdd',
+  preparation: 'usage.preparation',
 };
-
-interface Turn {
-  ctx: RequestContext;
-  t: Translate;
-  locale: Locale;
-}
 
 export class RadslagBot extends TeamsActivityHandler {
   private readonly roles: MeetingRoleCache;
   private readonly background = new Set<Promise<void>>();
+  private readonly lifecycle: LifecycleHandlers;
 
   constructor(private readonly services: BotServices) {
     super();
     this.roles = new MeetingRoleCache(services.meetingRoleCacheSeconds * 1000);
+    this.lifecycle = new LifecycleHandlers({
+      scheduling: services.scheduling,
+      run: services.run,
+      repos: services.repos,
+      log: services.log,
+      now: () => new Date(),
+      explain: (e, turn) => this.explain(e, turn),
+    });
     this.onMessage(async (context, next) => {
       await this.withMeeting(context, (turn) => this.handleMessage(context, turn));
       await next();
     });
     this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
-      await this.withMeeting(context, () => Promise.resolve());
+      await this.withMeeting(context, (turn) => this.lifecycle.meetingStarted(context, turn));
       await next();
     });
     this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
-      await this.withMeeting(context, () => Promise.resolve());
+      await this.withMeeting(context, (turn) => this.services.run.end(turn.ctx));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) await context.sendActivity(this.cardMessage(helpCard(this.turnOf(context).t)));
+      if (botAdded) await context.sendActivity(cardMessage(helpCard(this.turnOf(context).t)));
       await next();
     });
   }
@@ -99,6 +114,7 @@ export class RadslagBot extends TeamsActivityHandler {
         conversationId: a.conversation.id.split(';messageid=')[0]!,
         ...(teamsMeetingId ? { teamsMeetingId } : {}),
         caller,
+        locale,
         directory: teamsDirectory(context, teamsMeetingId, tenantId, this.roles, this.services.log),
       },
       t: translator(locale),
@@ -114,6 +130,10 @@ export class RadslagBot extends TeamsActivityHandler {
     const turn = this.turnOf(context);
     const stored = await this.services.meetings.meetingOf(turn.ctx);
     if (stored?.created) this.track(this.fillMeetingDetails(context, stored.value));
+    // Kept once, so the bot can post to the meeting chat later (reminders, attendance).
+    if (stored && !stored.value.conversationReference) {
+      await this.services.run.rememberConversation(turn.ctx.tenantId, stored.value.id, JSON.stringify(TurnContext.getConversationReference(context.activity)));
+    }
     return work(turn);
   }
 
@@ -155,7 +175,7 @@ export class RadslagBot extends TeamsActivityHandler {
     const parsed = parseCommand(text, addressed);
     if (parsed.kind === 'chatter') return; // meeting chatter: ignored silently
     if (parsed.kind === 'unknown') {
-      await context.sendActivity(this.cardMessage(helpCard(turn.t, parsed.word)));
+      await context.sendActivity(cardMessage(helpCard(turn.t, parsed.word)));
       return;
     }
     try {
@@ -173,28 +193,28 @@ export class RadslagBot extends TeamsActivityHandler {
     switch (name) {
       case 'decision': {
         const { value } = await this.services.decisions.recordDecision(ctx, args, sourceKey);
-        await context.sendActivity(this.cardMessage(decisionCard(value, randomUUID(), t, locale)));
+        await context.sendActivity(cardMessage(decisionCard(value, randomUUID(), t, locale)));
         return;
       }
       case 'decisions': {
         const decisions = await this.services.decisions.listDecisions(ctx);
-        await context.sendActivity(this.cardMessage(decisionListCard(decisions, t)));
+        await context.sendActivity(cardMessage(decisionListCard(decisions, t)));
         return;
       }
       case 'risk': {
         if (args === '') {
           await this.services.risks.assertMayRaise(ctx);
-          await context.sendActivity(this.cardMessage(riskFormCard(randomUUID(), t)));
+          await context.sendActivity(cardMessage(riskFormCard(randomUUID(), t)));
           return;
         }
         const parsed = parseRiskArgs(args);
         const { value } = await this.services.risks.raiseRisk(ctx, { threat: parsed.threat, probability: parsed.probability, impact: parsed.impact }, sourceKey);
-        await context.sendActivity(this.cardMessage(riskCard(value, t, locale)));
+        await context.sendActivity(cardMessage(riskCard(value, t, locale)));
         return;
       }
       case 'risks': {
         const risks = await this.services.risks.listRisks(ctx);
-        await context.sendActivity(this.cardMessage(riskRegisterCard(risks, t)));
+        await context.sendActivity(cardMessage(riskRegisterCard(risks, t)));
         return;
       }
       case 'secretary': {
@@ -205,15 +225,39 @@ export class RadslagBot extends TeamsActivityHandler {
           : { name: args.replace(/^@/, '').replace(/<\/?at>/g, '').trim() };
         const result = await this.services.meetings.appointSecretary(ctx, query);
         if (result.kind === 'choose') {
-          await context.sendActivity(this.cardMessage(choosePersonCard('name' in query ? query.name : '', result.candidates, randomUUID(), t)));
+          await context.sendActivity(cardMessage(choosePersonCard('name' in query ? query.name : '', result.candidates, randomUUID(), t)));
         } else {
-          await context.sendActivity(this.cardMessage(appointedCard(result.appointment.person, t)));
+          await context.sendActivity(cardMessage(appointedCard(result.appointment.person, t)));
         }
         return;
       }
       case 'help':
-        await context.sendActivity(this.cardMessage(helpCard(t)));
+        await context.sendActivity(cardMessage(helpCard(t)));
         return;
+      case 'setup': {
+        const result = await this.services.groups.setup(ctx, parseSetupArgs(args));
+        const c = result.kind === 'created' ? groupCreatedCard(result.group, result.members, result.risksMoved, t) : meetingLinkedCard(result.group, result.risksMoved, t);
+        await context.sendActivity(cardMessage(c));
+        return;
+      }
+      case 'members': {
+        await context.sendActivity(cardMessage(await this.rosterView(turn, randomUUID())));
+        return;
+      }
+      case 'schedule':
+      case 'notice':
+      case 'agenda':
+      case 'start':
+      case 'next':
+      case 'item':
+      case 'checkin':
+        await this.lifecycle.command(context, turn, name, args, sourceKey);
+        return;
+      case 'preparation': {
+        const { group, preparation } = await this.services.groups.setPreparationGroup(ctx, args);
+        await context.sendActivity(cardMessage(card([userText(t('preparation.set', { name: group.name, preparation: preparation.name }))])));
+        return;
+      }
     }
   }
 
@@ -230,7 +274,7 @@ export class RadslagBot extends TeamsActivityHandler {
           this.services.log.error({ err: e, verb: invoke.action.verb }, 'card action failed');
           return messageResponse(turn.t('error.unexpected'));
         }
-        if (e.code === 'CARD.INVALID_DATA' || e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.APPOINT_DENIED') {
+        if (e.code === 'CARD.INVALID_DATA' || e.code.startsWith('ACCESS.')) {
           return messageResponse(this.explain(e, turn));
         }
         // A field was wrong: give the form back with what was typed and what to fix.
@@ -244,7 +288,7 @@ export class RadslagBot extends TeamsActivityHandler {
   }
 
   /** Returns the card to show the person who pressed, and whether everyone's copy should change too. */
-  private async runCardAction(turn: Turn, verb: string, rawData: unknown): Promise<{ card: AdaptiveCard; shared: boolean }> {
+  private async runCardAction(turn: Turn, verb: string, rawData: unknown): Promise<CardActionResult> {
     const { ctx, t, locale } = turn;
     switch (verb) {
       case RETRACT_DECISION_VERB: {
@@ -277,9 +321,27 @@ export class RadslagBot extends TeamsActivityHandler {
         await this.services.meetings.appointSecretary(ctx, { mention: person });
         return { card: appointedCard(person, t), shared: true };
       }
-      default:
+      case UPDATE_MEMBER_VERB: {
+        const data = parseCardData(memberData, rawData);
+        const member = await this.services.groups.updateMember(ctx, data.memberId, data);
+        return { card: await this.rosterView(turn, data.cardId, t('members.saved', { name: member.person.name })), shared: true };
+      }
+      case ADD_CHAT_MEMBERS_VERB: {
+        const data = parseCardData(cardOnly, rawData);
+        const added = await this.services.groups.addNewChatMembers(ctx);
+        return { card: await this.rosterView(turn, data.cardId, t('members.added', { count: added })), shared: true };
+      }
+      default: {
+        const handled = await this.lifecycle.cardAction(turn, verb, rawData);
+        if (handled) return handled;
         throw new DomainError('CARD.INVALID_DATA', { detail: `unknown action "${verb.slice(0, 40)}"` });
+      }
     }
+  }
+
+  private async rosterView(turn: Turn, cardId: string, notice?: string): Promise<AdaptiveCard> {
+    const { group, members, mayEdit } = await this.services.groups.roster(turn.ctx);
+    return rosterCard(group, members, new Date().toISOString().slice(0, 10), mayEdit, cardId, turn.t, notice);
   }
 
   /** Everyone else sees the change when the shared message is replaced (PUT to the activity). */
@@ -296,18 +358,14 @@ export class RadslagBot extends TeamsActivityHandler {
 
   // ---- replies -------------------------------------------------------------------------------------
 
-  private cardMessage(c: AdaptiveCard) {
-    return MessageFactory.attachment(CardFactory.adaptiveCard(c));
-  }
-
   /** A domain error as one clear sentence, with a correct example where the command has one. */
-  private explain(e: DomainError, turn: Turn, usage?: MessageKey): string {
+  explain(e: DomainError, turn: Turn, usage?: MessageKey): string {
     const { t } = turn;
     const params: Record<string, string | number> = { ...e.params };
     if (typeof params.field === 'string') params.field = fieldName(params.field, t);
-    if (typeof params.kind === 'string') params.kind = t(params.kind === 'risk' ? 'kind.risk' : 'kind.decision');
+    if (params.kind === 'risk' || params.kind === 'decision') params.kind = t(params.kind === 'risk' ? 'kind.risk' : 'kind.decision');
     const parts = [t(errorKey(e.code), params)];
-    if (e.code === 'ACCESS.RECORD_DENIED') {
+    if (e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.GROUP_RECORD_DENIED') {
       parts.push(e.params.secretary ? t('access.secretaryIs', { name: e.params.secretary }) : t('access.noSecretary'));
     }
     const showsExample = usage && (e.code.startsWith('TEXT.') || e.code.startsWith('RISK.SCORE') || e.code.startsWith('PERSON.'));
@@ -318,10 +376,20 @@ export class RadslagBot extends TeamsActivityHandler {
 
 // ---- card data -------------------------------------------------------------------------------------
 
-const cardId = z.string().min(1).max(200);
+const cardId = cardIdSchema;
 const optionalString = z.string().max(20_000).optional();
 const retractData = z.object({ cardId, decisionId: z.string().min(1).max(200) });
 const appointData = z.object({ cardId, personId: z.string().min(1).max(400), name: z.string().min(1).max(400), aadObjectId: z.string().max(200).optional() });
+const cardOnly = z.object({ cardId });
+const memberData = z.object({
+  cardId,
+  memberId: z.string().min(1).max(200),
+  role: z.string().max(40).optional(),
+  organisation: z.string().max(400).optional(),
+  email: z.string().max(400).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+});
 const riskFormData = z.object({
   cardId,
   threat: optionalString,
@@ -333,13 +401,6 @@ const riskFormData = z.object({
   action: optionalString,
   owner: optionalString,
 });
-
-function parseCardData<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new DomainError('CARD.INVALID_DATA', { detail: `${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}` });
-}
 
 function formValues(d: z.infer<typeof riskFormData>): RiskFormValues {
   return {
@@ -362,6 +423,17 @@ function fieldName(field: string, t: Translate): string {
     consequence: 'field.consequence',
     action: 'field.action',
     owner: 'field.owner',
+    title: 'field.title',
+    responsible: 'field.responsible',
+    description: 'field.description',
+    date: 'field.date',
+    start: 'field.start',
+    end: 'field.end',
+    note: 'field.note',
+    checkin: 'field.checkin',
+    group: 'field.group',
+    name: 'field.name',
+    organisation: 'field.organisation',
     S: 'field.S',
     K: 'field.K',
   };
@@ -371,11 +443,6 @@ function fieldName(field: string, t: Translate): string {
 
 function appointedCard(person: PersonRef, t: Translate): AdaptiveCard {
   return card([heading(t('secretary.title')), userText(t('secretary.appointed', { name: person.name }))]);
-}
-
-/** Replies quote what people typed: plain text, so Teams does not render it as markdown. */
-function plainText(text: string): Partial<Activity> {
-  return { ...MessageFactory.text(text), textFormat: 'plain' };
 }
 
 const cardResponse = (c: AdaptiveCard): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: c as unknown as Record<string, unknown> });

@@ -10,6 +10,7 @@ import { RadslagBot } from '../bot/radslag-bot';
 import { createServices } from './app';
 import { systemClock, type Clock } from './app/ports';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
+import { createGraphCalendar } from './graph/graph-calendar';
 import { createHttpServer } from './http/server';
 import { createLogger } from './logger';
 import { createRepositories, openStore } from './store';
@@ -30,8 +31,15 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     );
   }
   const store = await openStore(config.store);
-  const services = createServices(createRepositories(store), options.clock ?? systemClock);
-  const bot = new RadslagBot({ ...services, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
+  const repos = createRepositories(store);
+  const calendar = config.graph ? createGraphCalendar(config.graph, log) : undefined;
+  if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
+  const services = createServices(repos, options.clock ?? systemClock, {
+    ...(calendar ? { calendar } : {}),
+    teamsAppId: config.teamsAppId,
+    onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
+  });
+  const bot = new RadslagBot({ ...services, repos, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
   const adapter = createAdapter(config.bot, log);
   const server = createHttpServer({
     log,

@@ -11,6 +11,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardElement[];
   msteams?: { width: 'Full' };
+  /** Per-user views: Teams asks the bot for a fresh card for each listed user (at most 60). */
+  refresh?: { action: CardElement; userIds: string[] };
 }
 
 export function card(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {

@@ -9,6 +9,14 @@ export function helpCard(t: Translate, unknownCommand?: string): AdaptiveCard {
     { names: '/risk', help: t('help.risk'), example: t('usage.risk') },
     { names: '/risks · /risker', help: t('help.risks') },
     { names: '/secretary · /sekreterare', help: t('help.secretary'), example: t('usage.secretary') },
+    { names: '/setup', help: t('help.setup'), example: t('usage.setup') },
+    { names: '/members · /ledamöter', help: t('help.members') },
+    { names: '/preparation · /beredning', help: t('help.preparation'), example: t('usage.preparation') },
+    { names: '/schedule · /boka', help: t('help.schedule'), example: t('usage.schedule') },
+    { names: '/notice · /kallelse', help: t('help.notice') },
+    { names: '/agenda · /dagordning', help: t('help.agenda'), example: t('usage.agendaAdd') },
+    { names: '/start · /next · /item <n> (/nästa, /punkt)', help: t('help.run') },
+    { names: '/checkin · /incheckning', help: t('help.checkin') },
     { names: '/help · /hjälp', help: t('help.help') },
   ];
   const body: CardElement[] = [heading(t('help.title'))];

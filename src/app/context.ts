@@ -8,5 +8,7 @@ export interface RequestContext {
   /** Set when the conversation is a Teams meeting's chat (`channelData.meeting.id`). */
   teamsMeetingId?: string;
   caller: PersonRef;
+  /** The caller's language, for text that becomes content (e.g. a new agenda's item titles). */
+  locale?: 'sv' | 'en';
   directory: ConversationDirectory;
 }

@@ -19,9 +19,10 @@ export class DecisionService {
    * card press), so a repeated delivery stores once and returns the first record.
    */
   async recordDecision(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Decision>> {
-    const meeting = (await this.meetings.meetingOf(ctx))?.value;
+    const scope = await this.meetings.scopeOf(ctx);
+    const { meeting } = scope;
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
-    await this.policy.assertMayRecord(ctx, meeting, 'decision');
+    await this.policy.assertMayRecord(ctx, scope, 'decision');
     const text = decisionText(rawText);
     return this.repos.decisions.record({
       tenantId: ctx.tenantId,
@@ -30,6 +31,7 @@ export class DecisionService {
       recordedBy: ctx.caller,
       recordedAt: this.clock.now().toISOString(),
       sourceKey,
+      ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
     });
   }
 
@@ -41,11 +43,12 @@ export class DecisionService {
 
   /** Undo: the decision keeps its § number and is shown as retracted. Pressing twice changes nothing. */
   async retractDecision(ctx: RequestContext, decisionId: string): Promise<Decision> {
-    const meeting = (await this.meetings.meetingOf(ctx))?.value;
+    const scope = await this.meetings.scopeOf(ctx);
+    const { meeting } = scope;
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
     const decision = await this.repos.decisions.get(ctx.tenantId, decisionId);
     if (!decision || decision.meetingId !== meeting.id) throw new DomainError('DECISION.NOT_FOUND');
-    await this.policy.assertMayRecord(ctx, meeting, 'decision');
+    await this.policy.assertMayRecord(ctx, scope, 'decision');
     if (decision.status === 'retracted') return decision;
     return this.repos.decisions.retract(ctx.tenantId, decisionId, ctx.caller, this.clock.now().toISOString());
   }

@@ -1,22 +1,39 @@
 import { AccessPolicy } from './access-policy';
 import { DecisionService } from './decision-service';
+import { GroupService } from './group-service';
 import { MeetingService } from './meeting-service';
-import type { Clock, Repositories } from './ports';
+import { MeetingRunService } from './meeting-run-service';
+import type { Clock, MeetingCalendar, Repositories } from './ports';
+import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
 
 export interface Services {
   meetings: MeetingService;
   decisions: DecisionService;
   risks: RiskService;
+  groups: GroupService;
+  scheduling: SchedulingService;
+  run: MeetingRunService;
 }
 
 /** Wires the use cases to their ports. */
-export function createServices(repos: Repositories, clock: Clock): Services {
-  const policy = new AccessPolicy(repos);
+export interface ServiceOptions {
+  /** Microsoft Graph, when configured. */
+  calendar?: MeetingCalendar;
+  teamsAppId?: string;
+  /** Where Graph failures are reported (they never fail the command that caused them). */
+  onGraphError?: (e: unknown, what: string) => void;
+}
+
+export function createServices(repos: Repositories, clock: Clock, options: ServiceOptions = {}): Services {
+  const policy = new AccessPolicy(repos, clock);
   const meetings = new MeetingService(repos, policy, clock);
   return {
     meetings,
     decisions: new DecisionService(repos, meetings, policy, clock),
     risks: new RiskService(repos, meetings, policy, clock),
+    groups: new GroupService(repos, meetings, policy, clock),
+    scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined)),
+    run: new MeetingRunService(repos, meetings, policy, clock),
   };
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
-import type { AccessPolicy } from './access-policy';
+import type { AccessPolicy, Scope } from './access-policy';
 import type { RequestContext } from './context';
 import type { Appointment, Clock, MeetingDetails, Repositories, Stored } from './ports';
 
@@ -30,15 +30,25 @@ export class MeetingService {
     });
   }
 
+  /** The meeting of this chat and the group it belongs to (the meeting's group, else the chat's). */
+  async scopeOf(ctx: RequestContext): Promise<Scope> {
+    const meeting = (await this.meetingOf(ctx))?.value;
+    const group = meeting?.groupId
+      ? await this.repos.groups.get(ctx.tenantId, meeting.groupId)
+      : await this.repos.groups.findByConversation(ctx.tenantId, ctx.conversationId);
+    return { ...(meeting ? { meeting } : {}), ...(group ? { group } : {}) };
+  }
+
   async fillDetails(meeting: Meeting, details: MeetingDetails): Promise<void> {
     await this.repos.meetings.updateDetails(meeting.tenantId, meeting.id, details);
   }
 
   /** The organizer appoints the meeting's secretary; an ambiguous name asks the organizer to choose. */
   async appointSecretary(ctx: RequestContext, query: PersonQuery): Promise<AppointResult> {
-    const meeting = (await this.meetingOf(ctx))?.value;
+    const scope = await this.scopeOf(ctx);
+    const { meeting } = scope;
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
-    await this.policy.assertMayAppointSecretary(ctx);
+    await this.policy.assertMayAppointSecretary(ctx, scope);
     let person: PersonRef;
     if ('mention' in query) person = query.mention;
     else {

@@ -2,7 +2,10 @@
  * What the use cases need from the outside world. Implemented by src/store (persistence) and by bot/
  * (what Teams knows about a conversation); the use cases never see botbuilder, restify or SQL.
  */
+import type { AgendaItem } from '../domain/agenda';
+import type { CheckInAnswer, NoticeAnswer } from '../domain/attendance-answers';
 import type { Decision } from '../domain/decision';
+import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
 import type { PersonRef } from '../domain/person';
 import type { Risk, ValidRisk } from '../domain/risk';
@@ -26,28 +29,117 @@ export interface MeetingDetails {
   organizerAadObjectId?: string;
 }
 
+export interface NewScheduledMeeting {
+  tenantId: string;
+  groupId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  scheduledBy: PersonRef;
+  /** The request that scheduled it: the same request twice schedules once. */
+  sourceKey: string;
+  override?: { rule: string; reason: string; byName: string };
+  at: string;
+}
+
+/** What changes on a meeting as it is scheduled, noticed and run. */
+export interface MeetingChanges {
+  graphEventId?: string;
+  joinUrl?: string;
+  /** The meeting chat's thread id, once Graph tells it (replaces the placeholder only). */
+  conversationId?: string;
+  installStatus?: Meeting['installStatus'];
+  conversationReference?: string;
+  agendaActivityId?: string;
+  currentItem?: number;
+  startedAt?: string;
+  endedAt?: string;
+  noticeActivityId?: string;
+  noticeSentAt?: string;
+  checkinActivityId?: string;
+}
+
 export interface MeetingRepository {
+  get(tenantId: string, id: string): Promise<Meeting | undefined>;
+  schedule(input: NewScheduledMeeting): Promise<Stored<Meeting>>;
+  /** The group's meetings starting in [fromIso, toIso), by start. */
+  listByGroup(tenantId: string, groupId: string, fromIso: string, toIso: string): Promise<Meeting[]>;
+  update(tenantId: string, meetingId: string, changes: MeetingChanges): Promise<Meeting>;
   /** Finds the meeting of a Teams meeting id, creating it on first contact. */
   ensure(input: { tenantId: string; teamsMeetingId: string; conversationId: string; at: string }): Promise<Stored<Meeting>>;
   updateDetails(tenantId: string, meetingId: string, details: MeetingDetails): Promise<void>;
   findByTeamsId(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;
+  linkToGroup(tenantId: string, meetingId: string, groupId: string): Promise<void>;
+}
+
+export interface NewDecision {
+  tenantId: string;
+  meetingId: string;
+  text: string;
+  recordedBy: PersonRef;
+  recordedAt: string;
+  sourceKey: string;
+  agendaItem?: number;
 }
 
 export interface DecisionRepository {
   /** Stores with the next § number of the meeting; a repeated `sourceKey` returns the first one stored. */
-  record(input: { tenantId: string; meetingId: string; text: string; recordedBy: PersonRef; recordedAt: string; sourceKey: string }): Promise<Stored<Decision>>;
+  record(input: NewDecision): Promise<Stored<Decision>>;
   get(tenantId: string, id: string): Promise<Decision | undefined>;
   listForMeeting(tenantId: string, meetingId: string): Promise<Decision[]>;
   /** Marks retracted (idempotent: a retracted decision keeps who and when it was first retracted). */
   retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision>;
 }
 
+export interface NewRisk {
+  tenantId: string;
+  registerId: string;
+  risk: ValidRisk;
+  meetingId?: string;
+  agendaItem?: number;
+  raisedBy: PersonRef;
+  raisedAt: string;
+  sourceKey: string;
+}
+
 export interface RiskRepository {
   /** The register a conversation keeps before it belongs to a group. */
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string>;
   /** Stores with the next R number of the register; a repeated `sourceKey` returns the first one stored. */
-  raise(input: { tenantId: string; registerId: string; risk: ValidRisk; meetingId?: string; raisedBy: PersonRef; raisedAt: string; sourceKey: string }): Promise<Stored<Risk>>;
+  raise(input: NewRisk): Promise<Stored<Risk>>;
   list(tenantId: string, registerId: string): Promise<Risk[]>;
+  /** The register of a group, created on first use. */
+  ensureGroupRegister(tenantId: string, groupId: string): Promise<string>;
+  /**
+   * Risks a conversation kept before it belonged to a group move into the group's register: the
+   * conversation's register becomes the group's if the group has none, else its risks are appended
+   * (renumbered after the group's last). Returns how many risks moved.
+   */
+  moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string): Promise<number>;
+}
+
+export type NewGroup = Omit<Group, 'id'>;
+export type NewMember = Omit<Member, 'id'>;
+export interface MemberChanges {
+  role?: Member['role'];
+  organisation?: string | null;
+  email?: string | null;
+  from?: string;
+  to?: string | null;
+}
+
+export interface GroupRepository {
+  /** Throws GROUP.NAME_TAKEN when the tenant has a group of that name, GROUP.ALREADY_LINKED for the conversation. */
+  create(group: NewGroup, members: NewMember[]): Promise<Group>;
+  get(tenantId: string, id: string): Promise<Group | undefined>;
+  findByConversation(tenantId: string, conversationId: string): Promise<Group | undefined>;
+  findByName(tenantId: string, name: string): Promise<Group | undefined>;
+  /** Tenants that have a group of this name (for the CSV import, which runs outside any tenant). */
+  tenantsWithGroup(name: string): Promise<string[]>;
+  setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void>;
+  members(tenantId: string, groupId: string): Promise<Member[]>;
+  addMember(member: NewMember): Promise<Member>;
+  updateMember(tenantId: string, memberId: string, changes: MemberChanges): Promise<Member>;
 }
 
 export interface Appointment {
@@ -68,11 +160,33 @@ export interface ConversationDirectory {
   members(): Promise<PersonRef[]>;
 }
 
+export interface StoredAgendaItem extends AgendaItem {
+  /** When the item actually began during the meeting. */
+  actualStart?: string;
+}
+
+export interface AgendaRepository {
+  list(tenantId: string, meetingId: string): Promise<StoredAgendaItem[]>;
+  replace(tenantId: string, meetingId: string, items: AgendaItem[]): Promise<void>;
+  /** Records when an item began (the first time only). */
+  markStarted(tenantId: string, meetingId: string, number: number, at: string): Promise<void>;
+}
+
+export interface AnswerRepository {
+  saveNotice(tenantId: string, meetingId: string, answer: NoticeAnswer): Promise<void>;
+  notices(tenantId: string, meetingId: string): Promise<NoticeAnswer[]>;
+  saveCheckIn(tenantId: string, meetingId: string, answer: CheckInAnswer): Promise<void>;
+  checkIns(tenantId: string, meetingId: string): Promise<CheckInAnswer[]>;
+}
+
 export interface Repositories {
   meetings: MeetingRepository;
   decisions: DecisionRepository;
   risks: RiskRepository;
   secretaries: SecretaryRepository;
+  groups: GroupRepository;
+  agendas: AgendaRepository;
+  answers: AnswerRepository;
 }
 
 // ---- Microsoft Graph (implemented in src/graph) ---------------------------------------------------

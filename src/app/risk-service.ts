@@ -1,10 +1,10 @@
 import { byRegisterOrder, validateNewRisk, type NewRiskInput, type Risk } from '../domain/risk';
-import type { AccessPolicy } from './access-policy';
+import type { AccessPolicy, Scope } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import type { Clock, Repositories, Stored } from './ports';
 
-/** The risk register of the conversation (until groups exist): raise and list. */
+/** The risk register of the group (or, before the chat belongs to one, of the conversation): raise and list. */
 export class RiskService {
   constructor(
     private readonly repos: Repositories,
@@ -14,15 +14,16 @@ export class RiskService {
   ) {}
 
   async raiseRisk(ctx: RequestContext, input: NewRiskInput, sourceKey: string): Promise<Stored<Risk>> {
-    const meeting = (await this.meetings.meetingOf(ctx))?.value;
-    await this.policy.assertMayRecord(ctx, meeting, 'risk');
+    const scope = await this.meetings.scopeOf(ctx);
+    await this.policy.assertMayRecord(ctx, scope, 'risk');
     const risk = validateNewRisk(input);
-    const registerId = await this.repos.risks.ensureConversationRegister(ctx.tenantId, ctx.conversationId);
+    const registerId = await this.registerOf(ctx, scope);
     return this.repos.risks.raise({
       tenantId: ctx.tenantId,
       registerId,
       risk,
-      meetingId: meeting?.id,
+      meetingId: scope.meeting?.id,
+      ...(scope.meeting?.currentItem ? { agendaItem: scope.meeting.currentItem } : {}),
       raisedBy: ctx.caller,
       raisedAt: this.clock.now().toISOString(),
       sourceKey,
@@ -31,14 +32,20 @@ export class RiskService {
 
   /** The register sorted as the council reads it: highest R first. */
   async listRisks(ctx: RequestContext): Promise<Risk[]> {
-    const registerId = await this.repos.risks.ensureConversationRegister(ctx.tenantId, ctx.conversationId);
+    const registerId = await this.registerOf(ctx, await this.meetings.scopeOf(ctx));
     const risks = await this.repos.risks.list(ctx.tenantId, registerId);
     return risks.sort(byRegisterOrder);
   }
 
   /** May the caller fill in a risk here? Asked before posting the form, so an attendee is told at once. */
   async assertMayRaise(ctx: RequestContext): Promise<void> {
-    const meeting = (await this.meetings.meetingOf(ctx))?.value;
-    await this.policy.assertMayRecord(ctx, meeting, 'risk');
+    await this.policy.assertMayRecord(ctx, await this.meetings.scopeOf(ctx), 'risk');
+  }
+
+  /** The group's register once the chat belongs to a group; until then the conversation's own. */
+  private registerOf(ctx: RequestContext, scope: Scope): Promise<string> {
+    return scope.group
+      ? this.repos.risks.ensureGroupRegister(ctx.tenantId, scope.group.id)
+      : this.repos.risks.ensureConversationRegister(ctx.tenantId, ctx.conversationId);
   }
 }

@@ -13,6 +13,8 @@ export interface Decision {
   text: string;
   recordedBy: PersonRef;
   recordedAt: string;
+  /** The agenda item in progress when it was recorded. */
+  agendaItem?: number;
   status: 'active' | 'retracted';
   retractedBy?: PersonRef;
   retractedAt?: string;

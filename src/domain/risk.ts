@@ -22,6 +22,8 @@ export interface Risk {
   owner?: string;
   status: RiskStatus;
   meetingId?: string;
+  /** The agenda item in progress when it was raised. */
+  agendaItem?: number;
   raisedBy: PersonRef;
   raisedAt: string;
 }

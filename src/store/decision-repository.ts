@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { DecisionRepository, Stored } from '../app/ports';
+import type { DecisionRepository, NewDecision, Stored } from '../app/ports';
 import type { Decision } from '../domain/decision';
 import type { PersonRef } from '../domain/person';
 import { retryOnConflict } from './numbering';
@@ -16,6 +16,7 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
   text: r.text,
   recordedBy: personFrom(r.recorded_by_id, r.recorded_by_aad_object_id, r.recorded_by_name),
   recordedAt: r.recorded_at,
+  ...(r.agenda_item === null ? {} : { agendaItem: Number(r.agenda_item) }),
   status: r.status,
   ...(r.retracted_by_id ? { retractedBy: personFrom(r.retracted_by_id, r.retracted_by_aad_object_id, r.retracted_by_name ?? '') } : {}),
   ...(r.retracted_at ? { retractedAt: r.retracted_at } : {}),
@@ -27,7 +28,7 @@ export class SqlDecisionRepository implements DecisionRepository {
     private readonly kind: StoreKind,
   ) {}
 
-  record(input: { tenantId: string; meetingId: string; text: string; recordedBy: PersonRef; recordedAt: string; sourceKey: string }): Promise<Stored<Decision>> {
+  record(input: NewDecision): Promise<Stored<Decision>> {
     return retryOnConflict(() =>
       this.db.transaction().execute(async (trx) => {
         const existing = await trx
@@ -64,6 +65,7 @@ export class SqlDecisionRepository implements DecisionRepository {
           retracted_by_name: null,
           retracted_at: null,
           source_key: input.sourceKey,
+          agenda_item: input.agendaItem ?? null,
         };
         await trx.insertInto('decisions').values(row).execute();
         return { value: toDecision(row), created: true };

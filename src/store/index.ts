@@ -1,5 +1,8 @@
 import type { Repositories } from '../app/ports';
+import { SqlAgendaRepository } from './agenda-repository';
+import { SqlAnswerRepository } from './answer-repository';
 import { SqlDecisionRepository } from './decision-repository';
+import { SqlGroupRepository } from './group-repository';
 import { SqlMeetingRepository } from './meeting-repository';
 import { SqlRiskRepository } from './risk-repository';
 import { SqlSecretaryRepository } from './secretary-repository';
@@ -15,5 +18,8 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     decisions: new SqlDecisionRepository(db, kind),
     risks: new SqlRiskRepository(db, kind),
     secretaries: new SqlSecretaryRepository(db),
+    groups: new SqlGroupRepository(db),
+    agendas: new SqlAgendaRepository(db),
+    answers: new SqlAnswerRepository(db),
   };
 }

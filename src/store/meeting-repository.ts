@@ -1,24 +1,78 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { MeetingDetails, MeetingRepository, Stored } from '../app/ports';
-import type { Meeting } from '../domain/meeting';
+import type { MeetingChanges, MeetingDetails, MeetingRepository, NewScheduledMeeting, Stored } from '../app/ports';
+import { scheduledPlaceholder, type Meeting } from '../domain/meeting';
 import { retryOnConflict } from './numbering';
+import { personFrom } from './person-columns';
 import type { Database, MeetingsTable } from './schema';
+
+const opt = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
+  value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
   id: r.id,
   tenantId: r.tenant_id,
   teamsMeetingId: r.teams_meeting_id,
   conversationId: r.conversation_id,
-  title: r.title ?? undefined,
-  startsAt: r.starts_at ?? undefined,
-  endsAt: r.ends_at ?? undefined,
-  organizerAadObjectId: r.organizer_aad_object_id ?? undefined,
+  ...opt('title', r.title),
+  ...opt('startsAt', r.starts_at),
+  ...opt('endsAt', r.ends_at),
+  ...opt('organizerAadObjectId', r.organizer_aad_object_id),
+  ...opt('groupId', r.group_id),
   createdAt: r.created_at,
+  ...(r.scheduled_by_id ? { scheduledBy: personFrom(r.scheduled_by_id, r.scheduled_by_aad_object_id, r.scheduled_by_name ?? '') } : {}),
+  ...opt('graphEventId', r.graph_event_id),
+  ...opt('joinUrl', r.join_url),
+  ...(r.override_rule && r.override_reason ? { override: { rule: r.override_rule, reason: r.override_reason, byName: r.override_by_name ?? '' } } : {}),
+  ...opt('installStatus', r.install_status as Meeting['installStatus'] | null),
+  ...opt('conversationReference', r.conversation_reference),
+  ...opt('agendaActivityId', r.agenda_activity_id),
+  ...opt('currentItem', r.current_item === null ? null : Number(r.current_item)),
+  ...opt('startedAt', r.started_at),
+  ...opt('endedAt', r.ended_at),
+  ...opt('noticeActivityId', r.notice_activity_id),
+  ...opt('noticeSentAt', r.notice_sent_at),
+  ...opt('checkinActivityId', r.checkin_activity_id),
+});
+
+const emptyRow = (id: string, tenantId: string, at: string): Selectable<MeetingsTable> => ({
+  id,
+  tenant_id: tenantId,
+  teams_meeting_id: scheduledPlaceholder(id),
+  conversation_id: scheduledPlaceholder(id),
+  title: null,
+  starts_at: null,
+  ends_at: null,
+  organizer_aad_object_id: null,
+  created_at: at,
+  group_id: null,
+  scheduled_by_id: null,
+  scheduled_by_aad_object_id: null,
+  scheduled_by_name: null,
+  schedule_source_key: null,
+  graph_event_id: null,
+  join_url: null,
+  override_rule: null,
+  override_reason: null,
+  override_by_name: null,
+  install_status: null,
+  conversation_reference: null,
+  agenda_activity_id: null,
+  current_item: null,
+  started_at: null,
+  ended_at: null,
+  notice_activity_id: null,
+  notice_sent_at: null,
+  checkin_activity_id: null,
 });
 
 export class SqlMeetingRepository implements MeetingRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  async get(tenantId: string, id: string): Promise<Meeting | undefined> {
+    const row = await this.db.selectFrom('meetings').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return row ? toMeeting(row) : undefined;
+  }
 
   async findByTeamsId(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined> {
     const row = await this.db
@@ -30,24 +84,76 @@ export class SqlMeetingRepository implements MeetingRepository {
     return row ? toMeeting(row) : undefined;
   }
 
+  /**
+   * First contact from a meeting chat: the meeting of that Teams id; else a meeting scheduled through the
+   * bot whose chat thread this is, which now learns its Teams id; else a new meeting.
+   */
   ensure(input: { tenantId: string; teamsMeetingId: string; conversationId: string; at: string }): Promise<Stored<Meeting>> {
     return retryOnConflict(async () => {
       const found = await this.findByTeamsId(input.tenantId, input.teamsMeetingId);
       if (found) return { value: found, created: false };
-      const row = {
-        id: randomUUID(),
-        tenant_id: input.tenantId,
-        teams_meeting_id: input.teamsMeetingId,
-        conversation_id: input.conversationId,
-        title: null,
-        starts_at: null,
-        ends_at: null,
-        organizer_aad_object_id: null,
-        created_at: input.at,
+      const scheduled = await this.db
+        .selectFrom('meetings')
+        .selectAll()
+        .where('tenant_id', '=', input.tenantId)
+        .where('conversation_id', '=', input.conversationId)
+        .where('teams_meeting_id', 'like', 'scheduled:%')
+        .orderBy('starts_at')
+        .executeTakeFirst();
+      if (scheduled) {
+        await this.db.updateTable('meetings').set({ teams_meeting_id: input.teamsMeetingId }).where('id', '=', scheduled.id).where('teams_meeting_id', '=', scheduled.teams_meeting_id).execute();
+        return { value: toMeeting({ ...scheduled, teams_meeting_id: input.teamsMeetingId }), created: false };
+      }
+      const row = { ...emptyRow(randomUUID(), input.tenantId, input.at), teams_meeting_id: input.teamsMeetingId, conversation_id: input.conversationId };
+      await this.db.insertInto('meetings').values(row).execute();
+      return { value: toMeeting(row), created: true };
+    });
+  }
+
+  schedule(input: NewScheduledMeeting): Promise<Stored<Meeting>> {
+    return retryOnConflict(async () => {
+      const existing = await this.db
+        .selectFrom('meetings')
+        .selectAll()
+        .where('tenant_id', '=', input.tenantId)
+        .where('schedule_source_key', '=', input.sourceKey)
+        .executeTakeFirst();
+      if (existing) return { value: toMeeting(existing), created: false };
+      const row: Selectable<MeetingsTable> = {
+        ...emptyRow(randomUUID(), input.tenantId, input.at),
+        title: input.title,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        organizer_aad_object_id: input.scheduledBy.aadObjectId ?? null,
+        group_id: input.groupId,
+        scheduled_by_id: input.scheduledBy.id,
+        scheduled_by_aad_object_id: input.scheduledBy.aadObjectId ?? null,
+        scheduled_by_name: input.scheduledBy.name,
+        schedule_source_key: input.sourceKey,
+        override_rule: input.override?.rule ?? null,
+        override_reason: input.override?.reason ?? null,
+        override_by_name: input.override?.byName ?? null,
       };
       await this.db.insertInto('meetings').values(row).execute();
       return { value: toMeeting(row), created: true };
     });
+  }
+
+  async listByGroup(tenantId: string, groupId: string, fromIso: string, toIso: string): Promise<Meeting[]> {
+    const rows = await this.db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('group_id', '=', groupId)
+      .where('starts_at', '>=', fromIso)
+      .where('starts_at', '<', toIso)
+      .orderBy('starts_at')
+      .execute();
+    return rows.map(toMeeting);
+  }
+
+  async linkToGroup(tenantId: string, meetingId: string, groupId: string): Promise<void> {
+    await this.db.updateTable('meetings').set({ group_id: groupId }).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();
   }
 
   async updateDetails(tenantId: string, meetingId: string, d: MeetingDetails): Promise<void> {
@@ -59,5 +165,37 @@ export class SqlMeetingRepository implements MeetingRepository {
     };
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('meetings').set(values).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();
+  }
+
+  async update(tenantId: string, meetingId: string, c: MeetingChanges): Promise<Meeting> {
+    const set: Partial<Selectable<MeetingsTable>> = {
+      ...opt('graph_event_id', c.graphEventId),
+      ...opt('join_url', c.joinUrl),
+      ...opt('install_status', c.installStatus),
+      ...opt('conversation_reference', c.conversationReference),
+      ...opt('agenda_activity_id', c.agendaActivityId),
+      ...opt('current_item', c.currentItem),
+      ...opt('started_at', c.startedAt),
+      ...opt('ended_at', c.endedAt),
+      ...opt('notice_activity_id', c.noticeActivityId),
+      ...opt('notice_sent_at', c.noticeSentAt),
+      ...opt('checkin_activity_id', c.checkinActivityId),
+    };
+    if (Object.keys(set).length > 0) {
+      await this.db.updateTable('meetings').set(set).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();
+    }
+    if (c.conversationId) {
+      // The chat thread Graph reports replaces the placeholder, never a conversation Teams already told us.
+      await this.db
+        .updateTable('meetings')
+        .set({ conversation_id: c.conversationId })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', meetingId)
+        .where('conversation_id', 'like', 'scheduled:%')
+        .execute();
+    }
+    const after = await this.get(tenantId, meetingId);
+    if (!after) throw new Error(`meeting ${meetingId} vanished`);
+    return after;
   }
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { RiskRepository, Stored } from '../app/ports';
-import type { PersonRef } from '../domain/person';
-import type { Risk, Score, ValidRisk } from '../domain/risk';
+import type { NewRisk, RiskRepository, Stored } from '../app/ports';
+import type { Risk, Score } from '../domain/risk';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, RisksTable } from './schema';
@@ -23,6 +22,7 @@ const toRisk = (r: Selectable<RisksTable>): Risk => ({
   owner: r.owner ?? undefined,
   status: r.status,
   meetingId: r.meeting_id ?? undefined,
+  ...(r.agenda_item === null ? {} : { agendaItem: Number(r.agenda_item) }),
   raisedBy: personFrom(r.raised_by_id, r.raised_by_aad_object_id, r.raised_by_name),
   raisedAt: r.raised_at,
 });
@@ -45,13 +45,13 @@ export class SqlRiskRepository implements RiskRepository {
       const id = randomUUID();
       await this.db
         .insertInto('risk_registers')
-        .values({ id, tenant_id: tenantId, conversation_id: conversationId, created_at: new Date().toISOString() })
+        .values({ id, tenant_id: tenantId, conversation_id: conversationId, group_id: null, created_at: new Date().toISOString() })
         .execute();
       return id;
     });
   }
 
-  raise(input: { tenantId: string; registerId: string; risk: ValidRisk; meetingId?: string; raisedBy: PersonRef; raisedAt: string; sourceKey: string }): Promise<Stored<Risk>> {
+  raise(input: NewRisk): Promise<Stored<Risk>> {
     return retryOnConflict(() =>
       this.db.transaction().execute(async (trx) => {
         const existing = await trx
@@ -92,11 +92,65 @@ export class SqlRiskRepository implements RiskRepository {
           raised_by_name: input.raisedBy.name,
           raised_at: input.raisedAt,
           source_key: input.sourceKey,
+          agenda_item: input.agendaItem ?? null,
         };
         await trx.insertInto('risks').values(row).execute();
         return { value: toRisk(row), created: true };
       }),
     );
+  }
+
+  ensureGroupRegister(tenantId: string, groupId: string): Promise<string> {
+    return retryOnConflict(async () => {
+      const found = await this.db
+        .selectFrom('risk_registers')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('group_id', '=', groupId)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (found) return found.id;
+      const id = randomUUID();
+      await this.db.insertInto('risk_registers').values({ id, tenant_id: tenantId, conversation_id: null, group_id: groupId, created_at: new Date().toISOString() }).execute();
+      return id;
+    });
+  }
+
+  async moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const own = await trx
+        .selectFrom('risk_registers')
+        .select(['id', 'group_id'])
+        .where('tenant_id', '=', tenantId)
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      if (!own || own.group_id === groupId) return 0;
+      const groupRegister = await trx
+        .selectFrom('risk_registers')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('group_id', '=', groupId)
+        .executeTakeFirst();
+      const risks = await trx.selectFrom('risks').select(['id']).where('tenant_id', '=', tenantId).where('register_id', '=', own.id).orderBy('number').execute();
+      if (!groupRegister) {
+        // The conversation's register becomes the group's, numbers unchanged.
+        await trx.updateTable('risk_registers').set({ group_id: groupId, conversation_id: null }).where('tenant_id', '=', tenantId).where('id', '=', own.id).execute();
+        return risks.length;
+      }
+      const { last } = await trx
+        .selectFrom('risks')
+        .select((eb) => eb.fn.max('number').as('last'))
+        .where('tenant_id', '=', tenantId)
+        .where('register_id', '=', groupRegister.id)
+        .executeTakeFirstOrThrow();
+      let next = Number(last ?? 0);
+      for (const r of risks) {
+        next += 1;
+        await trx.updateTable('risks').set({ register_id: groupRegister.id, number: next }).where('tenant_id', '=', tenantId).where('id', '=', r.id).execute();
+      }
+      await trx.deleteFrom('risk_registers').where('tenant_id', '=', tenantId).where('id', '=', own.id).execute();
+      return risks.length;
+    });
   }
 
   async list(tenantId: string, registerId: string): Promise<Risk[]> {

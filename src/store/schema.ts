@@ -9,6 +9,25 @@ export interface MeetingsTable {
   ends_at: string | null;
   organizer_aad_object_id: string | null;
   created_at: string;
+  group_id: string | null;
+  scheduled_by_id: string | null;
+  scheduled_by_aad_object_id: string | null;
+  scheduled_by_name: string | null;
+  schedule_source_key: string | null;
+  graph_event_id: string | null;
+  join_url: string | null;
+  override_rule: string | null;
+  override_reason: string | null;
+  override_by_name: string | null;
+  install_status: string | null;
+  conversation_reference: string | null;
+  agenda_activity_id: string | null;
+  current_item: number | null;
+  started_at: string | null;
+  ended_at: string | null;
+  notice_activity_id: string | null;
+  notice_sent_at: string | null;
+  checkin_activity_id: string | null;
 }
 
 export interface DecisionsTable {
@@ -27,6 +46,7 @@ export interface DecisionsTable {
   retracted_by_name: string | null;
   retracted_at: string | null;
   source_key: string;
+  agenda_item: number | null;
 }
 
 export interface RiskRegistersTable {
@@ -34,6 +54,7 @@ export interface RiskRegistersTable {
   tenant_id: string;
   conversation_id: string | null;
   created_at: string;
+  group_id: string | null;
 }
 
 export interface RisksTable {
@@ -56,6 +77,7 @@ export interface RisksTable {
   raised_by_name: string;
   raised_at: string;
   source_key: string;
+  agenda_item: number | null;
 }
 
 export interface MeetingSecretariesTable {
@@ -70,7 +92,95 @@ export interface MeetingSecretariesTable {
   appointed_at: string;
 }
 
+export interface GroupsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  name_key: string;
+  kind: string;
+  conversation_id: string;
+  preparation_group_id: string | null;
+  notice_days: number;
+  preparation_days_before: number;
+  meetings_per_year: number;
+  created_by_id: string;
+  created_by_aad_object_id: string | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface MembersTable {
+  id: string;
+  tenant_id: string;
+  group_id: string;
+  person_id: string;
+  aad_object_id: string | null;
+  name: string;
+  email: string | null;
+  organisation: string | null;
+  role: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  number: number;
+  type: string;
+  title: string;
+  responsible: string | null;
+  planned_start: string;
+  description: string | null;
+  links: string | null;
+  actual_start: string | null;
+}
+
+interface AnswerColumns {
+  tenant_id: string;
+  meeting_id: string;
+  person_key: string;
+  person_id: string;
+  person_aad_object_id: string | null;
+  person_name: string;
+  answered_at: string;
+  via: string;
+}
+
+export interface NoticeResponsesTable extends AnswerColumns {
+  attending: number;
+  note: string | null;
+}
+
+export interface CheckinAnswersTable extends AnswerColumns {
+  mood: string;
+  text: string | null;
+  in_room: number;
+}
+
+export interface JobsTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  unique_key: string;
+  run_at: string;
+  payload: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  done_at: string | null;
+}
+
 export interface Database {
+  agenda_items: AgendaItemsTable;
+  notice_responses: NoticeResponsesTable;
+  checkin_answers: CheckinAnswersTable;
+  jobs: JobsTable;
+  groups: GroupsTable;
+  members: MembersTable;
   meetings: MeetingsTable;
   decisions: DecisionsTable;
   risk_registers: RiskRegistersTable;

@@ -13,6 +13,7 @@ import { MAX_LISTED_RISKS, riskRegisterCard } from '../../../bot/cards/risk-regi
 import { riskCard } from '../../../bot/cards/risk.card';
 import type { Decision } from '../../../src/domain/decision';
 import type { PersonRef } from '../../../src/domain/person';
+import { parseCommand } from '../../../bot/command-parser';
 import { aDecision, aRetractedDecision, aRisk, seedRegister } from '../../helpers/builders';
 import { byRegisterOrder, type Risk } from '../../../src/domain/risk';
 import { translator, type Locale, type Translate } from '../../../src/i18n';
@@ -492,16 +493,32 @@ describe('riskRegisterCard', () => {
 });
 
 describe('helpCard', () => {
-  it('lists every command with its Swedish name', () => {
-    const names = textsOf(helpCard(translator('sv')), 'TextBlock').filter((text) => text.startsWith('/'));
+  it('lists every command the parser knows, with its Swedish name', () => {
+    const names = ofType(helpCard(translator('sv')), 'TextBlock')
+      .filter((o) => o.fontType === 'Monospace' && o.weight === 'Bolder')
+      .map((o) => String(o.text));
     expect(names).toEqual([
       '/decision · /beslut',
       '/decisions · /beslutslista',
       '/risk',
       '/risks · /risker',
       '/secretary · /sekreterare',
+      '/setup',
+      '/members · /ledamöter',
+      '/preparation · /beredning',
+      '/schedule · /boka',
+      '/notice · /kallelse',
+      '/agenda · /dagordning',
+      '/start · /next · /item <n> (/nästa, /punkt)',
+      '/checkin · /incheckning',
       '/help · /hjälp',
     ]);
+    // Every command word the parser takes is on the card.
+    const listed = names.join(' ');
+    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'hjälp']) {
+      expect(listed).toContain(`/${word}`);
+      expect(parseCommand(`/${word}`).kind).toBe('command');
+    }
   });
 
   it('without an unknown command has no warning text', () => {

@@ -1,0 +1,219 @@
+/**
+ * The meeting's lifecycle in the chat: scheduling, notice, agenda, running the meeting and check-in.
+ * Commands and card presses call the use cases in src/app and answer with cards from bot/cards.
+ */
+import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { MeetingRunService, MeetingView } from '../src/app/meeting-run-service';
+import type { SchedulingService } from '../src/app/scheduling-service';
+import { DomainError } from '../src/domain/errors';
+import { isMemberOn } from '../src/domain/group';
+import type { Repositories } from '../src/app/ports';
+import type { AdaptiveCard } from './cards/card';
+import { card, heading, userText } from './cards/card';
+import { agendaCard, NEXT_ITEM_VERB } from './cards/agenda.card';
+import { CHECKIN_ANSWER_VERB, CHECKIN_REFRESH_VERB, checkInCard } from './cards/checkin.card';
+import { NOTICE_ANSWER_VERB, NOTICE_REFRESH_VERB, noticeCard } from './cards/notice.card';
+import { BOOK_PREPARATION_VERB, BOOK_SERIES_VERB, heldBackCard, SCHEDULE_VERB, scheduledCard, scheduleFormCard, seriesCard } from './cards/schedule.card';
+import { parseScheduleArgs } from './command-parser';
+import { cardIdSchema, cardMessage, parseCardData, type CardActionResult, type Turn } from './turn';
+
+export interface LifecycleServices {
+  scheduling: SchedulingService;
+  run: MeetingRunService;
+  /** Read-only: roster size for the notice's "not answered yet". */
+  repos: Pick<Repositories, 'groups'>;
+  log: Logger;
+  now: () => Date;
+  /** The bot's wording of a domain error (field names translated). */
+  explain: (e: DomainError, turn: Turn) => string;
+}
+
+const meetingRef = z.object({ cardId: cardIdSchema, meetingId: z.string().min(1).max(200) });
+const scheduleData = z.object({
+  cardId: cardIdSchema,
+  title: z.string().max(1000).optional(),
+  date: z.string().max(40).optional(),
+  start: z.string().max(20).optional(),
+  end: z.string().max(20).optional(),
+  override: z.string().max(10).optional(),
+  reason: z.string().max(5000).optional(),
+});
+const seriesData = z
+  .object({ cardId: cardIdSchema, year: z.union([z.number(), z.string().max(10)]), slots: z.string().max(20_000) })
+  .catchall(z.unknown());
+const slotList = z.array(z.object({ date: z.string().max(20), start: z.string().max(10), end: z.string().max(10) })).max(24);
+const noticeData = meetingRef.extend({ attending: z.string().max(10), note: z.string().max(5000).optional() });
+const checkInData = meetingRef.extend({ mood: z.string().max(40).optional(), text: z.string().max(5000).optional(), inRoom: z.string().max(10).optional() });
+
+export class LifecycleHandlers {
+  constructor(private readonly s: LifecycleServices) {}
+
+  /** Handles a lifecycle command; false when the command is not one of these. */
+  async command(context: TurnContext, turn: Turn, name: string, args: string, sourceKey: string): Promise<boolean> {
+    const { ctx, t } = turn;
+    switch (name) {
+      case 'schedule': {
+        const parsed = parseScheduleArgs(args);
+        if (parsed.kind === 'form') {
+          await this.s.scheduling.assertMaySchedule(ctx);
+          await context.sendActivity(cardMessage(scheduleFormCard(randomUUID(), t)));
+        } else if (parsed.kind === 'series') {
+          const year = Number(parsed.year);
+          const { proposals } = await this.s.scheduling.proposeYear(ctx, year, { start: parsed.start ?? '09:00', end: parsed.end ?? '12:00' });
+          await context.sendActivity(cardMessage(seriesCard(year, proposals, randomUUID(), t)));
+        } else {
+          const outcome = await this.s.scheduling.schedule(ctx, parsed, sourceKey);
+          const id = randomUUID();
+          await context.sendActivity(cardMessage(outcome.kind === 'heldBack' ? heldBackCard(outcome, id, t) : scheduledCard(outcome, id, t)));
+        }
+        return true;
+      }
+      case 'notice': {
+        const view = await this.s.run.noticeView(ctx);
+        const sent = await context.sendActivity(cardMessage(noticeCard(view, view.answers, await this.rosterSize(view), randomUUID(), t)));
+        if (sent?.id) await this.s.run.rememberCard(ctx.tenantId, view.meeting.id, 'notice', sent.id);
+        await this.s.scheduling.publishNotice(ctx, view.meeting);
+        return true;
+      }
+      case 'agenda': {
+        const add = /^(?:add|lägg till|ny)\s+([\s\S]*)$/iu.exec(args.trim());
+        const view = add ? await this.s.run.addAgendaItem(ctx, add[1]!) : await this.s.run.view(ctx);
+        await context.sendActivity(cardMessage(agendaCard(view, this.s.now(), randomUUID(), t, true)));
+        return true;
+      }
+      case 'start':
+        await this.showAgenda(context, turn, await this.s.run.start(ctx, 'command'), true);
+        return true;
+      case 'next':
+        await this.showAgenda(context, turn, await this.s.run.moveTo(ctx, 'next'), false);
+        return true;
+      case 'item': {
+        const n = Number(args.trim());
+        await this.showAgenda(context, turn, await this.s.run.moveTo(ctx, Number.isInteger(n) && args.trim() !== '' ? n : Number.NaN), false);
+        return true;
+      }
+      case 'checkin': {
+        const view = await this.s.run.checkInView(ctx);
+        const sent = await context.sendActivity(cardMessage(checkInCard(view.meeting.id, view.answers, randomUUID(), t)));
+        if (sent?.id) await this.s.run.rememberCard(ctx.tenantId, view.meeting.id, 'checkin', sent.id);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** The meeting's start event: the agenda card with the first item in progress. */
+  async meetingStarted(context: TurnContext, turn: Turn): Promise<void> {
+    const view = await this.s.run.start(turn.ctx, 'event');
+    await this.s.run.rememberConversation(turn.ctx.tenantId, view.meeting.id, JSON.stringify(TurnContext.getConversationReference(context.activity)));
+    await this.showAgenda(context, turn, view, true);
+  }
+
+  /**
+   * Posts the agenda card, or updates the one already in the chat in place (a PUT to that activity), so
+   * the chat keeps one agenda that follows the meeting.
+   */
+  private async showAgenda(context: TurnContext, turn: Turn, view: MeetingView, postIfNone: boolean): Promise<void> {
+    const c = agendaCard(view, this.s.now(), randomUUID(), turn.t, true);
+    const existing = view.meeting.agendaActivityId;
+    if (existing) {
+      await context.updateActivity({ id: existing, type: 'message', attachments: [cardMessage(c).attachments![0]!] });
+      if (!postIfNone) return;
+      if (view.meeting.currentItem) return;
+    }
+    const sent = await context.sendActivity(cardMessage(c));
+    if (sent?.id) await this.s.run.rememberCard(turn.ctx.tenantId, view.meeting.id, 'agenda', sent.id);
+  }
+
+  /** Handles a lifecycle card press; undefined when the verb is not one of these. */
+  async cardAction(turn: Turn, verb: string, raw: unknown): Promise<CardActionResult | undefined> {
+    const { ctx, t } = turn;
+    switch (verb) {
+      case SCHEDULE_VERB: {
+        const data = parseCardData(scheduleData, raw);
+        const overriding = data.override === 'true';
+        const req = { title: data.title, date: data.date, start: data.start, end: data.end, ...(overriding ? { overrideReason: data.reason ?? '' } : {}) };
+        try {
+          const outcome = await this.s.scheduling.schedule(ctx, req, `card:${data.cardId}`);
+          return { card: outcome.kind === 'heldBack' ? heldBackCard(outcome, randomUUID(), t) : scheduledCard(outcome, data.cardId, t), shared: true };
+        } catch (e) {
+          if (!(e instanceof DomainError) || e.code.startsWith('ACCESS.') || e.code.startsWith('GROUP.')) throw e;
+          // A field was wrong: the same form again, with what was typed and what to fix.
+          const problem = this.s.explain(e, turn);
+          if (overriding) {
+            const retry = await this.s.scheduling.schedule(ctx, { title: data.title, date: data.date, start: data.start, end: data.end }, `card:${data.cardId}`);
+            if (retry.kind === 'heldBack') return { card: heldBackCard(retry, data.cardId, t, problem), shared: false };
+          }
+          return { card: scheduleFormCard(data.cardId, t, data, problem), shared: false };
+        }
+      }
+      case BOOK_PREPARATION_VERB: {
+        const data = parseCardData(meetingRef, raw);
+        const outcome = await this.s.scheduling.schedulePreparation(ctx, data.meetingId);
+        return { card: outcome.kind === 'scheduled' ? scheduledCard(outcome, data.cardId, t) : heldBackCard(outcome, data.cardId, t), shared: false };
+      }
+      case BOOK_SERIES_VERB: {
+        const data = parseCardData(seriesData, raw);
+        const slots = parseCardData(slotList, safeJson(data.slots));
+        const chosen = slots.filter((_, i) => data[`pick${i}`] !== 'false');
+        const outcomes = await this.s.scheduling.bookSeries(ctx, chosen, data.cardId);
+        const booked = outcomes.filter((o) => o.kind === 'scheduled' && o.group.kind !== 'preparation').length;
+        return { card: card([heading(t('schedule.seriesTitle', { year: String(data.year) })), userText(t('schedule.seriesBooked', { count: booked, year: String(data.year) }))]), shared: true };
+      }
+      case NOTICE_ANSWER_VERB: {
+        const data = parseCardData(noticeData, raw);
+        const answers = await this.s.run.answerNotice(ctx.tenantId, data.meetingId, ctx.caller, { attending: data.attending, note: data.note }, 'card');
+        const view = await this.s.run.viewById(ctx.tenantId, data.meetingId);
+        const size = await this.rosterSize(view);
+        // Everyone's copy shows the counts; the presser's shows their own answer.
+        await this.replaceShared(turn, noticeCard(view, answers, size, data.cardId, t));
+        return { card: noticeCard(view, answers, size, data.cardId, t, ctx.caller), shared: false };
+      }
+      case NOTICE_REFRESH_VERB: {
+        const data = parseCardData(meetingRef, raw);
+        const view = await this.s.run.viewById(ctx.tenantId, data.meetingId);
+        const answers = await this.s.run.noticeAnswers(ctx.tenantId, data.meetingId);
+        return { card: noticeCard(view, answers, await this.rosterSize(view), data.cardId, t, ctx.caller), shared: false };
+      }
+      case CHECKIN_ANSWER_VERB: {
+        const data = parseCardData(checkInData, raw);
+        const answers = await this.s.run.answerCheckIn(ctx.tenantId, data.meetingId, ctx.caller, { mood: data.mood, text: data.text, inRoom: data.inRoom }, 'card');
+        await this.replaceShared(turn, checkInCard(data.meetingId, answers, data.cardId, t));
+        return { card: checkInCard(data.meetingId, answers, data.cardId, t, ctx.caller), shared: false };
+      }
+      case CHECKIN_REFRESH_VERB: {
+        const data = parseCardData(meetingRef, raw);
+        return { card: checkInCard(data.meetingId, await this.s.run.checkIns(ctx.tenantId, data.meetingId), data.cardId, t, ctx.caller), shared: false };
+      }
+      case NEXT_ITEM_VERB: {
+        const data = parseCardData(meetingRef, raw);
+        const view = await this.s.run.moveTo(ctx, 'next');
+        return { card: agendaCard(view, this.s.now(), data.cardId, t, true), shared: true };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Set by the bot: replaces the shared copy of the pressed card. */
+  replaceShared: (turn: Turn, c: AdaptiveCard) => Promise<void> = () => Promise.resolve();
+
+  private async rosterSize(view: MeetingView): Promise<number> {
+    if (!view.group) return 0;
+    const day = (view.meeting.startsAt ?? new Date().toISOString()).slice(0, 10);
+    const roster = await this.s.repos.groups.members(view.meeting.tenantId, view.group.id);
+    return roster.filter((m) => isMemberOn(m, day) && m.role !== 'coopted').length;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined; // parseCardData then names the field
+  }
+}

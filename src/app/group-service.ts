@@ -1,0 +1,186 @@
+import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
+import { DomainError } from '../domain/errors';
+import { groupName, membershipOf, membershipPeriod, organisationName, parseRole, type Group, type Member } from '../domain/group';
+import { normaliseName, type PersonRef } from '../domain/person';
+import type { AccessPolicy } from './access-policy';
+import type { RequestContext } from './context';
+import type { MeetingService } from './meeting-service';
+import type { Clock, MemberChanges, NewMember, Repositories } from './ports';
+
+export type SetupResult =
+  | { kind: 'created'; group: Group; members: number; risksMoved: number }
+  | { kind: 'meetingLinked'; group: Group; risksMoved: number };
+
+/** One roster line as the CSV import (or a card) gives it: text as typed, validated here. */
+export interface MemberRow {
+  name?: string;
+  email?: string;
+  aadObjectId?: string;
+  organisation?: string;
+  role?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  problems: Array<{ row: number; message: string }>;
+}
+
+/** Groups and their rosters: /setup, the roster card, the CSV import. */
+export class GroupService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly meetings: MeetingService,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+
+  /**
+   * In a group's own chat: creates the group with this chat's people as its roster and the caller as its
+   * organizer. In a meeting chat: links the meeting to the existing group of that name.
+   * Either way, risks this chat kept before move into the group's register.
+   */
+  async setup(ctx: RequestContext, input: { name: string | undefined; kind?: GroupKind }): Promise<SetupResult> {
+    const name = groupName(input.name);
+    const scope = await this.meetings.scopeOf(ctx);
+    if (scope.group) throw new DomainError('GROUP.ALREADY_LINKED', { name: scope.group.name });
+    if (scope.meeting) {
+      const group = await this.repos.groups.findByName(ctx.tenantId, name);
+      if (!group) throw new DomainError('GROUP.NOT_FOUND', { name });
+      await this.policy.assertManages(ctx, group);
+      await this.repos.meetings.linkToGroup(ctx.tenantId, scope.meeting.id, group.id);
+      const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id);
+      return { kind: 'meetingLinked', group, risksMoved };
+    }
+    const from = this.today();
+    const people = await ctx.directory.members();
+    const roster: NewMember[] = [ctx.caller, ...people.filter((p) => !sameAccount(p, ctx.caller))].map((person, i) => ({
+      tenantId: ctx.tenantId,
+      groupId: '',
+      person,
+      role: i === 0 ? 'organizer' : 'member',
+      from,
+    }));
+    const group = await this.repos.groups.create(
+      { tenantId: ctx.tenantId, name, kind: input.kind ?? 'council', conversationId: ctx.conversationId, rules: DEFAULT_CHARTER_RULES, createdBy: ctx.caller, createdAt: this.clock.now().toISOString() },
+      roster,
+    );
+    const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id);
+    return { kind: 'created', group, members: roster.length, risksMoved };
+  }
+
+  /** The group of this chat and its roster; anyone in the chat may read it. */
+  async roster(ctx: RequestContext): Promise<{ group: Group; members: Member[]; mayEdit: boolean }> {
+    const group = await this.requireGroup(ctx);
+    const members = await this.repos.groups.members(ctx.tenantId, group.id);
+    const mine = membershipOf(members, ctx.caller, this.today());
+    return { group, members, mayEdit: mine !== undefined && ['chair', 'viceChair', 'organizer'].includes(mine.role) };
+  }
+
+  /** A change from the roster card: role, organisation, e-mail and membership period; empty fields keep their value. */
+  async updateMember(ctx: RequestContext, memberId: string, row: MemberRow): Promise<Member> {
+    const group = await this.requireGroup(ctx);
+    await this.policy.assertManages(ctx, group);
+    const current = (await this.repos.groups.members(ctx.tenantId, group.id)).find((m) => m.id === memberId);
+    if (!current) throw new DomainError('MEMBER.NOT_FOUND');
+    // A field left empty on the card keeps its value.
+    const given = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+    const period = membershipPeriod(given(row.from) ?? current.from, given(row.to) ?? current.to);
+    const role = given(row.role);
+    const organisation = given(row.organisation);
+    const email = given(row.email);
+    const changes: MemberChanges = {
+      ...(role ? { role: parseRole(role) } : {}),
+      ...(organisation ? { organisation: organisationName(organisation) ?? null } : {}),
+      ...(email ? { email } : {}),
+      from: period.from,
+      to: period.to ?? null,
+    };
+    return this.repos.groups.updateMember(ctx.tenantId, memberId, changes);
+  }
+
+  /** Adds the chat's people who are not yet in the roster, as members from today. */
+  async addNewChatMembers(ctx: RequestContext): Promise<number> {
+    const group = await this.requireGroup(ctx);
+    await this.policy.assertManages(ctx, group);
+    const roster = await this.repos.groups.members(ctx.tenantId, group.id);
+    const today = this.today();
+    let added = 0;
+    for (const person of await ctx.directory.members()) {
+      if (membershipOf(roster, person, today)) continue;
+      await this.repos.groups.addMember({ tenantId: ctx.tenantId, groupId: group.id, person, role: 'member', from: today });
+      added += 1;
+    }
+    return added;
+  }
+
+  /** The council names its preparation group (which must exist): its meetings are proposed two weeks before. */
+  async setPreparationGroup(ctx: RequestContext, name: string | undefined): Promise<{ group: Group; preparation: Group }> {
+    const group = await this.requireGroup(ctx);
+    await this.policy.assertManages(ctx, group);
+    const wanted = groupName(name);
+    const preparation = await this.repos.groups.findByName(ctx.tenantId, wanted);
+    if (!preparation || preparation.id === group.id) throw new DomainError('GROUP.NOT_FOUND', { name: wanted });
+    await this.repos.groups.setPreparationGroup(ctx.tenantId, group.id, preparation.id);
+    return { group: { ...group, preparationGroupId: preparation.id }, preparation };
+  }
+
+  /**
+   * Imports roster lines (CSV) into a group: a line that matches a member (Entra id, e-mail, then folded
+   * name) updates that membership; any other line adds one. Lines with problems are reported, not stored.
+   */
+  async importMembers(tenantId: string, groupNameText: string, rows: MemberRow[]): Promise<ImportReport> {
+    const group = await this.repos.groups.findByName(tenantId, groupNameText);
+    if (!group) throw new DomainError('GROUP.NOT_FOUND', { name: groupNameText });
+    const report: ImportReport = { added: 0, updated: 0, problems: [] };
+    const roster = await this.repos.groups.members(tenantId, group.id);
+    for (const [i, row] of rows.entries()) {
+      try {
+        const name = personName(row.name);
+        const period = membershipPeriod(row.from || this.today(), row.to);
+        const role = parseRole(row.role || 'member');
+        const organisation = organisationName(row.organisation);
+        const email = row.email?.trim() || undefined;
+        const aad = row.aadObjectId?.trim() || undefined;
+        const existing = roster.find(
+          (m) =>
+            (aad && m.person.aadObjectId?.toLowerCase() === aad.toLowerCase()) ||
+            (email && m.person.email?.toLowerCase() === email.toLowerCase()) ||
+            normaliseName(m.person.name) === normaliseName(name),
+        );
+        if (existing) {
+          await this.repos.groups.updateMember(tenantId, existing.id, { role, organisation: organisation ?? null, email: email ?? existing.person.email ?? null, from: period.from, to: period.to ?? null });
+          report.updated += 1;
+        } else {
+          const person: PersonRef & { email?: string } = { id: '', name, ...(aad ? { aadObjectId: aad } : {}), ...(email ? { email } : {}) };
+          roster.push(await this.repos.groups.addMember({ tenantId, groupId: group.id, person, role, ...(organisation ? { organisation } : {}), ...period }));
+          report.added += 1;
+        }
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        report.problems.push({ row: i + 1, message: `${e.code} ${JSON.stringify(e.params)}` });
+      }
+    }
+    return report;
+  }
+
+  private async requireGroup(ctx: RequestContext): Promise<Group> {
+    const { group } = await this.meetings.scopeOf(ctx);
+    if (!group) throw new DomainError('GROUP.NOT_SET_UP');
+    return group;
+  }
+}
+
+const sameAccount = (a: PersonRef, b: PersonRef) => (a.aadObjectId && b.aadObjectId ? a.aadObjectId === b.aadObjectId : a.id === b.id);
+
+function personName(raw: string | undefined): string {
+  const name = (raw ?? '').trim();
+  if (name === '') throw new DomainError('TEXT.EMPTY', { field: 'name' });
+  return name.slice(0, 200);
+}

@@ -1,0 +1,159 @@
+/**
+ * The meeting itself: its agenda (edited before, followed during), the notice and its answers, the
+ * check-in round. Decisions and risks recorded while an item is in progress attach to it.
+ */
+import { parseAgendaQuickAdd, renumber, validateAgenda, type AgendaItem } from '../domain/agenda';
+import { checkInAnswer, noticeAnswer, type AnswerChannel, type CheckInAnswer, type NoticeAnswer } from '../domain/attendance-answers';
+import { DomainError } from '../domain/errors';
+import type { Group } from '../domain/group';
+import type { Meeting } from '../domain/meeting';
+import type { PersonRef } from '../domain/person';
+import { utcToStockholm } from '../domain/stockholm-time';
+import type { AccessPolicy, Scope } from './access-policy';
+import type { RequestContext } from './context';
+import type { MeetingService } from './meeting-service';
+import type { Clock, MeetingChanges, Repositories, StoredAgendaItem } from './ports';
+
+export interface MeetingView {
+  meeting: Meeting;
+  group?: Group;
+  agenda: StoredAgendaItem[];
+}
+
+export class MeetingRunService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly meetings: MeetingService,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The meeting a command is about: in a meeting chat, that meeting; in a group's chat, the group's next
+   * meeting (one that has not ended).
+   */
+  async target(ctx: RequestContext): Promise<{ scope: Scope; meeting: Meeting }> {
+    const scope = await this.meetings.scopeOf(ctx);
+    if (scope.meeting) return { scope, meeting: scope.meeting };
+    if (scope.group) {
+      const now = this.clock.now();
+      const upcoming = await this.repos.meetings.listByGroup(ctx.tenantId, scope.group.id, new Date(now.getTime() - 12 * 3600_000).toISOString(), '9999-12-31');
+      const next = upcoming.find((m) => !m.endedAt && (!m.endsAt || m.endsAt > now.toISOString()));
+      if (next) return { scope, meeting: next };
+    }
+    throw new DomainError('MEETING.NONE');
+  }
+
+  async view(ctx: RequestContext, meeting?: Meeting): Promise<MeetingView> {
+    const target = meeting ? { meeting, scope: await this.meetings.scopeOf(ctx) } : await this.target(ctx);
+    const group = target.meeting.groupId ? await this.repos.groups.get(ctx.tenantId, target.meeting.groupId) : target.scope.group;
+    return { meeting: target.meeting, ...(group ? { group } : {}), agenda: await this.repos.agendas.list(ctx.tenantId, target.meeting.id) };
+  }
+
+  async viewById(tenantId: string, meetingId: string): Promise<MeetingView> {
+    const meeting = await this.repos.meetings.get(tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    const group = meeting.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
+    return { meeting, ...(group ? { group } : {}), agenda: await this.repos.agendas.list(tenantId, meeting.id) };
+  }
+
+  /** `/agenda add <I|D|A> <HH:MM> <title> — <responsible>`: the item goes where its time puts it. */
+  async addAgendaItem(ctx: RequestContext, args: string): Promise<MeetingView> {
+    const { scope, meeting } = await this.target(ctx);
+    await this.policy.assertMayRecord(ctx, scope, 'decision');
+    const item = parseAgendaQuickAdd(args);
+    const current = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    const items: AgendaItem[] = [...current.map(({ actualStart: _started, ...rest }) => rest), { ...item, number: current.length + 1 }];
+    items.sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.number - b.number);
+    const renumbered = renumber(items);
+    if (meeting.startsAt && meeting.endsAt) {
+      validateAgenda(renumbered, { start: utcToStockholm(new Date(meeting.startsAt)).time, end: utcToStockholm(new Date(meeting.endsAt)).time });
+    }
+    await this.repos.agendas.replace(ctx.tenantId, meeting.id, renumbered);
+    return this.view(ctx, meeting);
+  }
+
+  /**
+   * The meeting begins (its start event, or `/start` when that event went missing): the first item is
+   * in progress. Starting twice changes nothing.
+   */
+  async start(ctx: RequestContext, by: 'event' | 'command'): Promise<MeetingView> {
+    const { scope, meeting } = await this.target(ctx);
+    if (by === 'command') await this.policy.assertMayRecord(ctx, scope, 'decision');
+    if (meeting.currentItem) return this.view(ctx, meeting);
+    const at = this.clock.now().toISOString();
+    const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    const changes: MeetingChanges = { startedAt: meeting.startedAt ?? at, ...(agenda.length > 0 ? { currentItem: 1 } : {}) };
+    const updated = await this.repos.meetings.update(ctx.tenantId, meeting.id, changes);
+    if (agenda.length > 0) await this.repos.agendas.markStarted(ctx.tenantId, meeting.id, 1, at);
+    return this.view(ctx, updated);
+  }
+
+  /** `/next` or `/item <n>`: moves the item in progress; the time it began is kept for the minutes. */
+  async moveTo(ctx: RequestContext, to: 'next' | number): Promise<MeetingView> {
+    const { scope, meeting } = await this.target(ctx);
+    await this.policy.assertMayRecord(ctx, scope, 'decision');
+    const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    if (agenda.length === 0) throw new DomainError('AGENDA.EMPTY');
+    const target = to === 'next' ? Math.min((meeting.currentItem ?? 0) + 1, agenda.length) : to;
+    if (!Number.isInteger(target) || target < 1 || target > agenda.length) throw new DomainError('AGENDA.NO_SUCH_ITEM', { number: String(to), count: agenda.length });
+    const at = this.clock.now().toISOString();
+    const updated = await this.repos.meetings.update(ctx.tenantId, meeting.id, { currentItem: target, startedAt: meeting.startedAt ?? at });
+    await this.repos.agendas.markStarted(ctx.tenantId, meeting.id, target, at);
+    return this.view(ctx, updated);
+  }
+
+  /** The meeting's end event: kept for the minutes (and, later, for the attendance import). */
+  async end(ctx: RequestContext): Promise<void> {
+    const { meeting } = await this.meetings.scopeOf(ctx);
+    if (meeting && !meeting.endedAt) await this.repos.meetings.update(ctx.tenantId, meeting.id, { endedAt: this.clock.now().toISOString() });
+  }
+
+  async rememberCard(tenantId: string, meetingId: string, card: 'agenda' | 'notice' | 'checkin', activityId: string): Promise<void> {
+    const changes: MeetingChanges =
+      card === 'agenda' ? { agendaActivityId: activityId } : card === 'notice' ? { noticeActivityId: activityId, noticeSentAt: this.clock.now().toISOString() } : { checkinActivityId: activityId };
+    await this.repos.meetings.update(tenantId, meetingId, changes);
+  }
+
+  async rememberConversation(tenantId: string, meetingId: string, reference: string): Promise<void> {
+    await this.repos.meetings.update(tenantId, meetingId, { conversationReference: reference });
+  }
+
+  /** `/notice`: the managers send it; it is about the group's next meeting. */
+  async noticeView(ctx: RequestContext): Promise<MeetingView & { answers: NoticeAnswer[] }> {
+    const { scope, meeting } = await this.target(ctx);
+    if (scope.group) await this.policy.assertManages(ctx, scope.group);
+    const view = await this.view(ctx, meeting);
+    return { ...view, answers: await this.repos.answers.notices(ctx.tenantId, meeting.id) };
+  }
+
+  /** A member answers the notice: "I will attend" or "I can't attend", with an optional note. */
+  async answerNotice(tenantId: string, meetingId: string, person: PersonRef, input: { attending: unknown; note?: string }, via: AnswerChannel): Promise<NoticeAnswer[]> {
+    const meeting = await this.repos.meetings.get(tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    await this.repos.answers.saveNotice(tenantId, meetingId, { person, ...noticeAnswer(input), answeredAt: this.clock.now().toISOString(), via });
+    return this.repos.answers.notices(tenantId, meetingId);
+  }
+
+  async noticeAnswers(tenantId: string, meetingId: string): Promise<NoticeAnswer[]> {
+    return this.repos.answers.notices(tenantId, meetingId);
+  }
+
+  /** `/checkin`: the round is for the meeting of this chat. */
+  async checkInView(ctx: RequestContext): Promise<MeetingView & { answers: CheckInAnswer[] }> {
+    const view = await this.view(ctx);
+    return { ...view, answers: await this.repos.answers.checkIns(ctx.tenantId, view.meeting.id) };
+  }
+
+  /** Each participant answers for themselves and may change the answer; the latest counts. */
+  async answerCheckIn(tenantId: string, meetingId: string, person: PersonRef, input: { mood: unknown; text?: string; inRoom?: unknown }, via: AnswerChannel): Promise<CheckInAnswer[]> {
+    const meeting = await this.repos.meetings.get(tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    await this.repos.answers.saveCheckIn(tenantId, meetingId, { person, ...checkInAnswer(input), answeredAt: this.clock.now().toISOString(), via });
+    return this.repos.answers.checkIns(tenantId, meetingId);
+  }
+
+  async checkIns(tenantId: string, meetingId: string): Promise<CheckInAnswer[]> {
+    return this.repos.answers.checkIns(tenantId, meetingId);
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * Scheduling under the charter's rules: the organizer books a meeting, the rules hold it back or warn, an
+ * override needs a reason (kept for the minutes), and — when Graph is configured — the Outlook event with
+ * its Teams meeting is created, its chat found and the app installed there.
+ */
+import { defaultAgendaTemplate } from '../domain/agenda';
+import { assertOverrideReason, checkSchedule, OVERRIDABLE_RULES, proposedPreparationDate, type RuleFinding } from '../domain/charter';
+import { DomainError } from '../domain/errors';
+import { isMemberOn, type Group } from '../domain/group';
+import type { Meeting } from '../domain/meeting';
+import { proposeSeries, type ProposedMeeting } from '../domain/meeting-series';
+import { parseDate, parseTime, stockholmToUtc, utcToStockholm } from '../domain/stockholm-time';
+import { requiredText } from '../domain/text';
+import type { AccessPolicy } from './access-policy';
+import type { RequestContext } from './context';
+import type { MeetingService } from './meeting-service';
+import type { Clock, InstallResult, MeetingCalendar, Repositories } from './ports';
+
+export interface ScheduleRequest {
+  date?: string;
+  start?: string;
+  end?: string;
+  title?: string;
+  /** Given when the organizer overrides a held-back rule. */
+  overrideReason?: string;
+}
+
+/** What happened with the Teams meeting in Graph. */
+export type TeamsMeetingOutcome =
+  | { kind: 'created'; joinUrl?: string; install: InstallResult | { kind: 'noChat' } }
+  | { kind: 'notConfigured' }
+  | { kind: 'failed'; message: string };
+
+export type ScheduleOutcome =
+  | { kind: 'heldBack'; findings: RuleFinding[]; request: Required<Pick<ScheduleRequest, 'date' | 'start' | 'end' | 'title'>> }
+  | { kind: 'scheduled'; meeting: Meeting; group: Group; warnings: RuleFinding[]; teams: TeamsMeetingOutcome; preparationProposal?: string; alreadyScheduled: boolean };
+
+export class SchedulingService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly meetings: MeetingService,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+    private readonly calendar: MeetingCalendar | undefined,
+    private readonly teamsAppId: string,
+    private readonly onGraphError: (e: unknown, what: string) => void,
+  ) {}
+
+  /** The group of this chat, which the caller must manage. */
+  private async managedGroup(ctx: RequestContext): Promise<Group> {
+    const { group } = await this.meetings.scopeOf(ctx);
+    if (!group) throw new DomainError('GROUP.NOT_SET_UP');
+    await this.policy.assertManages(ctx, group);
+    return group;
+  }
+
+  /** May the caller schedule here? Asked before posting the form, so a member is told at once. */
+  async assertMaySchedule(ctx: RequestContext): Promise<Group> {
+    return this.managedGroup(ctx);
+  }
+
+  async schedule(ctx: RequestContext, req: ScheduleRequest, sourceKey: string): Promise<ScheduleOutcome> {
+    const group = await this.managedGroup(ctx);
+    const date = parseDate(req.date);
+    const startTime = parseTime(req.start, 'start');
+    const endTime = parseTime(req.end, 'end');
+    const title = requiredText('title', req.title?.trim() || group.name, 200);
+    const start = stockholmToUtc(date, startTime);
+    const end = stockholmToUtc(date, endTime);
+    const now = this.clock.now();
+
+    const year = date.slice(0, 4);
+    const sameYear = await this.repos.meetings.listByGroup(ctx.tenantId, group.id, `${year}-01-01`, `${Number(year) + 1}-01-01`);
+    const preparation = group.preparationGroupId
+      ? await this.repos.meetings.listByGroup(ctx.tenantId, group.preparationGroupId, new Date(start.getTime() - 40 * 86_400_000).toISOString(), start.toISOString())
+      : [];
+    const check = checkSchedule({
+      now,
+      start,
+      end,
+      kind: group.kind,
+      rules: group.rules,
+      meetingsThatYear: sameYear.filter((m) => m.startsAt !== start.toISOString()).length,
+      preparationMeetingDates: preparation.flatMap((m) => (m.startsAt ? [new Date(m.startsAt)] : [])),
+      hasPreparationGroup: Boolean(group.preparationGroupId),
+    });
+    const hard = check.blocking.find((f) => !OVERRIDABLE_RULES.includes(f.rule));
+    if (hard) throw new DomainError(hard.rule === 'IN_THE_PAST' ? 'SCHEDULE.IN_THE_PAST' : 'SCHEDULE.END_BEFORE_START', hard.params);
+    let override: { rule: string; reason: string; byName: string } | undefined;
+    if (check.blocking.length > 0) {
+      if (req.overrideReason === undefined) return { kind: 'heldBack', findings: check.blocking, request: { date, start: startTime, end: endTime, title } };
+      override = { rule: check.blocking.map((f) => f.rule).join(','), reason: assertOverrideReason(req.overrideReason), byName: ctx.caller.name };
+    }
+
+    const stored = await this.repos.meetings.schedule({
+      tenantId: ctx.tenantId,
+      groupId: group.id,
+      title,
+      startsAt: start.toISOString(),
+      endsAt: end.toISOString(),
+      scheduledBy: ctx.caller,
+      sourceKey,
+      ...(override ? { override } : {}),
+      at: now.toISOString(),
+    });
+    if (stored.created) {
+      await this.repos.agendas.replace(ctx.tenantId, stored.value.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start: startTime, end: endTime }));
+    }
+    const { meeting, teams } = await this.createTeamsMeeting(ctx, group, stored.value);
+    return {
+      kind: 'scheduled',
+      meeting,
+      group,
+      warnings: check.warnings,
+      teams,
+      alreadyScheduled: !stored.created,
+      ...(group.preparationGroupId ? { preparationProposal: proposedPreparationDate(start, group.rules) } : {}),
+    };
+  }
+
+  /**
+   * The Outlook event with a Teams meeting, once per meeting: the meeting's own id is Graph's
+   * transactionId, so a retry after a crash cannot create a second event.
+   */
+  private async createTeamsMeeting(ctx: RequestContext, group: Group, meeting: Meeting): Promise<{ meeting: Meeting; teams: TeamsMeetingOutcome }> {
+    if (!this.calendar) {
+      if (meeting.installStatus !== 'notConfigured') meeting = await this.repos.meetings.update(ctx.tenantId, meeting.id, { installStatus: 'notConfigured' });
+      return { meeting, teams: { kind: 'notConfigured' } };
+    }
+    const organizer = ctx.caller.aadObjectId;
+    if (!organizer) return { meeting, teams: { kind: 'failed', message: 'the organizer has no Entra object id' } };
+    try {
+      if (!meeting.graphEventId) {
+        const day = meeting.startsAt ? utcToStockholm(new Date(meeting.startsAt)).date : '';
+        const roster = await this.repos.groups.members(ctx.tenantId, group.id);
+        const attendees = roster.filter((m) => isMemberOn(m, day) && m.person.email).map((m) => ({ name: m.person.name, address: m.person.email! }));
+        const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+        const event = await this.calendar.createOnlineMeetingEvent({
+          organizerUserId: organizer,
+          subject: meeting.title ?? group.name,
+          start: (meeting.startsAt ?? '').slice(0, 19),
+          end: (meeting.endsAt ?? '').slice(0, 19),
+          timeZone: 'UTC',
+          attendees,
+          bodyHtml: noticeHtml(group, meeting, agenda),
+          transactionId: meeting.id,
+        });
+        meeting = await this.repos.meetings.update(ctx.tenantId, meeting.id, { graphEventId: event.eventId, ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}) });
+      }
+      let install: InstallResult | { kind: 'noChat' } = { kind: 'noChat' };
+      if (meeting.joinUrl) {
+        const online = await this.calendar.findOnlineMeetingByJoinUrl(organizer, meeting.joinUrl);
+        if (online?.chatThreadId) {
+          meeting = await this.repos.meetings.update(ctx.tenantId, meeting.id, { conversationId: online.chatThreadId });
+          install = await this.calendar.installAppInChat(online.chatThreadId, this.teamsAppId);
+          meeting = await this.repos.meetings.update(ctx.tenantId, meeting.id, { installStatus: install.kind === 'refused' ? 'refused' : 'installed' });
+        }
+      }
+      return { meeting, teams: { kind: 'created', ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}), install } };
+    } catch (e) {
+      this.onGraphError(e, 'creating the Teams meeting');
+      return { meeting, teams: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+
+  /** The notice went out: the Outlook event's body gets the notice text with the current agenda. */
+  async publishNotice(ctx: RequestContext, meeting: Meeting): Promise<void> {
+    if (!this.calendar || !meeting.graphEventId || !meeting.scheduledBy?.aadObjectId || !meeting.groupId) return;
+    const group = await this.repos.groups.get(ctx.tenantId, meeting.groupId);
+    if (!group) return;
+    try {
+      const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+      await this.calendar.updateEventBody(meeting.scheduledBy.aadObjectId, meeting.graphEventId, noticeHtml(group, meeting, agenda));
+    } catch (e) {
+      this.onGraphError(e, 'updating the event body with the notice');
+    }
+  }
+
+  /** Books the preparation group's meeting proposed for a council meeting (once per council meeting). */
+  async schedulePreparation(ctx: RequestContext, meetingId: string): Promise<ScheduleOutcome> {
+    const group = await this.managedGroup(ctx);
+    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
+    if (!meeting?.startsAt || meeting.groupId !== group.id || !group.preparationGroupId) throw new DomainError('CARD.STALE');
+    const prep = await this.repos.groups.get(ctx.tenantId, group.preparationGroupId);
+    if (!prep) throw new DomainError('GROUP.NOT_FOUND', { name: group.preparationGroupId });
+    const start = new Date(meeting.startsAt);
+    const date = proposedPreparationDate(start, group.rules);
+    const time = utcToStockholm(start).time;
+    const endTime = utcToStockholm(new Date(start.getTime() + 60 * 60_000)).time;
+    // The preparation meeting is scheduled in the preparation group's calendar, under its own rules, by
+    // the council's organizer; its notice rule does not hold it back (it is the council's own step).
+    return this.scheduleFor(ctx, prep, { date, start: time, end: endTime, title: `${prep.name}: ${meeting.title ?? group.name}` }, `preparation:${meeting.id}`);
+  }
+
+  private async scheduleFor(ctx: RequestContext, group: Group, req: Required<Pick<ScheduleRequest, 'date' | 'start' | 'end' | 'title'>>, sourceKey: string): Promise<ScheduleOutcome> {
+    const start = stockholmToUtc(req.date, req.start);
+    const end = stockholmToUtc(req.date, req.end);
+    const stored = await this.repos.meetings.schedule({
+      tenantId: ctx.tenantId,
+      groupId: group.id,
+      title: req.title,
+      startsAt: start.toISOString(),
+      endsAt: end.toISOString(),
+      scheduledBy: ctx.caller,
+      sourceKey,
+      at: this.clock.now().toISOString(),
+    });
+    if (stored.created) await this.repos.agendas.replace(ctx.tenantId, stored.value.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start: req.start, end: req.end }));
+    const { meeting, teams } = await this.createTeamsMeeting(ctx, group, stored.value);
+    return { kind: 'scheduled', meeting, group, warnings: [], teams, alreadyScheduled: !stored.created };
+  }
+
+  /** The year's meetings about two months apart, on working days, each with its preparation meeting. */
+  async proposeYear(ctx: RequestContext, year: number, time: { start: string; end: string }): Promise<{ group: Group; proposals: ProposedMeeting[] }> {
+    const group = await this.managedGroup(ctx);
+    const proposals = proposeSeries({ year, rules: group.rules, time: { start: parseTime(time.start, 'start'), end: parseTime(time.end, 'end') }, now: this.clock.now() });
+    return { group, proposals };
+  }
+
+  /** Books the chosen proposals (and their preparation meetings, when the group names a preparation group). */
+  async bookSeries(ctx: RequestContext, chosen: Array<{ date: string; start: string; end: string }>, cardId: string): Promise<ScheduleOutcome[]> {
+    const group = await this.managedGroup(ctx);
+    const outcomes: ScheduleOutcome[] = [];
+    for (const slot of chosen) {
+      const outcome = await this.scheduleFor(ctx, group, { date: parseDate(slot.date), start: parseTime(slot.start), end: parseTime(slot.end), title: group.name }, `series:${cardId}:${slot.date}`);
+      outcomes.push(outcome);
+      if (outcome.kind === 'scheduled' && group.preparationGroupId) outcomes.push(await this.schedulePreparation(ctx, outcome.meeting.id));
+    }
+    return outcomes;
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The notice as the event body: the group, the time and the agenda, all text escaped. */
+export function noticeHtml(group: Group, meeting: Meeting, agenda: Array<{ number: number; type: string; title: string; responsible?: string; plannedStart: string }>): string {
+  const when = meeting.startsAt ? utcToStockholm(new Date(meeting.startsAt)) : undefined;
+  const rows = agenda
+    .map((i) => `<tr><td>${i.number}</td><td>${escapeHtml(i.type)}</td><td>${escapeHtml(i.title)}</td><td>${escapeHtml(i.responsible ?? '')}</td><td>${escapeHtml(i.plannedStart)}</td></tr>`)
+    .join('');
+  return (
+    `<h2>${escapeHtml(meeting.title ?? group.name)}</h2>` +
+    (when ? `<p>${when.date} ${when.time}</p>` : '') +
+    `<table><tr><th>Punkt</th><th>Typ</th><th>Beskrivning</th><th>Ansvarig</th><th>Ca tid</th></tr>${rows}</table>`
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The MeetingCalendar port over Microsoft Graph (app-only): Teams meetings as Outlook events, the
+ * meeting chat found by join URL, the app installed in that chat, and mail. Graph's JSON is read here
+ * and turned into the port's types; nothing outside src/graph sees a Graph shape.
+ */
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { CreatedEvent, EmailAddress, InstallResult, MeetingCalendar, NewOnlineMeetingEvent, OnlineMeetingInfo } from '../app/ports';
+import type { GraphConfig } from '../config';
+import { createGraphHttp, graphPath, type GraphAnswer, type GraphHttp } from './graph-http';
+
+// ---- Graph shapes we read (only the fields we use; Graph sends many more) ----
+
+const createdEvent = z.object({
+  id: z.string().min(1),
+  webLink: z.string().nullish(),
+  // Null when the online meeting could not be provisioned (e.g. Teams not licensed for the organizer).
+  onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
+});
+
+const onlineMeetingList = z.object({
+  value: z.array(
+    z.object({
+      id: z.string().min(1),
+      joinWebUrl: z.string().nullish(),
+      chatInfo: z.object({ threadId: z.string().nullish() }).nullish(),
+    }),
+  ),
+});
+
+const graphErrorMessage = z.object({ error: z.object({ message: z.string() }) });
+
+function recipient(a: EmailAddress): { emailAddress: { name: string; address: string } } {
+  return { emailAddress: { name: a.name, address: a.address } };
+}
+
+/** OData string literal: single quotes doubled, the whole wrapped in single quotes. */
+function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function refusalMessage(answer: GraphAnswer): string {
+  const parsed = graphErrorMessage.safeParse(answer.body);
+  return parsed.success ? parsed.data.error.message : `HTTP ${answer.status}`;
+}
+
+export function createGraphCalendar(config: GraphConfig, log: Logger): MeetingCalendar {
+  return graphCalendarOver(createGraphHttp(config, log), config.baseUrl, log);
+}
+
+/** The calendar over any GraphHttp; `baseUrl` names the app catalog in `teamsApp@odata.bind`. */
+export function graphCalendarOver(graph: GraphHttp, baseUrl: string, log: Logger): MeetingCalendar {
+  const graphBase = baseUrl.replace(/\/+$/, '');
+
+  return {
+    async createOnlineMeetingEvent(input: NewOnlineMeetingEvent): Promise<CreatedEvent> {
+      const path = graphPath`/users/${input.organizerUserId}/events`;
+      const answer = await graph.send('POST', path, {
+        body: {
+          subject: input.subject,
+          body: { contentType: 'HTML', content: input.bodyHtml },
+          start: { dateTime: input.start, timeZone: input.timeZone },
+          end: { dateTime: input.end, timeZone: input.timeZone },
+          attendees: input.attendees.map((a) => ({ ...recipient(a), type: 'required' })),
+          isOnlineMeeting: true,
+          onlineMeetingProvider: 'teamsForBusiness',
+          // A council meeting's time is set by its rules of procedure, not negotiated by invitees.
+          allowNewTimeProposals: false,
+          // Graph answers a repeated POST with the same transactionId with the first event: retries are safe.
+          transactionId: input.transactionId,
+        },
+      });
+      const event = graph.parse(createdEvent, answer, 'POST', path);
+      log.info({ eventId: event.id, organizer: input.organizerUserId, hasJoinUrl: Boolean(event.onlineMeeting?.joinUrl) }, 'Teams meeting event created');
+      return { eventId: event.id, joinUrl: event.onlineMeeting?.joinUrl ?? undefined, webLink: event.webLink ?? undefined };
+    },
+
+    async updateEventBody(organizerUserId: string, eventId: string, bodyHtml: string): Promise<void> {
+      await graph.send('PATCH', graphPath`/users/${organizerUserId}/events/${eventId}`, {
+        body: { body: { contentType: 'HTML', content: bodyHtml } },
+      });
+    },
+
+    async findOnlineMeetingByJoinUrl(organizerUserId: string, joinUrl: string): Promise<OnlineMeetingInfo | undefined> {
+      const path = graphPath`/users/${organizerUserId}/onlineMeetings`;
+      const answer = await graph.send('GET', path, { filter: `JoinWebUrl eq ${odataString(joinUrl)}` });
+      const meeting = graph.parse(onlineMeetingList, answer, 'GET', path).value[0];
+      if (!meeting) return undefined;
+      return { id: meeting.id, chatThreadId: meeting.chatInfo?.threadId ?? undefined, joinUrl: meeting.joinWebUrl ?? undefined };
+    },
+
+    async installAppInChat(chatThreadId: string, teamsAppId: string): Promise<InstallResult> {
+      const answer = await graph.send('POST', graphPath`/chats/${chatThreadId}/installedApps`, {
+        body: { 'teamsApp@odata.bind': `${graphBase}${graphPath`/appCatalogs/teamsApps/${teamsAppId}`}` },
+        // 409: already there. 403/404: policy, consent or the chat is out of reach: an answer, not a failure.
+        accept: [403, 404, 409],
+      });
+      let result: InstallResult;
+      if (answer.status === 409) result = { kind: 'alreadyInstalled' };
+      else if (answer.status === 403 || answer.status === 404) result = { kind: 'refused', status: answer.status, message: refusalMessage(answer) };
+      else result = { kind: 'installed' };
+      log.info({ chatThreadId, teamsAppId, result: result.kind, requestId: answer.requestId }, 'app installation in meeting chat');
+      return result;
+    },
+
+    async sendMail(fromUserId: string, to: EmailAddress, subject: string, bodyHtml: string): Promise<void> {
+      await graph.send('POST', graphPath`/users/${fromUserId}/sendMail`, {
+        body: {
+          message: { subject, body: { contentType: 'HTML', content: bodyHtml }, toRecipients: [recipient(to)] },
+          saveToSentItems: false,
+        },
+        // sendMail has no idempotency key: after a 503/504 the mail may have gone, so only a 429 is retried.
+        retryOnlyWhenThrottled: true,
+      });
+    },
+  };
+}

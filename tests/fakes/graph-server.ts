@@ -1,0 +1,435 @@
+/**
+ * A fake Microsoft Graph (v1.0) over HTTPS. It accepts only bearer tokens signed by the fake Entra
+ * authority for the Graph audience (401 otherwise, as Graph does), records every request, and answers in
+ * the documented shapes, with graph-fixtures/*.json (copies of shared/fixtures/graph) as templates:
+ *
+ * - `POST /users/{id}/events` creates a Teams meeting event (a repeated `transactionId` returns the first
+ *   event, as Graph does); `PATCH`/`GET /users/{id}/events/{id}`.
+ * - `GET /users/{id}/onlineMeetings?$filter=JoinWebUrl eq '…'`, `GET /users/{id}/onlineMeetings/{id}`:
+ *   the online meeting of each event it created, `chatInfo.threadId` = `19:meeting_…@thread.v2`.
+ * - `POST /chats/{id}/installedApps`: 201 the first time, 409 after; `installOverride` forces 201/409/403/404.
+ * - `POST /users/{id}/sendMail`: 202.
+ * - `GET /users/{id}/onlineMeetings/{id}/attendanceReports` and `…/{reportId}/attendanceRecords`, paged
+ *   with `@odata.nextLink` pointing at this server (the fixtures' meeting by default; `setAttendance`).
+ *
+ * `throttleNext` makes the next requests answer 429 + Retry-After (body: throttled.json) or 503/504.
+ */
+import crypto from 'node:crypto';
+import https from 'node:https';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FakeEntraAuthority } from './entra-authority';
+import attendanceRecordsPage from './graph-fixtures/attendance-records-page.json';
+import attendanceReportsFixture from './graph-fixtures/attendance-reports.json';
+import createEventTemplate from './graph-fixtures/create-event-response.json';
+import throttledTemplate from './graph-fixtures/throttled.json';
+
+const REAL_GRAPH_BASE = 'https://graph.microsoft.com/v1.0';
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+
+export interface GraphRequestRecord {
+  method: string;
+  /** Below `/v1.0`, each segment URL-decoded: `/users/{id}/events/{id}`. */
+  path: string;
+  /** As sent, still encoded. */
+  rawPath: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+  /** The verified token's claims, when the token was good. */
+  claims?: Record<string, unknown>;
+  /** What the fake answered. */
+  status: number;
+}
+
+export interface FakeOnlineMeeting {
+  id: string;
+  organizerUserId: string;
+  tenantId: string;
+  threadId: string;
+  joinUrl: string;
+  subject: string;
+  eventId?: string;
+  createdAt: string;
+}
+
+export interface FakeEvent {
+  id: string;
+  organizerUserId: string;
+  transactionId?: string;
+  /** The event as Graph would return it (create-event-response.json's shape, patched by PATCHes). */
+  resource: Record<string, unknown>;
+  /** Absent when the event was not created as a Teams meeting. */
+  onlineMeeting?: FakeOnlineMeeting;
+}
+
+export interface SentMail {
+  from: string;
+  message: Record<string, unknown>;
+  saveToSentItems: unknown;
+}
+
+export interface ThrottleOptions {
+  status?: 429 | 503 | 504;
+  /** Seconds in the Retry-After header; undefined sends none. Default 1 for 429, none for 503/504. */
+  retryAfterSeconds?: number;
+  /** Only requests with this method and a path (below /v1.0) matching this pattern are throttled. */
+  method?: string;
+  path?: RegExp;
+  /**
+   * Serve the request (its effects happen) and only then answer the error: a gateway timeout after the
+   * work was done, the case Graph's `transactionId` exists for.
+   */
+  processFirst?: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+interface AttendanceData {
+  organizerUserId: string;
+  reports: Json[];
+  records: Map<string, Json[]>;
+}
+
+type Answer = [status: number, body?: unknown, headers?: Record<string, string>];
+
+const lowerPercent = (s: string): string => s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const graphError = (code: string, message: string): Json => ({
+  error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() } },
+});
+/** Graph writes dateTimeTimeZone values with seven fractional digits. */
+const graphDateTime = (v: string): string => (/\.\d+$/.test(v) ? v : `${v}.0000000`);
+
+export class FakeGraph {
+  readonly requests: GraphRequestRecord[] = [];
+  readonly events = new Map<string, FakeEvent>();
+  readonly onlineMeetings = new Map<string, FakeOnlineMeeting>();
+  /** Chat thread id → installed catalog app ids. */
+  readonly installedApps = new Map<string, Set<string>>();
+  readonly sentMail: SentMail[] = [];
+  /** Chats that exist besides the meeting chats of created events (installing elsewhere answers 404). */
+  readonly chats = new Set<string>();
+  /** Forces the answer of POST /chats/{id}/installedApps (201 also records the installation). */
+  installOverride?: 201 | 409 | 403 | 404;
+  /** Page size of attendanceRecords (the fixture page holds three records). */
+  attendancePageSize = 2;
+  private readonly attendance = new Map<string, AttendanceData>();
+  private readonly throttles: Array<Required<Pick<ThrottleOptions, 'status'>> & ThrottleOptions> = [];
+  private server?: https.Server;
+  private origin?: string;
+
+  constructor(
+    private readonly tls: { certPem: string; keyPem: string },
+    private readonly authority: FakeEntraAuthority,
+  ) {
+    // The fixtures' meeting: its reports, and all records of the first report (paged by attendancePageSize).
+    const meetingId = /onlineMeetings\('([^']+)'\)/.exec(attendanceReportsFixture['@odata.context'])![1]!;
+    const organizer = /users\('([^']+)'\)/.exec(attendanceReportsFixture['@odata.context'])![1]!;
+    const firstReport = attendanceReportsFixture.value[0]!.id;
+    this.setAttendance(organizer, meetingId, attendanceReportsFixture.value, { [firstReport]: attendanceRecordsPage.value });
+  }
+
+  /** Starts on 127.0.0.1 and returns the base URL with its version, e.g. `https://127.0.0.1:41234/v1.0` (GRAPH_BASE_URL). */
+  async start(): Promise<string> {
+    this.server = https.createServer({ cert: this.tls.certPem, key: this.tls.keyPem }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.origin = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get baseUrl(): string {
+    if (!this.origin) throw new Error('FakeGraph is not started');
+    return `${this.origin}/v1.0`;
+  }
+
+  /** The next `count` matching requests answer 429 (default) or 503/504 instead of being served. */
+  throttleNext(count: number, options: ThrottleOptions = {}): void {
+    const status = options.status ?? 429;
+    const retryAfterSeconds = 'retryAfterSeconds' in options ? options.retryAfterSeconds : status === 429 ? 1 : undefined;
+    for (let i = 0; i < count; i++) this.throttles.push({ ...options, status, retryAfterSeconds });
+  }
+
+  /** Attendance of an online meeting: its reports and, per report id, all its records (served in pages). */
+  setAttendance(organizerUserId: string, meetingId: string, reports: Json[], recordsByReport: Record<string, Json[]>): void {
+    this.attendance.set(meetingId, { organizerUserId, reports, records: new Map(Object.entries(recordsByReport)) });
+  }
+
+  /** Requests with this method whose decoded path matches. */
+  requestsTo(method: string, path: RegExp): GraphRequestRecord[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+
+  /** The fixtures, with https://graph.microsoft.com/v1.0 in their links replaced by this server's base URL. */
+  private ownLinks<T>(value: T): T {
+    return JSON.parse(JSON.stringify(value).split(REAL_GRAPH_BASE).join(this.baseUrl)) as T;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    const url = new URL(req.url ?? '/', this.origin);
+    const rawPath = url.pathname.startsWith('/v1.0/') ? url.pathname.slice('/v1.0'.length) : url.pathname;
+    const record: GraphRequestRecord = {
+      method: req.method ?? 'GET',
+      path: rawPath.split('/').map((s) => decodeURIComponent(s)).join('/'),
+      rawPath,
+      query: url.searchParams,
+      headers: req.headers,
+      body: undefined,
+      status: 0,
+    };
+    this.requests.push(record);
+    const requestId = crypto.randomUUID();
+    const send = ([status, body, headers = {}]: Answer) => {
+      record.status = status;
+      res.writeHead(status, {
+        'request-id': requestId,
+        'client-request-id': String(req.headers['client-request-id'] ?? requestId),
+        ...(body === undefined ? {} : { 'content-type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' }),
+        ...headers,
+      });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+
+    if (raw) {
+      try {
+        record.body = JSON.parse(raw) as unknown;
+      } catch (e) {
+        return send([400, graphError('BadRequest', `Unable to read JSON request payload: ${String(e)}`)]);
+      }
+    }
+    if (!url.pathname.startsWith('/v1.0/')) return send([400, graphError('BadRequest', 'Invalid version.')]);
+
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    if (!bearer) return send([401, graphError('InvalidAuthenticationToken', 'Access token is empty.')]);
+    const check = this.authority.verifyToken(bearer[1]!, { audience: GRAPH_AUDIENCE });
+    if (!check.ok) return send([401, graphError('InvalidAuthenticationToken', `Access token validation failure: ${check.reason}.`)]);
+    record.claims = check.claims;
+
+    const throttle = this.throttles.findIndex((t) => (!t.method || t.method === record.method) && (!t.path || t.path.test(record.path)));
+    if (throttle >= 0) {
+      const t = this.throttles.splice(throttle, 1)[0]!;
+      const headers: Record<string, string> = t.retryAfterSeconds === undefined ? {} : { 'retry-after': String(t.retryAfterSeconds) };
+      const body =
+        t.status === 429
+          ? { error: { ...throttledTemplate.error, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': requestId, 'client-request-id': requestId } } }
+          : graphError(t.status === 503 ? 'ServiceUnavailable' : 'GatewayTimeout', t.status === 503 ? 'Service Unavailable' : 'Gateway Timeout');
+      if (t.processFirst) this.route(record);
+      return send([t.status, body, headers]);
+    }
+    send(this.route(record));
+  }
+
+  private route(r: GraphRequestRecord): Answer {
+    const s = r.path.split('/').slice(1);
+    const m = r.method;
+    if (s[0] === 'users' && s.length >= 3) {
+      const user = s[1]!;
+      if (s[2] === 'events' && s.length === 3 && m === 'POST') return this.createEvent(user, r);
+      if (s[2] === 'events' && s.length === 4 && (m === 'PATCH' || m === 'GET')) return this.eventById(user, s[3]!, r);
+      if (s[2] === 'sendMail' && s.length === 3 && m === 'POST') return this.sendMail(user, r);
+      if (s[2] === 'onlineMeetings' && m === 'GET') {
+        if (s.length === 3) return this.findMeetings(user, r);
+        if (s.length === 4) return this.meetingById(user, s[3]!);
+        if (s.length === 5 && s[4] === 'attendanceReports') return this.attendanceReports(user, s[3]!);
+        if (s.length === 7 && s[4] === 'attendanceReports' && s[6] === 'attendanceRecords') return this.attendanceRecords(user, s[3]!, s[5]!, r);
+      }
+    }
+    if (s[0] === 'chats' && s.length === 3 && s[2] === 'installedApps' && m === 'POST') return this.installApp(s[1]!, r);
+    return [400, graphError('BadRequest', `Resource not found for the segment '${s[s.length - 1] ?? ''}'. (The fake Graph has no ${m} ${r.path}.)`)];
+  }
+
+  private createEvent(user: string, r: GraphRequestRecord): Answer {
+    const b = r.body;
+    if (!isObject(b)) return [400, graphError('ErrorInvalidRequest', 'Your request can\'t be completed. The request body is empty.')];
+    const tenantId = typeof r.claims?.tid === 'string' ? r.claims.tid : '';
+    const transactionId = typeof b.transactionId === 'string' ? b.transactionId : undefined;
+    if (transactionId) {
+      const earlier = [...this.events.values()].find((e) => e.organizerUserId === user && e.transactionId === transactionId);
+      if (earlier) return [201, this.ownLinks(earlier.resource)];
+    }
+    for (const key of ['start', 'end'] as const) {
+      const v = b[key];
+      if (!isObject(v) || typeof v.dateTime !== 'string' || typeof v.timeZone !== 'string') {
+        return [400, graphError('ErrorInvalidRequest', `Your request can't be completed. '${key}' needs dateTime and timeZone.`)];
+      }
+    }
+    const attendees = Array.isArray(b.attendees) ? b.attendees : [];
+    if (!attendees.every((a) => isObject(a) && isObject(a.emailAddress) && typeof a.emailAddress.address === 'string')) {
+      return [400, graphError('ErrorInvalidRequest', 'Every attendee needs emailAddress.address.')];
+    }
+
+    const id = `AAMkAG${crypto.randomBytes(32).toString('base64').replace(/\+/g, '_').replace(/\//g, '-')}`;
+    const start = b.start as { dateTime: string; timeZone: string };
+    const end = b.end as { dateTime: string; timeZone: string };
+    const online = b.isOnlineMeeting === true && b.onlineMeetingProvider === 'teamsForBusiness';
+    const meeting = online ? this.newOnlineMeeting(user, tenantId, typeof b.subject === 'string' ? b.subject : '', id) : undefined;
+    const resource: Json = {
+      ...createEventTemplate,
+      '@odata.context': `${REAL_GRAPH_BASE}/$metadata#users('${user}')/events/$entity`,
+      id,
+      subject: b.subject ?? '',
+      body: b.body ?? { contentType: 'text', content: '' },
+      isOnlineMeeting: Boolean(meeting),
+      onlineMeetingProvider: meeting ? 'teamsForBusiness' : 'unknown',
+      allowNewTimeProposals: b.allowNewTimeProposals ?? true,
+      transactionId: transactionId ?? null,
+      start: { dateTime: graphDateTime(start.dateTime), timeZone: start.timeZone },
+      end: { dateTime: graphDateTime(end.dateTime), timeZone: end.timeZone },
+      attendees: attendees.map((a: Json) => ({
+        type: a.type ?? 'required',
+        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        emailAddress: a.emailAddress,
+      })),
+      organizer: { emailAddress: { name: user, address: user.includes('@') ? user : `${user}@fake.invalid` } },
+      webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
+      onlineMeeting: meeting ? { joinUrl: meeting.joinUrl } : null,
+    };
+    if (meeting) this.onlineMeetings.set(meeting.id, meeting);
+    const event: FakeEvent = { id, organizerUserId: user, transactionId, resource, onlineMeeting: meeting };
+    this.events.set(id, event);
+    return [201, this.ownLinks(resource)];
+  }
+
+  private newOnlineMeeting(user: string, tenantId: string, subject: string, eventId: string): FakeOnlineMeeting {
+    // Shaped like Teams' own: 19:meeting_<base64ish>@thread.v2, and a join URL that encodes it with lower-case escapes.
+    const token = crypto.randomBytes(27).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 36);
+    const threadId = `19:meeting_${token}@thread.v2`;
+    const context = lowerPercent(encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: user })));
+    return {
+      id: Buffer.from(`1*${user}*0**${threadId}`).toString('base64'),
+      organizerUserId: user,
+      tenantId,
+      threadId,
+      joinUrl: `https://teams.microsoft.com/l/meetup-join/${lowerPercent(encodeURIComponent(threadId))}/0?context=${context}`,
+      subject,
+      eventId,
+      createdAt: new Date().toISOString(),
+    };
+  }
+
+  private eventById(user: string, id: string, r: GraphRequestRecord): Answer {
+    const event = this.events.get(id);
+    if (!event || event.organizerUserId !== user) return [404, graphError('ErrorItemNotFound', 'The specified object was not found in the store.')];
+    if (r.method === 'PATCH') {
+      if (!isObject(r.body)) return [400, graphError('ErrorInvalidRequest', 'Empty PATCH body.')];
+      Object.assign(event.resource, r.body);
+    }
+    return [200, this.ownLinks(event.resource)];
+  }
+
+  private meetingResource(meeting: FakeOnlineMeeting): Json {
+    return {
+      id: meeting.id,
+      creationDateTime: meeting.createdAt,
+      joinUrl: meeting.joinUrl,
+      joinWebUrl: meeting.joinUrl,
+      subject: meeting.subject,
+      isBroadcast: false,
+      autoAdmittedUsers: 'everyoneInCompany',
+      allowedPresenters: 'everyone',
+      chatInfo: { threadId: meeting.threadId, messageId: '0', replyChainMessageId: null },
+      participants: {
+        organizer: { upn: null, role: 'presenter', identity: { user: { id: meeting.organizerUserId, displayName: null, tenantId: meeting.tenantId, identityProvider: 'AAD' } } },
+        attendees: [],
+      },
+      externalId: null,
+      videoTeleconferenceId: null,
+    };
+  }
+
+  private findMeetings(user: string, r: GraphRequestRecord): Answer {
+    const filter = r.query.get('$filter');
+    if (filter === null) return [400, graphError('BadRequest', 'This API requires a $filter on JoinWebUrl or joinMeetingIdSettings/joinMeetingId.')];
+    const match = /^\s*joinWebUrl\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter);
+    if (!match) return [400, graphError('BadRequest', `The query specified in the URI is not valid: ${filter}`)];
+    const joinUrl = match[1]!.replace(/''/g, "'");
+    const meetings = [...this.onlineMeetings.values()].filter((x) => x.joinUrl === joinUrl);
+    // Graph serves the lookup to the organizer only: anyone else, even an attendee, gets 403.
+    if (meetings.length > 0 && !meetings.some((x) => x.organizerUserId === user)) {
+      return [403, graphError('Forbidden', 'Organizer ID in request url does not match the meeting organizer.')];
+    }
+    return [200, { '@odata.context': `${this.baseUrl}/$metadata#users('${user}')/onlineMeetings`, value: meetings.map((x) => this.meetingResource(x)) }];
+  }
+
+  private meetingById(user: string, id: string): Answer {
+    const meeting = this.onlineMeetings.get(id);
+    if (!meeting || meeting.organizerUserId !== user) return [404, graphError('NotFound', 'Meeting not found.')];
+    return [200, { '@odata.context': `${this.baseUrl}/$metadata#users('${user}')/onlineMeetings/$entity`, ...this.meetingResource(meeting) }];
+  }
+
+  private attendanceOf(user: string, meetingId: string): AttendanceData | undefined {
+    const data = this.attendance.get(meetingId);
+    return data && data.organizerUserId === user ? data : undefined;
+  }
+
+  private attendanceReports(user: string, meetingId: string): Answer {
+    const data = this.attendanceOf(user, meetingId);
+    if (!data) return [404, graphError('NotFound', 'Meeting not found.')];
+    return [200, this.ownLinks({ '@odata.context': `${REAL_GRAPH_BASE}/$metadata#users('${user}')/onlineMeetings('${meetingId}')/attendanceReports`, value: data.reports })];
+  }
+
+  private attendanceRecords(user: string, meetingId: string, reportId: string, r: GraphRequestRecord): Answer {
+    const records = this.attendanceOf(user, meetingId)?.records.get(reportId);
+    if (!records) return [404, graphError('NotFound', 'Attendance report not found.')];
+    const skiptoken = r.query.get('$skiptoken');
+    const offset = skiptoken ? Number(/^offset:(\d+)$/.exec(Buffer.from(skiptoken, 'base64url').toString('utf8'))?.[1] ?? NaN) : 0;
+    if (!Number.isInteger(offset)) return [400, graphError('BadRequest', 'Invalid $skiptoken.')];
+    const end = offset + this.attendancePageSize;
+    const self = `${REAL_GRAPH_BASE}/users/${encodeURIComponent(user)}/onlineMeetings/${encodeURIComponent(meetingId)}/attendanceReports/${encodeURIComponent(reportId)}/attendanceRecords`;
+    const page: Json = {
+      '@odata.context': `${REAL_GRAPH_BASE}/$metadata#users('${user}')/onlineMeetings('${meetingId}')/attendanceReports('${reportId}')/attendanceRecords`,
+      ...(end < records.length ? { '@odata.nextLink': `${self}?$skiptoken=${Buffer.from(`offset:${end}`).toString('base64url')}` } : {}),
+      value: records.slice(offset, end),
+    };
+    return [200, this.ownLinks(page)];
+  }
+
+  private installApp(chatId: string, r: GraphRequestRecord): Answer {
+    const bind = isObject(r.body) ? r.body['teamsApp@odata.bind'] : undefined;
+    const appMatch = typeof bind === 'string' ? /^(https:\/\/[^/]+\/v1\.0)\/appCatalogs\/teamsApps\/([^/?]+)$/.exec(bind) : null;
+    if (!appMatch || (appMatch[1] !== this.baseUrl && appMatch[1] !== REAL_GRAPH_BASE)) {
+      return [400, graphError('BadRequest', `teamsApp@odata.bind must be ${REAL_GRAPH_BASE}/appCatalogs/teamsApps/{id}, got ${JSON.stringify(bind)}`)];
+    }
+    const appId = decodeURIComponent(appMatch[2]!);
+    const installed = this.installedApps.get(chatId) ?? new Set<string>();
+    const isKnownChat = this.chats.has(chatId) || [...this.onlineMeetings.values()].some((x) => x.threadId === chatId);
+    const status = this.installOverride ?? (!isKnownChat ? 404 : installed.has(appId) ? 409 : 201);
+    switch (status) {
+      case 201:
+        installed.add(appId);
+        this.installedApps.set(chatId, installed);
+        return [201];
+      case 409:
+        return [409, graphError('Conflict', 'The app is already installed in this chat.')];
+      case 403:
+        return [403, graphError('Forbidden', 'Installation of this app in the chat is blocked by the organization\'s app permission policy.')];
+      case 404:
+        return [404, graphError('NotFound', `Chat ${chatId} was not found.`)];
+    }
+  }
+
+  private sendMail(user: string, r: GraphRequestRecord): Answer {
+    const b = r.body;
+    const message = isObject(b) ? b.message : undefined;
+    if (!isObject(message) || !Array.isArray(message.toRecipients) || message.toRecipients.length === 0) {
+      return [400, graphError('ErrorInvalidRecipients', 'At least one recipient is not valid., Recipient is missing.')];
+    }
+    this.sentMail.push({ from: user, message, saveToSentItems: isObject(b) ? b.saveToSentItems : undefined });
+    return [202];
+  }
+}
