@@ -11,14 +11,13 @@ import type { SchedulingService } from '../src/app/scheduling-service';
 import { DomainError } from '../src/domain/errors';
 import { isMemberOn } from '../src/domain/group';
 import type { Repositories } from '../src/app/ports';
-import type { AdaptiveCard } from './cards/card';
 import { card, heading, userText } from './cards/card';
 import { agendaCard, NEXT_ITEM_VERB } from './cards/agenda.card';
 import { CHECKIN_ANSWER_VERB, CHECKIN_REFRESH_VERB, checkInCard } from './cards/checkin.card';
 import { NOTICE_ANSWER_VERB, NOTICE_REFRESH_VERB, noticeCard } from './cards/notice.card';
 import { BOOK_PREPARATION_VERB, BOOK_SERIES_VERB, heldBackCard, SCHEDULE_VERB, scheduledCard, scheduleFormCard, seriesCard } from './cards/schedule.card';
 import { parseScheduleArgs } from './command-parser';
-import { cardIdSchema, cardMessage, parseCardData, type CardActionResult, type Turn } from './turn';
+import { cardIdSchema, cardMessage, parseCardData, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface LifecycleServices {
   scheduling: SchedulingService;
@@ -130,7 +129,7 @@ export class LifecycleHandlers {
   }
 
   /** Handles a lifecycle card press; undefined when the verb is not one of these. */
-  async cardAction(turn: Turn, verb: string, raw: unknown): Promise<CardActionResult | undefined> {
+  async cardAction(context: TurnContext, turn: Turn, verb: string, raw: unknown): Promise<CardActionResult | undefined> {
     const { ctx, t } = turn;
     switch (verb) {
       case SCHEDULE_VERB: {
@@ -170,7 +169,7 @@ export class LifecycleHandlers {
         const view = await this.s.run.viewById(ctx.tenantId, data.meetingId);
         const size = await this.rosterSize(view);
         // Everyone's copy shows the counts; the presser's shows their own answer.
-        await this.replaceShared(turn, noticeCard(view, answers, size, data.cardId, t));
+        await replaceSharedCard(context, noticeCard(view, answers, size, data.cardId, t), this.s.log);
         return { card: noticeCard(view, answers, size, data.cardId, t, ctx.caller), shared: false };
       }
       case NOTICE_REFRESH_VERB: {
@@ -182,7 +181,7 @@ export class LifecycleHandlers {
       case CHECKIN_ANSWER_VERB: {
         const data = parseCardData(checkInData, raw);
         const answers = await this.s.run.answerCheckIn(ctx.tenantId, data.meetingId, ctx.caller, { mood: data.mood, text: data.text, inRoom: data.inRoom }, 'card');
-        await this.replaceShared(turn, checkInCard(data.meetingId, answers, data.cardId, t));
+        await replaceSharedCard(context, checkInCard(data.meetingId, answers, data.cardId, t), this.s.log);
         return { card: checkInCard(data.meetingId, answers, data.cardId, t, ctx.caller), shared: false };
       }
       case CHECKIN_REFRESH_VERB: {
@@ -198,9 +197,6 @@ export class LifecycleHandlers {
         return undefined;
     }
   }
-
-  /** Set by the bot: replaces the shared copy of the pressed card. */
-  replaceShared: (turn: Turn, c: AdaptiveCard) => Promise<void> = () => Promise.resolve();
 
   private async rosterSize(view: MeetingView): Promise<number> {
     if (!view.group) return 0;

@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  CardFactory,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
@@ -17,7 +16,7 @@ import { z } from 'zod';
 import type { DecisionService } from '../src/app/decision-service';
 import type { GroupService } from '../src/app/group-service';
 import type { MeetingRunService } from '../src/app/meeting-run-service';
-import type { Repositories } from '../src/app/ports';
+import type { Clock, Repositories } from '../src/app/ports';
 import type { SchedulingService } from '../src/app/scheduling-service';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
 import type { RiskService } from '../src/app/risk-service';
@@ -38,7 +37,7 @@ import { parseCommand, parseRiskArgs, parseSetupArgs, type CommandName } from '.
 import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard, UPDATE_MEMBER_VERB } from './cards/group.card';
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
 import { LifecycleHandlers } from './lifecycle-handlers';
-import { cardIdSchema, cardMessage, parseCardData, plainText, type CardActionResult, type Turn } from './turn';
+import { cardIdSchema, cardMessage, parseCardData, plainText, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface BotServices {
   decisions: DecisionService;
@@ -48,6 +47,7 @@ export interface BotServices {
   scheduling: SchedulingService;
   run: MeetingRunService;
   repos: Pick<Repositories, 'groups'>;
+  clock: Clock;
   log: Logger;
   meetingRoleCacheSeconds: number;
 }
@@ -76,7 +76,7 @@ export class RadslagBot extends TeamsActivityHandler {
       run: services.run,
       repos: services.repos,
       log: services.log,
-      now: () => new Date(),
+      now: () => services.clock.now(),
       explain: (e, turn) => this.explain(e, turn),
     });
     this.onMessage(async (context, next) => {
@@ -266,8 +266,8 @@ export class RadslagBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return this.withMeeting(context, async (turn) => {
       try {
-        const updated = await this.runCardAction(turn, invoke.action.verb, invoke.action.data);
-        if (updated.shared) await this.replaceSharedCard(context, updated.card);
+        const updated = await this.runCardAction(context, turn, invoke.action.verb, invoke.action.data);
+        if (updated.shared) await replaceSharedCard(context, updated.card, this.services.log);
         return cardResponse(updated.card);
       } catch (e) {
         if (!isDomainError(e)) {
@@ -288,7 +288,7 @@ export class RadslagBot extends TeamsActivityHandler {
   }
 
   /** Returns the card to show the person who pressed, and whether everyone's copy should change too. */
-  private async runCardAction(turn: Turn, verb: string, rawData: unknown): Promise<CardActionResult> {
+  private async runCardAction(context: TurnContext, turn: Turn, verb: string, rawData: unknown): Promise<CardActionResult> {
     const { ctx, t, locale } = turn;
     switch (verb) {
       case RETRACT_DECISION_VERB: {
@@ -332,7 +332,7 @@ export class RadslagBot extends TeamsActivityHandler {
         return { card: await this.rosterView(turn, data.cardId, t('members.added', { count: added })), shared: true };
       }
       default: {
-        const handled = await this.lifecycle.cardAction(turn, verb, rawData);
+        const handled = await this.lifecycle.cardAction(context, turn, verb, rawData);
         if (handled) return handled;
         throw new DomainError('CARD.INVALID_DATA', { detail: `unknown action "${verb.slice(0, 40)}"` });
       }
@@ -341,19 +341,7 @@ export class RadslagBot extends TeamsActivityHandler {
 
   private async rosterView(turn: Turn, cardId: string, notice?: string): Promise<AdaptiveCard> {
     const { group, members, mayEdit } = await this.services.groups.roster(turn.ctx);
-    return rosterCard(group, members, new Date().toISOString().slice(0, 10), mayEdit, cardId, turn.t, notice);
-  }
-
-  /** Everyone else sees the change when the shared message is replaced (PUT to the activity). */
-  private async replaceSharedCard(context: TurnContext, newCard: AdaptiveCard): Promise<void> {
-    const id = context.activity.replyToId;
-    if (!id) return;
-    try {
-      await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(newCard)] });
-    } catch (e) {
-      // The presser already sees the new card through the invoke response; others see it on their next refresh.
-      this.services.log.warn({ err: e, activityId: id }, 'could not update the shared card');
-    }
+    return rosterCard(group, members, this.services.clock.now().toISOString().slice(0, 10), mayEdit, cardId, turn.t, notice);
   }
 
   // ---- replies -------------------------------------------------------------------------------------
@@ -368,7 +356,7 @@ export class RadslagBot extends TeamsActivityHandler {
     if (e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.GROUP_RECORD_DENIED') {
       parts.push(e.params.secretary ? t('access.secretaryIs', { name: e.params.secretary }) : t('access.noSecretary'));
     }
-    const showsExample = usage && (e.code.startsWith('TEXT.') || e.code.startsWith('RISK.SCORE') || e.code.startsWith('PERSON.'));
+    const showsExample = usage && /^(TEXT\.|RISK\.SCORE|PERSON\.|SCHEDULE\.BAD_|AGENDA\.QUICK_FORM|GROUP\.NOT_FOUND)/.test(e.code);
     if (showsExample) parts.push(t('common.example', { example: t(usage) }));
     return parts.join(' ');
   }

@@ -1,5 +1,6 @@
 /** What every handler of a turn needs: who and where (the request context), and the language. */
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { RequestContext } from '../src/app/context';
 import { DomainError } from '../src/domain/errors';
@@ -34,3 +35,15 @@ export function parseCardData<T>(schema: z.ZodType<T>, raw: unknown): T {
 }
 
 export const cardIdSchema = z.string().min(1).max(200);
+
+/** Everyone else sees a pressed card change when the shared message is replaced (PUT to the activity). */
+export async function replaceSharedCard(context: TurnContext, newCard: AdaptiveCard, log: Logger): Promise<void> {
+  const id = context.activity.replyToId;
+  if (!id) return;
+  try {
+    await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(newCard)] });
+  } catch (e) {
+    // The presser already sees the new card through the invoke response; others see it on their next refresh.
+    log.warn({ err: e, activityId: id }, 'could not update the shared card');
+  }
+}

@@ -34,12 +34,13 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const repos = createRepositories(store);
   const calendar = config.graph ? createGraphCalendar(config.graph, log) : undefined;
   if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
-  const services = createServices(repos, options.clock ?? systemClock, {
+  const clock = options.clock ?? systemClock;
+  const services = createServices(repos, clock, {
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
   });
-  const bot = new RadslagBot({ ...services, repos, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
+  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
   const adapter = createAdapter(config.bot, log);
   const server = createHttpServer({
     log,

@@ -2,13 +2,13 @@
  * The meeting itself: its agenda (edited before, followed during), the notice and its answers, the
  * check-in round. Decisions and risks recorded while an item is in progress attach to it.
  */
-import { parseAgendaQuickAdd, renumber, validateAgenda, type AgendaItem } from '../domain/agenda';
+import { defaultAgendaTemplate, MIN_TEMPLATE_MINUTES, parseAgendaQuickAdd, renumber, validateAgenda, type AgendaItem } from '../domain/agenda';
 import { checkInAnswer, noticeAnswer, type AnswerChannel, type CheckInAnswer, type NoticeAnswer } from '../domain/attendance-answers';
 import { DomainError } from '../domain/errors';
 import type { Group } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
 import type { PersonRef } from '../domain/person';
-import { utcToStockholm } from '../domain/stockholm-time';
+import { timeToMinutes, utcToStockholm } from '../domain/stockholm-time';
 import type { AccessPolicy, Scope } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
@@ -81,8 +81,19 @@ export class MeetingRunService {
     const { scope, meeting } = await this.target(ctx);
     if (by === 'command') await this.policy.assertMayRecord(ctx, scope, 'decision');
     if (meeting.currentItem) return this.view(ctx, meeting);
-    const at = this.clock.now().toISOString();
-    const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    const now = this.clock.now();
+    const at = now.toISOString();
+    let agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    if (agenda.length === 0) {
+      // A meeting nobody prepared an agenda for (not booked through Rådslag) starts from the template.
+      const from = meeting.startsAt ? new Date(meeting.startsAt) : now;
+      const until = meeting.endsAt && meeting.endsAt > from.toISOString() ? new Date(meeting.endsAt) : new Date(from.getTime() + 2 * 3600_000);
+      const [start, end] = [utcToStockholm(from).time, utcToStockholm(until).time];
+      if (end > start && timeToMinutes(end) - timeToMinutes(start) >= MIN_TEMPLATE_MINUTES) {
+        await this.repos.agendas.replace(ctx.tenantId, meeting.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start, end }));
+        agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+      }
+    }
     const changes: MeetingChanges = { startedAt: meeting.startedAt ?? at, ...(agenda.length > 0 ? { currentItem: 1 } : {}) };
     const updated = await this.repos.meetings.update(ctx.tenantId, meeting.id, changes);
     if (agenda.length > 0) await this.repos.agendas.markStarted(ctx.tenantId, meeting.id, 1, at);

@@ -40,6 +40,7 @@ export class FakeBotConnector {
   meetingInfo: MeetingInfoAnswer | number = 404;
   private server?: http.Server;
   private nextId = 1;
+  private readonly postedIds = new Map<RecordedRequest, string>();
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => {
@@ -72,7 +73,9 @@ export class FakeBotConnector {
   private answer(r: RecordedRequest): [number, unknown] {
     let m: RegExpExecArray | null;
     if (r.method === 'POST' && (m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(r.path))) {
-      return [200, { id: `sent-${this.nextId++}` }];
+      const id = `sent-${this.nextId++}`;
+      this.postedIds.set(r, id);
+      return [200, { id }];
     }
     if (r.method === 'PUT' && (m = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(r.path))) {
       return [200, { id: m[2] }];
@@ -132,6 +135,14 @@ export class FakeBotConnector {
   /** Activities the bot posted (replies and new messages), oldest first. */
   sent(): Array<Record<string, unknown>> {
     return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities')).map((r) => r.body as Record<string, unknown>);
+  }
+
+  /** The ids the fake gave the activities the bot posted, oldest first (what a later PUT targets). */
+  sentIds(): string[] {
+    return this.requests.flatMap((r) => {
+      const id = this.postedIds.get(r);
+      return id ? [id] : [];
+    });
   }
 
   /** Card updates in place (PUT to an activity). */

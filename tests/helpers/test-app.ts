@@ -1,12 +1,13 @@
 /** Starts the real app (restify + botbuilder + store) in this process on a free port. */
 import { loadConfig } from '../../src/config';
+import type { Clock } from '../../src/app/ports';
 import { start, type RunningApp } from '../../src/main';
 
-export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
   const config = loadConfig({
     env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', ...env },
   });
-  return start(config);
+  return start(config, clock ? { clock } : {});
 }
 
 export interface HttpAnswer {

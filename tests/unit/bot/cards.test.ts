@@ -13,6 +13,19 @@ import { MAX_LISTED_RISKS, riskRegisterCard } from '../../../bot/cards/risk-regi
 import { riskCard } from '../../../bot/cards/risk.card';
 import type { Decision } from '../../../src/domain/decision';
 import type { PersonRef } from '../../../src/domain/person';
+import type { Group, Member } from '../../../src/domain/group';
+import type { Meeting } from '../../../src/domain/meeting';
+import type { CheckInAnswer, NoticeAnswer } from '../../../src/domain/attendance-answers';
+import { defaultAgendaTemplate } from '../../../src/domain/agenda';
+import { proposeSeries } from '../../../src/domain/meeting-series';
+import type { StoredAgendaItem } from '../../../src/app/ports';
+import type { MeetingView } from '../../../src/app/meeting-run-service';
+import type { ScheduleOutcome } from '../../../src/app/scheduling-service';
+import { groupCreatedCard, meetingLinkedCard, rosterCard } from '../../../bot/cards/group.card';
+import { heldBackCard, scheduledCard, scheduleFormCard, seriesCard } from '../../../bot/cards/schedule.card';
+import { agendaCard } from '../../../bot/cards/agenda.card';
+import { noticeCard } from '../../../bot/cards/notice.card';
+import { checkInCard } from '../../../bot/cards/checkin.card';
 import { parseCommand } from '../../../bot/command-parser';
 import { aDecision, aRetractedDecision, aRisk, seedRegister } from '../../helpers/builders';
 import { byRegisterOrder, type Risk } from '../../../src/domain/risk';
@@ -157,6 +170,113 @@ function everyCard(t: Translate, locale: Locale): Array<[string, AdaptiveCard]> 
     ['helpCard with an unknown command', helpCard(t, '/foo')],
     ['choosePersonCard with 2 candidates', choosePersonCard('Anna', candidates(2), CARD_ID, t)],
     ['choosePersonCard with 10 candidates', choosePersonCard('Anna', candidates(10), CARD_ID, t)],
+    ...lifecycleCards(t),
+  ];
+}
+
+// ---- the meeting lifecycle's cards ----------------------------------------------------------------
+
+const aGroup = (): Group => ({
+  id: 'group-1',
+  tenantId: 'tenant-1',
+  name: 'E-råd Fyrbodal',
+  kind: 'council',
+  conversationId: '19:group@thread.v2',
+  rules: { noticeDays: 14, preparationDaysBefore: 14, meetingsPerYear: 6 },
+  createdBy: { id: '29:sara', aadObjectId: 'aad-sara', name: 'Sara Herrman' },
+  createdAt: '2026-11-25T09:00:00.000Z',
+});
+const aMember = (name: string, role: Member['role'], extra: Partial<Member> = {}): Member => ({
+  id: `m-${name}`,
+  tenantId: 'tenant-1',
+  groupId: 'group-1',
+  person: { id: `29:${name}`, name },
+  role,
+  from: '2026-01-01',
+  ...extra,
+});
+const aScheduledMeeting = (extra: Partial<Meeting> = {}): Meeting => ({
+  id: 'meeting-1',
+  tenantId: 'tenant-1',
+  teamsMeetingId: 'scheduled:meeting-1',
+  conversationId: 'scheduled:meeting-1',
+  title: 'E-råd Fyrbodal',
+  startsAt: '2027-02-10T08:00:00.000Z',
+  endsAt: '2027-02-10T11:00:00.000Z',
+  groupId: 'group-1',
+  createdAt: '2026-11-25T09:00:00.000Z',
+  ...extra,
+});
+const anAgenda = (): StoredAgendaItem[] => defaultAgendaTemplate('sv', { start: '09:00', end: '12:00' });
+const runningView = (): MeetingView => {
+  const agenda = anAgenda().map((i) => (i.number <= 2 ? { ...i, actualStart: i.number === 1 ? '2027-02-10T08:00:00.000Z' : '2027-02-10T08:20:00.000Z' } : i));
+  return { meeting: aScheduledMeeting({ currentItem: 2, startedAt: '2027-02-10T08:00:00.000Z' }), group: aGroup(), agenda };
+};
+const noticeAnswers = (): NoticeAnswer[] => [
+  { person: { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' }, attending: true, answeredAt: '2026-12-01T10:00:00.000Z', via: 'card' },
+  { person: { id: '29:lis', name: 'Lis Palm' }, attending: false, note: 'Semester', answeredAt: '2026-12-02T10:00:00.000Z', via: 'link' },
+];
+const checkIns = (): CheckInAnswer[] => [
+  { person: { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' }, mood: 'good', text: 'Många jobbar hemma', inRoom: false, answeredAt: '2027-02-10T08:05:00.000Z', via: 'card' },
+  { person: { id: '29:pia', name: 'Pia Carlsson' }, mood: 'strained', inRoom: true, answeredAt: '2027-02-10T08:06:00.000Z', via: 'card' },
+];
+
+function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
+  const group = aGroup();
+  const roster = [aMember('Sara Herrman', 'organizer', { organisation: 'Fyrbodals kommunalförbund' }), aMember('Håkan Sundberg', 'member'), aMember('Lis Palm', 'member', { to: '2026-06-30' })];
+  const scheduled = (extra: Partial<Extract<ScheduleOutcome, { kind: 'scheduled' }>> = {}): Extract<ScheduleOutcome, { kind: 'scheduled' }> => ({
+    kind: 'scheduled',
+    meeting: aScheduledMeeting(),
+    group,
+    warnings: [],
+    teams: { kind: 'notConfigured' },
+    alreadyScheduled: false,
+    ...extra,
+  });
+  const proposals = proposeSeries({ year: 2027, rules: group.rules, time: { start: '09:00', end: '12:00' }, now: new Date('2026-11-25T09:00:00Z') });
+  return [
+    ['groupCreatedCard', groupCreatedCard(group, 14, 5, t)],
+    ['meetingLinkedCard', meetingLinkedCard(group, 0, t)],
+    ['rosterCard for a manager', rosterCard(group, roster, '2026-11-25', true, CARD_ID, t, t('members.saved', { name: 'Håkan Sundberg' }))],
+    ['rosterCard for a member', rosterCard(group, roster, '2026-11-25', false, CARD_ID, t)],
+    ['rosterCard empty', rosterCard(group, [], '2026-11-25', true, CARD_ID, t)],
+    ['scheduleFormCard', scheduleFormCard(CARD_ID, t)],
+    ['scheduleFormCard with a problem', scheduleFormCard(CARD_ID, t, { title: 'Möte', date: '2027-13-01' }, t('error.SCHEDULE.BAD_DATE', { field: 'date', value: '2027-13-01' }))],
+    [
+      'heldBackCard',
+      heldBackCard(
+        { kind: 'heldBack', findings: [{ rule: 'NOTICE_PERIOD', params: { daysAhead: 5, noticeDays: 14, latestNoticeDate: '2026-11-16', earliestStartDate: '2026-12-09' } }], request: { date: '2026-11-30', start: '13:00', end: '15:00', title: 'Extramöte' } },
+        CARD_ID,
+        t,
+      ),
+    ],
+    ['scheduledCard without Graph', scheduledCard(scheduled(), CARD_ID, t)],
+    [
+      'scheduledCard with Teams, a refused install, an override and warnings',
+      scheduledCard(
+        scheduled({
+          meeting: aScheduledMeeting({ joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', override: { rule: 'NOTICE_PERIOD', reason: 'Budget', byName: 'Sara Herrman' } }),
+          teams: { kind: 'created', joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', install: { kind: 'refused', status: 403, message: 'Forbidden' } },
+          warnings: [
+            { rule: 'YEARLY_COUNT', params: { year: 2027, count: 7, meetingsPerYear: 6 } },
+            { rule: 'NO_PREPARATION_MEETING', params: { expectedDate: '2027-01-27', earliestDate: '2027-01-25', latestDate: '2027-01-29', daysBefore: 14 } },
+          ],
+          preparationProposal: '2027-01-27',
+        }),
+        CARD_ID,
+        t,
+      ),
+    ],
+    ['scheduledCard when Graph failed', scheduledCard(scheduled({ teams: { kind: 'failed', message: 'Graph answered 503' }, alreadyScheduled: true }), CARD_ID, t)],
+    ['seriesCard for 2027', seriesCard(2027, proposals, CARD_ID, t)],
+    ['seriesCard with nothing left', seriesCard(2026, [], CARD_ID, t)],
+    ['agendaCard before the meeting', agendaCard({ meeting: aScheduledMeeting(), group, agenda: anAgenda() }, new Date('2027-02-10T07:00:00Z'), CARD_ID, t, true)],
+    ['agendaCard running over', agendaCard(runningView(), new Date('2027-02-10T09:30:00Z'), CARD_ID, t, true)],
+    ['agendaCard empty', agendaCard({ meeting: aScheduledMeeting(), agenda: [] }, new Date('2027-02-10T07:00:00Z'), CARD_ID, t, true)],
+    ['noticeCard without answers', noticeCard({ meeting: aScheduledMeeting(), group, agenda: anAgenda() }, [], 12, CARD_ID, t)],
+    ['noticeCard for one who answered', noticeCard({ meeting: aScheduledMeeting(), group, agenda: anAgenda() }, noticeAnswers(), 12, CARD_ID, t, { id: '29:lis', name: 'Lis Palm' })],
+    ['checkInCard without answers', checkInCard('meeting-1', [], CARD_ID, t)],
+    ['checkInCard for one who answered', checkInCard('meeting-1', checkIns(), CARD_ID, t, { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' })],
   ];
 }
 
@@ -222,17 +342,18 @@ describe.each(allCards)('%s', (_name, c) => {
 
   it('gives every Action.Execute a verb and the card id in its data', () => {
     for (const action of executeActions(c)) {
-      expect(action.verb).toEqual(expect.stringMatching(/^[a-z]+\.[a-z]+$/));
+      expect(action.verb).toEqual(expect.stringMatching(/^[a-z]+\.[a-zA-Z]+$/));
       expect(action.title).toEqual(expect.any(String));
       expect(isObject(action.data) && action.data.cardId).toBe(CARD_ID);
     }
   });
 
-  it('uses no action type other than Action.Execute (no Action.Submit, which Teams does not refresh)', () => {
+  it('acts only through Action.Execute (no Action.Submit, which Teams does not refresh)', () => {
     const actionTypes = objectsOf(c)
       .map((o) => o.type)
       .filter((type): type is string => typeof type === 'string' && type.startsWith('Action.'));
-    expect(actionTypes.every((type) => type === 'Action.Execute')).toBe(true);
+    // Links may open (Action.OpenUrl); everything that acts is Action.Execute.
+    expect(actionTypes.every((type) => type === 'Action.Execute' || type === 'Action.OpenUrl')).toBe(true);
   });
 });
 
