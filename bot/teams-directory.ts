@@ -53,13 +53,16 @@ export function teamsDirectory(context: TurnContext, meetingId: string | undefin
       }
     },
 
-    async members(): Promise<PersonRef[]> {
-      const people: PersonRef[] = [];
+    async members(): Promise<Array<PersonRef & { email?: string }>> {
+      const people: Array<PersonRef & { email?: string }> = [];
       let token: string | undefined;
       // A council chat has tens of people; stop after 10 pages of 500 all the same.
       for (let page = 0; page < 10; page++) {
         const result = await TeamsInfo.getPagedMembers(context, 500, token);
-        for (const m of result.members) people.push({ id: m.id, name: m.name ?? m.givenName ?? m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}) });
+        for (const m of result.members) {
+          const email = m.email ?? m.userPrincipalName;
+          people.push({ id: m.id, name: m.name ?? m.givenName ?? m.id, ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}), ...(email ? { email } : {}) });
+        }
         token = result.continuationToken;
         if (!token) break;
       }

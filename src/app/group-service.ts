@@ -60,7 +60,9 @@ export class GroupService {
     }
     const from = this.today();
     const people = await ctx.directory.members();
-    const roster: NewMember[] = [ctx.caller, ...people.filter((p) => !sameAccount(p, ctx.caller))].map((person, i) => ({
+    // The caller as Teams lists them (with e-mail) when the chat's roster has them.
+    const me = people.find((p) => sameAccount(p, ctx.caller)) ?? ctx.caller;
+    const roster: NewMember[] = [me, ...people.filter((p) => !sameAccount(p, ctx.caller))].map((person, i) => ({
       tenantId: ctx.tenantId,
       groupId: '',
       person,

@@ -157,7 +157,8 @@ export interface SecretaryRepository {
 export interface ConversationDirectory {
   /** The caller's role in the meeting of this conversation, as Teams reports it. */
   meetingRoleOf(person: PersonRef): Promise<TeamsMeetingRole>;
-  members(): Promise<PersonRef[]>;
+  /** The people of the conversation, with their e-mail when Teams tells it. */
+  members(): Promise<Array<PersonRef & { email?: string }>>;
 }
 
 export interface StoredAgendaItem extends AgendaItem {
@@ -179,6 +180,72 @@ export interface AnswerRepository {
   checkIns(tenantId: string, meetingId: string): Promise<CheckInAnswer[]>;
 }
 
+// ---- Durable jobs (implemented in src/store) ------------------------------------------------------
+
+/** Something to do later, once, even across restarts and with several server instances. */
+export interface NewJob {
+  tenantId: string;
+  /** Which handler runs it, e.g. `notice-reminder`. */
+  kind: string;
+  /** One job per purpose (e.g. `notice-reminder:<meetingId>`): enqueueing the same key again keeps the first. */
+  uniqueKey: string;
+  /** ISO instant from which it may run. */
+  runAt: string;
+  /** JSON-serialisable; the handler checks what it reads. */
+  payload: Record<string, unknown>;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface Job extends NewJob {
+  id: string;
+  status: JobStatus;
+  /** Runs started so far (a claim counts as one, so a crash mid-run counts too). */
+  attempts: number;
+  /** While `running`: until when the runner that claimed it owns it; after that another may claim it. */
+  lockedUntil?: string;
+  lastError?: string;
+  doneAt?: string;
+}
+
+export interface JobRepository {
+  /** Stores the job unless one with its `uniqueKey` exists (whatever its status); `created` tells which. */
+  enqueue(job: NewJob): Promise<Stored<Job>>;
+  /**
+   * Claims up to `limit` jobs due at `now` (pending, or running with an expired lock) for `lockMs`: each
+   * job goes to exactly one caller, across connections and server instances. `kinds` limits the claim to
+   * the kinds the caller can run (a job of a kind it does not know stays for a server that does).
+   */
+  claimDue(now: Date, limit: number, lockMs: number, kinds?: readonly string[]): Promise<Job[]>;
+  complete(id: string, at: Date): Promise<void>;
+  /** With `retryAt` the job is pending again from then; without, it has failed for good. */
+  fail(id: string, error: string, retryAt?: Date): Promise<void>;
+  /** For tests and operators: jobs by kind and/or key prefix, oldest run time first. */
+  list(filter?: { kind?: string; uniqueKeyPrefix?: string }): Promise<Job[]>;
+}
+
+// ---- Posting on the app's own initiative (implemented in bot/) --------------------------------------
+
+/**
+ * What the app tells a chat without being asked (reminders, later attendance summaries): a view model the
+ * bot renders as a card in the language of the chat's stored conversation reference.
+ */
+export type Notification = {
+  kind: 'noticeReminder';
+  meetingId: string;
+  title: string;
+  /** The meeting's day and the last day the notice may go out, `YYYY-MM-DD`, Stockholm calendar. */
+  meetingDate: string;
+  noticeDeadline: string;
+};
+
+export interface Notifier {
+  /** Posts to the conversation of a serialized conversation reference (as stored on a meeting or group). */
+  post(conversationReference: string, notification: Notification): Promise<void>;
+  /** Posts to the group's own chat or channel; throws when the group has no stored reference. */
+  postToGroup(group: Group, notification: Notification): Promise<void>;
+}
+
 export interface Repositories {
   meetings: MeetingRepository;
   decisions: DecisionRepository;
@@ -187,6 +254,7 @@ export interface Repositories {
   groups: GroupRepository;
   agendas: AgendaRepository;
   answers: AnswerRepository;
+  jobs: JobRepository;
 }
 
 // ---- Microsoft Graph (implemented in src/graph) ---------------------------------------------------

@@ -133,7 +133,10 @@ export class SchedulingService {
       if (!meeting.graphEventId) {
         const day = meeting.startsAt ? utcToStockholm(new Date(meeting.startsAt)).date : '';
         const roster = await this.repos.groups.members(ctx.tenantId, group.id);
-        const attendees = roster.filter((m) => isMemberOn(m, day) && m.person.email).map((m) => ({ name: m.person.name, address: m.person.email! }));
+        // The organizer holds the event; everyone else who is a member on the day is invited.
+        const attendees = roster
+          .filter((m) => isMemberOn(m, day) && m.person.email && m.person.aadObjectId !== organizer)
+          .map((m) => ({ name: m.person.name, address: m.person.email! }));
         const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
         const event = await this.calendar.createOnlineMeetingEvent({
           organizerUserId: organizer,

@@ -1,0 +1,157 @@
+/**
+ * The meeting lifecycle with Microsoft Graph, as Teams and Graph would drive it: the app runs as its own
+ * process with the real MSAL and Graph clients pointed at HTTPS fakes of Entra ID and Graph (trusted
+ * through NODE_EXTRA_CA_CERTS), Teams is the fake Bot Connector. It is killed with SIGKILL half-way and
+ * everything is still there after the restart.
+ */
+import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
+import { FakeEntraAuthority } from '../fakes/entra-authority';
+import { FakeGraph } from '../fakes/graph-server';
+import { createTestTls, type TestTls } from '../fakes/test-tls';
+import { aCardAction, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
+import { spawnApp, type SpawnedApp } from '../helpers/spawned-app';
+import { postActivity } from '../helpers/test-app';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { addDays, utcToStockholm } from '../../src/domain/stockholm-time';
+
+const CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
+const CLIENT_SECRET = 'fake~secret.value_for-tests';
+
+let tls: TestTls;
+let authority: FakeEntraAuthority;
+let graph: FakeGraph;
+let teams: FakeBotConnector;
+let serviceUrl: string;
+let db: TestDatabase;
+let app: SpawnedApp;
+
+const env = () => ({
+  DATABASE_URL: db.url,
+  NODE_EXTRA_CA_CERTS: tls.caFile,
+  AAD_APP_CLIENT_ID: CLIENT_ID,
+  SECRET_AAD_APP_CLIENT_SECRET: CLIENT_SECRET,
+  AAD_APP_TENANT_ID: TENANT,
+  AAD_APP_OAUTH_AUTHORITY_HOST: authority.host,
+  GRAPH_BASE_URL: graph.baseUrl,
+});
+
+beforeAll(async () => {
+  tls = await createTestTls();
+  authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  await authority.start();
+  graph = new FakeGraph(tls, authority);
+  await graph.start();
+  teams = new FakeBotConnector();
+  serviceUrl = await teams.start();
+  teams.members = [people.sara, people.hakan, people.titti];
+  db = await createTestDatabase();
+  app = await spawnApp(env());
+}, 60_000);
+
+afterAll(async () => {
+  await app?.kill('SIGTERM');
+  await teams.stop();
+  await graph.stop();
+  await authority.stop();
+  await db.drop();
+  tls.remove();
+});
+
+type Person = (typeof people)[keyof typeof people];
+type Action = { verb: string; data: Record<string, unknown> };
+type CardJson = { body: unknown[]; actions?: Action[] };
+
+const say = async (chat: Chat, from: Person, text: string) => {
+  const before = teams.sent().length;
+  const res = await postActivity(app, aMessage({ serviceUrl, chat, from, text }));
+  expect(res.status).toBe(200);
+  return teams.sent().slice(before);
+};
+const lastText = (sent: Array<Record<string, unknown>>) => {
+  const a = sent.at(-1)!;
+  return typeof a.text === 'string' ? a.text : cardText(cardOf(a));
+};
+const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = 'card-msg') => {
+  const res = await postActivity(app, aCardAction({ serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId }));
+  expect(res.status).toBe(200);
+  return res.body as { value: CardJson };
+};
+const today = utcToStockholm(new Date()).date;
+const eventPosts = () => graph.requestsTo('POST', /^\/users\/[^/]+\/events$/);
+
+it('schedules through Graph once, runs the meeting in its chat, and keeps everything across a hard restart', async () => {
+  const group = aGroupChat();
+  await say(group, people.sara, '/setup E-råd Fyrbodal');
+
+  // Eleven weeks ahead: exactly one event, with a Teams meeting, the members invited.
+  const day = addDays(today, 77);
+  const booked = lastText(await say(group, people.sara, `/schedule ${day} 09:00-12:00 E-råd Fyrbodal`));
+  expect(booked).toContain('Booked: E-råd Fyrbodal');
+  expect(booked).toContain('The Teams meeting is in the organizer’s calendar');
+  const posts = eventPosts();
+  expect(posts).toHaveLength(1);
+  expect(posts[0]!.path).toBe(`/users/${people.sara.aadObjectId}/events`);
+  expect(posts[0]!.body).toMatchObject({
+    subject: 'E-råd Fyrbodal',
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    transactionId: expect.any(String),
+  });
+  const attendees = (posts[0]!.body as { attendees: Array<{ emailAddress: { address: string } }> }).attendees.map((a) => a.emailAddress.address).sort();
+  expect(attendees).toEqual([people.hakan.email, people.titti.email].sort());
+  const [online] = [...graph.onlineMeetings.values()];
+  expect(online).toBeDefined();
+  expect(graph.requestsTo('GET', /^\/users\/[^/]+\/onlineMeetings$/)).toHaveLength(1);
+  expect(graph.requestsTo('POST', new RegExp(`^/chats/${online!.threadId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/installedApps$`))).toHaveLength(1);
+
+  // Five days ahead: held back, naming the rule; no event.
+  expect(lastText(await say(group, people.sara, `/schedule ${addDays(today, 5)} 09:00-10:00 Extramöte`))).toContain('Held back: the charter’s notice rule');
+  // A member may not schedule.
+  expect(lastText(await say(group, people.hakan, `/schedule ${addDays(today, 90)} 09:00-10:00 Mitt möte`))).toContain('Only the group’s chair, vice chair and organizer');
+  expect(eventPosts()).toHaveLength(1);
+
+  // The notice: Titti is excused.
+  const notice = cardOf((await say(group, people.sara, '/notice')).at(-1)) as CardJson;
+  await press(group, people.titti, notice.actions![1]!, { note: 'Krockar med KS' });
+
+  // The meeting's chat is the thread Graph created: its start event posts the agenda.
+  const meetingChat: Chat = { conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX2dyYXBo' };
+  await postActivity(app, {
+    type: 'event',
+    name: 'application/vnd.microsoft.meetingStart',
+    id: 'start-graph',
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: people.sara.id, aadObjectId: people.sara.aadObjectId },
+    recipient: BOT,
+    conversation: { id: meetingChat.conversationId, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
+    value: { Id: meetingChat.meetingId, JoinUrl: online!.joinUrl, Title: 'E-råd Fyrbodal', MeetingType: 'Scheduled', StartTime: new Date().toISOString() },
+    channelData: { tenant: { id: TENANT }, meeting: { id: meetingChat.meetingId } },
+  });
+  const agendaPost = teams.sent().at(-1)!;
+  expect(cardText(cardOf(agendaPost))).toMatch(/▶1\n\[I\]\n(Incheckning|Check-in)/);
+  const agendaId = teams.sentIds().at(-1)!;
+
+  // /next updates that card in place.
+  const putsBefore = teams.updates().length;
+  await say(meetingChat, people.sara, '/next');
+  const put = teams.updates().slice(putsBefore);
+  expect(put).toHaveLength(1);
+  expect(put[0]!.path).toBe(`/v3/conversations/${meetingChat.conversationId}/activities/${agendaId}`);
+  expect(cardText(cardOf(put[0]!.body as Record<string, unknown>))).toMatch(/▶2/);
+
+  // Two check-in answers.
+  const checkin = cardOf((await say(meetingChat, people.sara, '/checkin')).at(-1)) as CardJson;
+  await press(meetingChat, people.hakan, checkin.actions![0]!, { mood: 'good', text: 'Bra', inRoom: 'false' });
+  expect(cardText((await press(meetingChat, people.titti, checkin.actions![0]!, { mood: 'ok', inRoom: 'true' })).value)).toContain('2 answered');
+
+  // Killed the hard way, started again on the same database: all of it is still there.
+  await app.kill('SIGKILL');
+  app = await spawnApp(env());
+  expect(lastText(await say(meetingChat, people.sara, '/agenda'))).toMatch(/▶2/);
+  const again = cardOf((await say(meetingChat, people.sara, '/checkin')).at(-1));
+  expect(cardText(again)).toContain('2 answered');
+  expect(lastText(await say(group, people.sara, '/notice'))).toContain('0 attending, 1 excused, 2 not answered yet');
+  // And no second event appeared.
+  expect(eventPosts()).toHaveLength(1);
+}, 60_000);
