@@ -28,7 +28,7 @@ export function decisionListCard(decisions: Decision[], t: Translate): AdaptiveC
           width: 'stretch',
           items: [
             userText(d.text, isRetracted ? { strikethrough: true, isSubtle: true } : {}),
-            note(`${d.recordedBy.name}${isRetracted ? ` · ${t('decisions.retracted')}` : ''}`, isRetracted ? { color: 'Attention' } : {}),
+            note(`${d.agendaItem ? `${t('decision.item', { number: d.agendaItem })} · ` : ''}${d.recordedBy.name}${isRetracted ? ` · ${t('decisions.retracted')}` : ''}`, isRetracted ? { color: 'Attention' } : {}),
           ],
         },
       ],

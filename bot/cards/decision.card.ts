@@ -18,7 +18,7 @@ export function decisionCard(d: Decision, cardId: string, t: Translate, locale: 
       ],
     },
     userText(d.text, retracted ? { strikethrough: true } : {}),
-    note(`${t('decision.recordedBy', { name: d.recordedBy.name })} · ${formatTime(d.recordedAt, locale)}`),
+    note(`${d.agendaItem ? `${t('decision.item', { number: d.agendaItem })} · ` : ''}${t('decision.recordedBy', { name: d.recordedBy.name })} · ${formatTime(d.recordedAt, locale)}`),
     ...(retracted && d.retractedBy
       ? [note(`${t('decision.retractedBy', { name: d.retractedBy.name })}${d.retractedAt ? ` · ${formatTime(d.retractedAt, locale)}` : ''}`, { color: 'Attention' })]
       : []),

@@ -179,6 +179,9 @@ describe('notice, start, /next and check-in', () => {
     expect(put.path).toBe(`/v3/conversations/${meetingChat.conversationId}/activities/${h.teams.sentIds().at(0)}`);
     expect(cardText(cardOf(put.body as Record<string, unknown>))).toMatch(/▶2/);
 
+    // A decision now belongs to the item in progress.
+    expect(textOf(await say(meetingChat, people.sara, '/decision Minnesanteckningarna läggs till handlingarna'))).toMatch(/Decision §1[\s\S]*item 2 · Recorded by Sara Herrman/);
+
     const checkin = cardOf(await say(meetingChat, people.sara, '/checkin')) as CardJson;
     const answer = checkin.actions![0]!;
     await press(meetingChat, people.hakan, answer, { mood: 'good', text: 'Många jobbar hemma', inRoom: 'false' });
