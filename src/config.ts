@@ -37,12 +37,14 @@ const schema = z.object({
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid().default('6f3d6a53-6b0e-4a43-9c0f-2a9a1c1e7a01')),
   APP_NAME_SUFFIX: z.preprocess(emptyToUndefined, z.string().default('')),
   MEETING_ROLE_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
+  JOB_POLL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(86_400).default(30)),
   AAD_APP_CLIENT_ID: optionalText,
   SECRET_AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_TENANT_ID: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
   GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
   SECRET_LINK_SIGNING_KEY: optionalText,
+  DEMO_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
 });
 
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -81,12 +83,16 @@ export interface AppConfig {
   teamsAppId: string;
   appNameSuffix: string;
   meetingRoleCacheSeconds: number;
+  /** How often due jobs (reminders) are looked for. */
+  jobPollSeconds: number;
   /** Undefined when Graph is not configured: scheduling then stores meetings without creating Teams events. */
   graph?: GraphConfig;
   /** The host tenant (AAD_APP_TENANT_ID, else BOT_TENANT_ID). */
   hostTenantId?: string;
   /** Signs personal links; in local mode generated once and kept in the data folder when not set. */
   linkSigningKey?: string;
+  /** Load the demo workspace into an empty store at start (local mode only). */
+  demoWorkspace: boolean;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +173,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     teamsAppId: c.TEAMS_APP_ID,
     appNameSuffix: c.APP_NAME_SUFFIX,
     meetingRoleCacheSeconds: c.MEETING_ROLE_CACHE_SECONDS,
+    jobPollSeconds: c.JOB_POLL_SECONDS,
     graph:
       c.AAD_APP_CLIENT_ID && c.SECRET_AAD_APP_CLIENT_SECRET && c.AAD_APP_TENANT_ID
         ? {
@@ -179,6 +186,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         : undefined,
     hostTenantId: c.AAD_APP_TENANT_ID ?? c.BOT_TENANT_ID,
     linkSigningKey: c.SECRET_LINK_SIGNING_KEY,
+    demoWorkspace: c.DEMO_WORKSPACE === 'on' && !c.BOT_ID,
   };
 }
 

@@ -6,10 +6,13 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createAdapter } from '../bot/adapter';
 import { createBotEndpoint } from '../bot/bot-endpoint';
+import { TeamsNotifier } from '../bot/notifier';
 import { RadslagBot } from '../bot/radslag-bot';
-import { createServices } from './app';
+import { createJobHandlers, createServices } from './app';
+import { JobRunner } from './app/job-runner';
 import { systemClock, type Clock } from './app/ports';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
+import { DEMO_TENANT, seedDemoWorkspace } from './demo/seed-demo';
 import { createGraphCalendar } from './graph/graph-calendar';
 import { createHttpServer } from './http/server';
 import { createLogger } from './logger';
@@ -18,6 +21,8 @@ import { createRepositories, openStore } from './store';
 export interface RunningApp {
   url: string;
   port: number;
+  /** Runs the jobs due now (as the poll would), for tests that move the clock; resolves to how many ran. */
+  runJobsOnce(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +37,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   }
   const store = await openStore(config.store);
   const repos = createRepositories(store);
+  if (config.demoWorkspace && (await seedDemoWorkspace(repos, options.clock ?? systemClock)).seeded) {
+    log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');
+  }
   const calendar = config.graph ? createGraphCalendar(config.graph, log) : undefined;
   if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
   const clock = options.clock ?? systemClock;
@@ -42,6 +50,10 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
   const adapter = createAdapter(config.bot, log);
+  // Durable jobs (reminders) post to chats on their own: proactive messages through the same adapter.
+  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, new TeamsNotifier(adapter, config.bot.appId ?? '')), {
+    log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
+  });
   const server = createHttpServer({
     log,
     botEndpoint: createBotEndpoint(adapter, bot),
@@ -55,16 +67,19 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   const port = server.address().port;
   log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);
+  jobs.start(config.jobPollSeconds * 1000);
 
   let stopping: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    runJobsOnce: () => jobs.tick(),
     stop() {
-      // In-flight requests finish; new connections are refused; then the store closes.
+      // In-flight requests finish; new connections are refused; the job running (if any) ends; then the store closes.
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
       })
+        .then(() => jobs.stop())
         .then(() => bot.drain())
         .then(() => store.close());
       return stopping;

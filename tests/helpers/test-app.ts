@@ -3,9 +3,13 @@ import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/app/ports';
 import { start, type RunningApp } from '../../src/main';
 
+/**
+ * Jobs run when a test calls `app.runJobsOnce()`, not on the poll (an hour by default here), so a reminder
+ * never lands in the middle of another test's replies.
+ */
 export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
   const config = loadConfig({
-    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', ...env },
+    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', ...env },
   });
   return start(config, clock ? { clock } : {});
 }

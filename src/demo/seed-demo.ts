@@ -1,0 +1,97 @@
+/**
+ * The demo workspace `npm start` opens with in local mode: the council, its preparation group, the
+ * steering group and the network of the seed minutes (shared/seeds, copied to demo-workspace.json), with
+ * rosters, their past meetings and agendas, the notice answers they record, and the steering group's
+ * risk register R1–R5. Loaded once, into an empty store, through the repositories.
+ */
+import type { Clock, Repositories } from '../app/ports';
+import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
+import type { Group, GroupRole } from '../domain/group';
+import type { PersonRef } from '../domain/person';
+import { validateNewRisk } from '../domain/risk';
+import { minutesToTime, parseTime, stockholmToUtc, timeToMinutes } from '../domain/stockholm-time';
+import workspace from './demo-workspace.json';
+
+/** The tenant of the fixtures (shared/fixtures): the README's curl examples talk to this workspace. */
+export const DEMO_TENANT = '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00';
+
+const KINDS: Record<string, GroupKind> = { council: 'council', 'steering group': 'steering', network: 'network', preparation: 'preparation' };
+const ROLES: Record<string, GroupRole> = { chair: 'chair', viceChair: 'viceChair', organizer: 'organizer', member: 'member', coopted: 'coopted' };
+
+/** Demo people have no Teams account; their channel id is a readable stand-in. */
+const person = (name: string): PersonRef => ({ id: `demo:${name.toLowerCase().replace(/\s+/g, '-')}`, name });
+
+/** The conversation id each demo group's chat has, so a hand-made activity can talk to it. */
+export const demoConversationId = (groupName: string): string => `19:demo-${groupName.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-')}@thread.v2`;
+
+export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Promise<{ seeded: boolean }> {
+  if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) return { seeded: false };
+  const at = clock.now().toISOString();
+  const organizer = person('Sara Herrman');
+  const groups = new Map<string, Group>();
+
+  for (const g of workspace.groups) {
+    const created = await repos.groups.create(
+      { tenantId: DEMO_TENANT, name: g.name, kind: KINDS[g.kind] ?? 'council', conversationId: demoConversationId(g.name), rules: DEFAULT_CHARTER_RULES, createdBy: organizer, createdAt: at },
+      [],
+    );
+    groups.set(g.name, created);
+  }
+  const council = groups.get(workspace.groups[0]!.name)!;
+  const preparationName = workspace.groups[0]!.rules?.preparationGroup;
+  const preparation = preparationName ? groups.get(preparationName) : undefined;
+  if (preparation) await repos.groups.setPreparationGroup(DEMO_TENANT, council.id, preparation.id);
+
+  // The charter's roster (seed 004); the mandate period began when the council was set up.
+  for (const m of workspace.councilRoster) {
+    await repos.groups.addMember({ tenantId: DEMO_TENANT, groupId: council.id, person: person(m.name), organisation: m.organisation, role: ROLES[m.role] ?? 'member', from: '2019-03-01' });
+  }
+  for (const line of workspace.groups.find((g) => g.kind === 'preparation')?.members ?? []) {
+    const name = line.replace(/\s*\(.*\)$/, '');
+    const role: GroupRole = /vice/.test(line) ? 'viceChair' : /ordförande/.test(line) ? 'chair' : 'organizer';
+    if (preparation) await repos.groups.addMember({ tenantId: DEMO_TENANT, groupId: preparation.id, person: person(name), role, from: '2019-03-01' });
+  }
+
+  // The seed meetings, with their rosters (present and excused), agendas and answers.
+  for (const meeting of workspace.meetings) {
+    const group = groups.get(meeting.group) ?? [...groups.values()].find((g) => g.name.startsWith(meeting.group));
+    if (!group) continue;
+    const [start, end] = meeting.time.split('-').map((t) => parseTime(t));
+    const stored = await repos.meetings.schedule({
+      tenantId: DEMO_TENANT,
+      groupId: group.id,
+      title: group.name,
+      startsAt: stockholmToUtc(meeting.date, start!).toISOString(),
+      endsAt: stockholmToUtc(meeting.date, end!).toISOString(),
+      scheduledBy: organizer,
+      sourceKey: `demo:${group.id}:${meeting.date}`,
+      at,
+    });
+    const items = meeting.agenda.flatMap((i) => ('number' in i && i.number !== undefined ? [i] : []));
+    // Seed 001 gives no times: its items are spread a quarter of an hour apart.
+    const startOf = (i: (typeof items)[number], k: number) => ('start' in i && typeof i.start === 'string' ? parseTime(i.start) : minutesToTime(timeToMinutes(start!) + k * 15));
+    await repos.agendas.replace(
+      DEMO_TENANT,
+      stored.value.id,
+      items.map((i, k) => ({ number: i.number!, type: i.type as 'I' | 'D' | 'A', title: i.title!, ...(i.responsible ? { responsible: i.responsible } : {}), plannedStart: startOf(i, k) })),
+    );
+    for (const p of [...meeting.present, ...(meeting.excused ?? [])]) {
+      const existing = (await repos.groups.members(DEMO_TENANT, group.id)).find((m) => m.person.name === p.name);
+      if (!existing) await repos.groups.addMember({ tenantId: DEMO_TENANT, groupId: group.id, person: person(p.name), organisation: p.organisation, role: 'member', from: '2019-03-01' });
+    }
+    for (const p of meeting.excused ?? []) {
+      await repos.answers.saveNotice(DEMO_TENANT, stored.value.id, { person: person(p.name), attending: false, answeredAt: at, via: 'card' });
+    }
+  }
+
+  // The steering group's register (seed 001), in the order the risks were numbered.
+  const steering = groups.get(workspace.riskRegister.group);
+  if (steering) {
+    const registerId = await repos.risks.ensureGroupRegister(DEMO_TENANT, steering.id);
+    for (const r of workspace.riskRegister.risks) {
+      const risk = validateNewRisk({ threat: r.threat, vulnerability: r.vulnerability, consequence: r.consequence, probability: r.S, impact: r.K, actionNeeded: r.actionNeeded });
+      await repos.risks.raise({ tenantId: DEMO_TENANT, registerId, risk, raisedBy: organizer, raisedAt: `${workspace.riskRegister.raisedAt}T10:00:00.000Z`, sourceKey: `demo:risk:${r.id}` });
+    }
+  }
+  return { seeded: true };
+}
