@@ -7,17 +7,20 @@ import { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { MeetingRunService, MeetingView } from '../src/app/meeting-run-service';
+import type { LinkKind, PersonalLinkService } from '../src/app/personal-link-service';
 import type { SchedulingService } from '../src/app/scheduling-service';
 import { DomainError } from '../src/domain/errors';
 import { isMemberOn } from '../src/domain/group';
 import type { Repositories } from '../src/app/ports';
 import { card, heading, userText } from './cards/card';
-import { agendaCard, NEXT_ITEM_VERB } from './cards/agenda.card';
+import { agendaCard, NEXT_ITEM_VERB, REMOVE_ITEM_VERB, SAVE_ITEM_VERB } from './cards/agenda.card';
 import { CHECKIN_ANSWER_VERB, CHECKIN_REFRESH_VERB, checkInCard } from './cards/checkin.card';
 import { NOTICE_ANSWER_VERB, NOTICE_REFRESH_VERB, noticeCard } from './cards/notice.card';
 import { BOOK_PREPARATION_VERB, BOOK_SERIES_VERB, heldBackCard, SCHEDULE_VERB, scheduledCard, scheduleFormCard, seriesCard } from './cards/schedule.card';
 import { parseScheduleArgs } from './command-parser';
-import { cardIdSchema, cardMessage, parseCardData, replaceSharedCard, type CardActionResult, type Turn } from './turn';
+import { teamsDirectMessenger } from './direct-messenger';
+import { linkMessageWriter, linkReportText } from './personal-link-messages';
+import { cardIdSchema, cardMessage, parseCardData, plainText, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface LifecycleServices {
   scheduling: SchedulingService;
@@ -28,6 +31,10 @@ export interface LifecycleServices {
   now: () => Date;
   /** The bot's wording of a domain error (field names translated). */
   explain: (e: DomainError, turn: Turn) => string;
+  /** Personal links, sent privately to each member after /notice and /checkin. */
+  links?: PersonalLinkService;
+  /** For one-to-one chats the bot opens; empty in local mode. */
+  botAppId?: string;
 }
 
 const meetingRef = z.object({ cardId: cardIdSchema, meetingId: z.string().min(1).max(200) });
@@ -45,6 +52,13 @@ const seriesData = z
   .catchall(z.unknown());
 const slotList = z.array(z.object({ date: z.string().max(20), start: z.string().max(10), end: z.string().max(10) })).max(24);
 const noticeData = meetingRef.extend({ attending: z.string().max(10), note: z.string().max(5000).optional() });
+const agendaItemData = meetingRef.extend({
+  item: z.string().max(10).optional(),
+  type: z.string().max(5).optional(),
+  time: z.string().max(10).optional(),
+  title: z.string().max(5000).optional(),
+  responsible: z.string().max(5000).optional(),
+});
 const checkInData = meetingRef.extend({ mood: z.string().max(40).optional(), text: z.string().max(5000).optional(), inRoom: z.string().max(10).optional() });
 
 export class LifecycleHandlers {
@@ -75,6 +89,7 @@ export class LifecycleHandlers {
         const sent = await context.sendActivity(cardMessage(noticeCard(view, view.answers, await this.rosterSize(view), randomUUID(), t)));
         if (sent?.id) await this.s.run.rememberCard(ctx.tenantId, view.meeting.id, 'notice', sent.id);
         await this.s.scheduling.publishNotice(ctx, view.meeting);
+        await this.sendPersonalLinks(context, turn, view, 'notice');
         return true;
       }
       case 'agenda': {
@@ -98,11 +113,29 @@ export class LifecycleHandlers {
         const view = await this.s.run.checkInView(ctx);
         const sent = await context.sendActivity(cardMessage(checkInCard(view.meeting.id, view.answers, randomUUID(), t)));
         if (sent?.id) await this.s.run.rememberCard(ctx.tenantId, view.meeting.id, 'checkin', sent.id);
+        await this.sendPersonalLinks(context, turn, view, 'checkin');
         return true;
       }
       default:
         return false;
     }
+  }
+
+  /**
+   * Each member gets their own link privately (src/app decides how); the chat is told how many went out
+   * and who could not be reached — never a link.
+   */
+  private async sendPersonalLinks(context: TurnContext, turn: Turn, view: MeetingView, kind: LinkKind): Promise<void> {
+    if (!this.s.links || !view.group) return;
+    const report = await this.s.links.deliver({
+      meeting: view.meeting,
+      group: view.group,
+      kind,
+      messenger: teamsDirectMessenger(context, this.s.botAppId ?? '', this.s.log),
+      write: linkMessageWriter(turn.t),
+    });
+    const text = linkReportText(report, turn.t);
+    if (text) await context.sendActivity(plainText(text));
   }
 
   /** The meeting's start event: the agenda card with the first item in progress. */
@@ -191,6 +224,17 @@ export class LifecycleHandlers {
       case NEXT_ITEM_VERB: {
         const data = parseCardData(meetingRef, raw);
         const view = await this.s.run.moveTo(ctx, 'next');
+        return { card: agendaCard(view, this.s.now(), data.cardId, t, true), shared: true };
+      }
+      case SAVE_ITEM_VERB:
+      case REMOVE_ITEM_VERB: {
+        const data = parseCardData(agendaItemData, raw);
+        const number = data.item && data.item !== 'new' ? Number(data.item) : undefined;
+        if (number !== undefined && !Number.isInteger(number)) throw new DomainError('CARD.INVALID_DATA', { detail: 'item' });
+        const view =
+          verb === REMOVE_ITEM_VERB
+            ? await this.s.run.removeAgendaItem(ctx, data.meetingId, number ?? Number.NaN)
+            : await this.s.run.saveAgendaItem(ctx, data.meetingId, { ...(number !== undefined ? { number } : {}), type: data.type, plannedStart: data.time, title: data.title, responsible: data.responsible });
         return { card: agendaCard(view, this.s.now(), data.cardId, t, true), shared: true };
       }
       default:

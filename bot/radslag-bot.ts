@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { DecisionService } from '../src/app/decision-service';
 import type { GroupService } from '../src/app/group-service';
 import type { MeetingRunService } from '../src/app/meeting-run-service';
+import type { PersonalLinkService } from '../src/app/personal-link-service';
 import type { Clock, Repositories } from '../src/app/ports';
 import type { SchedulingService } from '../src/app/scheduling-service';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
@@ -50,6 +51,10 @@ export interface BotServices {
   clock: Clock;
   log: Logger;
   meetingRoleCacheSeconds: number;
+  /** Personal links to the notice and check-in pages, sent privately after /notice and /checkin. */
+  personalLinks?: PersonalLinkService;
+  /** The bot's Microsoft App ID, for one-to-one chats it opens; empty in local mode. */
+  botAppId?: string;
 }
 
 /** Where each command's example comes from, for error replies. */
@@ -78,6 +83,8 @@ export class RadslagBot extends TeamsActivityHandler {
       log: services.log,
       now: () => services.clock.now(),
       explain: (e, turn) => this.explain(e, turn),
+      ...(services.personalLinks ? { links: services.personalLinks } : {}),
+      botAppId: services.botAppId ?? '',
     });
     this.onMessage(async (context, next) => {
       await this.withMeeting(context, (turn) => this.handleMessage(context, turn));
@@ -235,7 +242,10 @@ export class RadslagBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(helpCard(t)));
         return;
       case 'setup': {
-        const result = await this.services.groups.setup(ctx, parseSetupArgs(args));
+        // Kept with the group, to post reminders there later; in a channel, to the channel (a new post), not this thread.
+        const reference = TurnContext.getConversationReference(context.activity);
+        const conversationReference = JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: ctx.conversationId } });
+        const result = await this.services.groups.setup(ctx, { ...parseSetupArgs(args), conversationReference });
         const c = result.kind === 'created' ? groupCreatedCard(result.group, result.members, result.risksMoved, t) : meetingLinkedCard(result.group, result.risksMoved, t);
         await context.sendActivity(cardMessage(c));
         return;

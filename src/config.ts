@@ -43,7 +43,7 @@ const schema = z.object({
   AAD_APP_TENANT_ID: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
   GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
-  SECRET_LINK_SIGNING_KEY: optionalText,
+  SECRET_LINK_SIGNING_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
   DEMO_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
 });
 
@@ -89,7 +89,7 @@ export interface AppConfig {
   graph?: GraphConfig;
   /** The host tenant (AAD_APP_TENANT_ID, else BOT_TENANT_ID). */
   hostTenantId?: string;
-  /** Signs personal links; in local mode generated once and kept in the data folder when not set. */
+  /** Signs personal links; when not set, generated once and kept in the data folder (required with PostgreSQL outside local mode). */
   linkSigningKey?: string;
   /** Load the demo workspace into an empty store at start (local mode only). */
   demoWorkspace: boolean;
@@ -153,6 +153,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     const file = c.DATABASE_URL.slice('sqlite:'.length);
     store = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(rootDir, file) };
   } else store = { kind: 'postgres', url: c.DATABASE_URL };
+  if (store.kind === 'postgres' && c.BOT_ID && !c.SECRET_LINK_SIGNING_KEY) {
+    // A generated key lives in one machine's data folder: instances sharing a database must share the key.
+    throw new ConfigError('SECRET_LINK_SIGNING_KEY', 'is required with PostgreSQL outside local mode, so that every instance signs and checks personal links with the same key (e.g. openssl rand -base64 32, in env/.env.<env>.user)');
+  }
 
   return {
     env: envName,

@@ -10,11 +10,14 @@ import { TeamsNotifier } from '../bot/notifier';
 import { RadslagBot } from '../bot/radslag-bot';
 import { createJobHandlers, createServices } from './app';
 import { JobRunner } from './app/job-runner';
+import { PersonalLinkService } from './app/personal-link-service';
 import { systemClock, type Clock } from './app/ports';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
 import { DEMO_TENANT, seedDemoWorkspace } from './demo/seed-demo';
 import { createGraphCalendar } from './graph/graph-calendar';
 import { createHttpServer } from './http/server';
+import { hmacLinkTokens } from './links/personal-link-token';
+import { resolveLinkSigningKey } from './links/signing-key';
 import { createLogger } from './logger';
 import { createRepositories, openStore } from './store';
 
@@ -48,7 +51,15 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
   });
-  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds });
+  const linkKey = resolveLinkSigningKey(config);
+  if (linkKey.source === 'generated') log.info({ file: linkKey.file }, 'generated the personal-link signing key (kept for restarts)');
+  const personalLinks = new PersonalLinkService(repos, services.run, hmacLinkTokens(linkKey.key), clock, {
+    ...(calendar ? { calendar } : {}),
+    publicBaseUrl: config.publicBaseUrl,
+    ...(config.hostTenantId ? { hostTenantId: config.hostTenantId } : {}),
+    onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
+  });
+  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
   const adapter = createAdapter(config.bot, log);
   // Durable jobs (reminders) post to chats on their own: proactive messages through the same adapter.
   const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, new TeamsNotifier(adapter, config.bot.appId ?? '')), {
@@ -57,6 +68,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const server = createHttpServer({
     log,
     botEndpoint: createBotEndpoint(adapter, bot),
+    personalLinks,
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },

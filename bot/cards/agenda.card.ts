@@ -5,12 +5,14 @@ import type { Translate } from '../../src/i18n';
 import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 export const NEXT_ITEM_VERB = 'agenda.next';
+export const SAVE_ITEM_VERB = 'agenda.saveItem';
+export const REMOVE_ITEM_VERB = 'agenda.removeItem';
 
 /**
  * The agenda as the seeds type it (number, type, description, responsible, time), with the item in
  * progress marked, when each began, and a quiet note when it runs over. Updated in place as it moves.
  */
-export function agendaCard(view: MeetingView, now: Date, cardId: string, t: Translate, withNextButton: boolean): AdaptiveCard {
+export function agendaCard(view: MeetingView, now: Date, cardId: string, t: Translate, mayEdit: boolean): AdaptiveCard {
   const { meeting, agenda } = view;
   const title = meeting.title ?? view.group?.name ?? '';
   const body: CardElement[] = [heading(t('agenda.title', { title }))];
@@ -49,5 +51,39 @@ export function agendaCard(view: MeetingView, now: Date, cardId: string, t: Tran
   }
   if (current === undefined) body.push(note(t('agenda.notStarted')));
   const atEnd = current !== undefined && current >= agenda.length;
-  return card(body, withNextButton && !atEnd ? [execute(t('agenda.next'), NEXT_ITEM_VERB, { cardId, meetingId: meeting.id })] : []);
+  if (!mayEdit) return card(body);
+  const actions: CardElement[] = [];
+  if (current !== undefined && !atEnd) actions.push(execute(t('agenda.next'), NEXT_ITEM_VERB, { cardId, meetingId: meeting.id }));
+  actions.push({ type: 'Action.ShowCard', title: t('agenda.edit'), card: agendaForm(view, cardId, t) });
+  return card(body, actions);
+}
+
+/** The agenda's form (behind "Edit the agenda"): change, add or remove one item. */
+function agendaForm(view: MeetingView, cardId: string, t: Translate): CardElement {
+  const data = { cardId, meetingId: view.meeting.id };
+  return {
+    type: 'AdaptiveCard',
+    body: [
+      {
+        type: 'Input.ChoiceSet',
+        id: 'item',
+        label: t('agenda.itemChoice'),
+        value: 'new',
+        choices: [{ title: t('agenda.newItem'), value: 'new' }, ...view.agenda.map((i) => ({ title: `${i.number}. ${i.title}`, value: String(i.number) }))],
+      },
+      {
+        type: 'ColumnSet',
+        columns: [
+          { type: 'Column', width: 'stretch', items: [{ type: 'Input.ChoiceSet', id: 'type', label: t('agenda.type'), value: 'D', choices: (['I', 'D', 'A'] as const).map((k) => ({ title: t(`agenda.type.${k}`), value: k })) }] },
+          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'time', label: t('agenda.time') }] },
+        ],
+      },
+      { type: 'Input.Text', id: 'title', label: t('agenda.itemTitle'), maxLength: 300 },
+      { type: 'Input.Text', id: 'responsible', label: t('agenda.responsible'), maxLength: 200 },
+    ],
+    actions: [
+      execute(t('agenda.saveItem'), SAVE_ITEM_VERB, data, { style: 'positive' }),
+      execute(t('agenda.removeItem'), REMOVE_ITEM_VERB, data, { associatedInputs: 'auto' }),
+    ],
+  };
 }

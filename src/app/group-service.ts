@@ -44,9 +44,10 @@ export class GroupService {
   /**
    * In a group's own chat: creates the group with this chat's people as its roster and the caller as its
    * organizer. In a meeting chat: links the meeting to the existing group of that name.
-   * Either way, risks this chat kept before move into the group's register.
+   * Either way, risks this chat kept before move into the group's register. `conversationReference` (the
+   * chat's, serialized) is kept with a new group, so reminders can be posted there later.
    */
-  async setup(ctx: RequestContext, input: { name: string | undefined; kind?: GroupKind }): Promise<SetupResult> {
+  async setup(ctx: RequestContext, input: { name: string | undefined; kind?: GroupKind; conversationReference?: string }): Promise<SetupResult> {
     const name = groupName(input.name);
     const scope = await this.meetings.scopeOf(ctx);
     if (scope.group) throw new DomainError('GROUP.ALREADY_LINKED', { name: scope.group.name });
@@ -70,7 +71,16 @@ export class GroupService {
       from,
     }));
     const group = await this.repos.groups.create(
-      { tenantId: ctx.tenantId, name, kind: input.kind ?? 'council', conversationId: ctx.conversationId, rules: DEFAULT_CHARTER_RULES, createdBy: ctx.caller, createdAt: this.clock.now().toISOString() },
+      {
+        tenantId: ctx.tenantId,
+        name,
+        kind: input.kind ?? 'council',
+        conversationId: ctx.conversationId,
+        ...(input.conversationReference ? { conversationReference: input.conversationReference } : {}),
+        rules: DEFAULT_CHARTER_RULES,
+        createdBy: ctx.caller,
+        createdAt: this.clock.now().toISOString(),
+      },
       roster,
     );
     const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id);

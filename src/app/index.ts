@@ -1,9 +1,11 @@
 import { AccessPolicy } from './access-policy';
 import { DecisionService } from './decision-service';
 import { GroupService } from './group-service';
+import type { JobHandler } from './job-runner';
 import { MeetingService } from './meeting-service';
 import { MeetingRunService } from './meeting-run-service';
-import type { Clock, MeetingCalendar, Repositories } from './ports';
+import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
+import type { Clock, MeetingCalendar, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
 
@@ -35,5 +37,12 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined)),
     run: new MeetingRunService(repos, meetings, policy, clock),
+  };
+}
+
+/** The durable jobs' handlers by kind, for the JobRunner (src/app/job-runner.ts). */
+export function createJobHandlers(repos: Repositories, clock: Clock, notifier: Notifier): Record<string, JobHandler> {
+  return {
+    [NOTICE_REMINDER_JOB]: noticeReminderHandler(repos, notifier, clock),
   };
 }

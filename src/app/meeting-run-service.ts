@@ -63,13 +63,47 @@ export class MeetingRunService {
     await this.policy.assertMayRecord(ctx, scope, 'decision');
     const item = parseAgendaQuickAdd(args);
     const current = await this.repos.agendas.list(ctx.tenantId, meeting.id);
-    const items: AgendaItem[] = [...current.map(({ actualStart: _started, ...rest }) => rest), { ...item, number: current.length + 1 }];
-    items.sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.number - b.number);
-    const renumbered = renumber(items);
-    if (meeting.startsAt && meeting.endsAt) {
-      validateAgenda(renumbered, { start: utcToStockholm(new Date(meeting.startsAt)).time, end: utcToStockholm(new Date(meeting.endsAt)).time });
+    return this.keepAgenda(ctx, meeting, [...current.map(({ actualStart: _started, ...rest }) => rest), { ...item, number: current.length + 1 }]);
+  }
+
+  /**
+   * The agenda form card: changes item `number` (or adds one when it is absent) — type, time, title,
+   * responsible — and puts the items back in time order. The whole agenda is checked before it is kept.
+   */
+  async saveAgendaItem(ctx: RequestContext, meetingId: string, input: { number?: number; type?: string; plannedStart?: string; title?: string; responsible?: string }): Promise<MeetingView> {
+    const meeting = await this.managedMeeting(ctx, meetingId);
+    const current = (await this.repos.agendas.list(ctx.tenantId, meeting.id)).map(({ actualStart: _started, ...rest }) => rest);
+    const quick = parseAgendaQuickAdd(`${input.type ?? ''} ${input.plannedStart ?? ''} ${input.title ?? ''}${input.responsible?.trim() ? ` — ${input.responsible}` : ''}`);
+    let items: AgendaItem[];
+    if (input.number === undefined) items = [...current, { ...quick, number: current.length + 1 }];
+    else {
+      if (!current.some((i) => i.number === input.number)) throw new DomainError('AGENDA.NO_SUCH_ITEM', { number: String(input.number), count: current.length });
+      items = current.map((i) => (i.number === input.number ? { ...i, ...quick, ...(quick.responsible ? {} : { responsible: undefined }) } : i));
     }
-    await this.repos.agendas.replace(ctx.tenantId, meeting.id, renumbered);
+    return this.keepAgenda(ctx, meeting, items);
+  }
+
+  async removeAgendaItem(ctx: RequestContext, meetingId: string, number: number): Promise<MeetingView> {
+    const meeting = await this.managedMeeting(ctx, meetingId);
+    const current = (await this.repos.agendas.list(ctx.tenantId, meeting.id)).map(({ actualStart: _started, ...rest }) => rest);
+    if (!current.some((i) => i.number === number)) throw new DomainError('AGENDA.NO_SUCH_ITEM', { number: String(number), count: current.length });
+    return this.keepAgenda(ctx, meeting, current.filter((i) => i.number !== number));
+  }
+
+  private async managedMeeting(ctx: RequestContext, meetingId: string): Promise<Meeting> {
+    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    const group = meeting.groupId ? await this.repos.groups.get(ctx.tenantId, meeting.groupId) : undefined;
+    await this.policy.assertMayRecord(ctx, { meeting, ...(group ? { group } : {}) }, 'decision');
+    return meeting;
+  }
+
+  private async keepAgenda(ctx: RequestContext, meeting: Meeting, items: AgendaItem[]): Promise<MeetingView> {
+    const ordered = renumber([...items].sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.number - b.number));
+    if (meeting.startsAt && meeting.endsAt) {
+      validateAgenda(ordered, { start: utcToStockholm(new Date(meeting.startsAt)).time, end: utcToStockholm(new Date(meeting.endsAt)).time });
+    }
+    await this.repos.agendas.replace(ctx.tenantId, meeting.id, ordered);
     return this.view(ctx, meeting);
   }
 

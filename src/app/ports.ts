@@ -220,8 +220,8 @@ export interface JobRepository {
   complete(id: string, at: Date): Promise<void>;
   /** With `retryAt` the job is pending again from then; without, it has failed for good. */
   fail(id: string, error: string, retryAt?: Date): Promise<void>;
-  /** For tests and operators: jobs by kind and/or key prefix, oldest run time first. */
-  list(filter?: { kind?: string; uniqueKeyPrefix?: string }): Promise<Job[]>;
+  /** For tests and operators: jobs, of one kind or with one key when asked, by run time. */
+  list(filter?: { kind?: string; uniqueKey?: string }): Promise<Job[]>;
 }
 
 // ---- Posting on the app's own initiative (implemented in bot/) --------------------------------------
@@ -300,4 +300,39 @@ export interface MeetingCalendar {
   findOnlineMeetingByJoinUrl(organizerUserId: string, joinUrl: string): Promise<OnlineMeetingInfo | undefined>;
   installAppInChat(chatThreadId: string, teamsAppId: string): Promise<InstallResult>;
   sendMail(fromUserId: string, to: EmailAddress, subject: string, bodyHtml: string): Promise<void>;
+}
+
+// ---- Personal links (tokens in src/links, one-to-one messages in bot/) -----------------------------
+
+/** Which answer a personal link gives: the notice's or the check-in's. */
+export type LinkKind = 'notice' | 'checkin';
+
+/** What a personal link says, fixed when it is made: whose answer, to what, until when. */
+export interface PersonalLinkClaims {
+  tenantId: string;
+  meetingId: string;
+  /** The roster row of the person the link is for: the page answers for that person only. */
+  memberId: string;
+  kind: LinkKind;
+  expiresAt: Date;
+}
+
+/** Why a link is refused: cut off or garbled, altered or signed with another key, out of date, or for the other form. */
+export type LinkTokenRefusal = 'malformed' | 'forged' | 'expired' | 'wrongKind';
+
+export type LinkTokenReading = { ok: true; claims: PersonalLinkClaims } | { ok: false; refusal: LinkTokenRefusal };
+
+/** Signs and checks personal-link tokens. */
+export interface LinkTokens {
+  issue(claims: PersonalLinkClaims): string;
+  /** Checks the signature first; only a genuine token is then checked for expiry (at `now`) and kind. */
+  read(token: string, now: Date, expectedKind?: LinkKind): LinkTokenReading;
+}
+
+/** One-to-one messages from the bot, to people Teams knows in the conversation at hand. */
+export interface DirectMessenger {
+  /** The person's Teams account here and their home tenant, as Teams reports them; undefined when Teams does not know them. */
+  find(person: PersonRef): Promise<{ accountId: string; tenantId?: string } | undefined>;
+  /** Opens (or reuses) the one-to-one chat with the account and posts plain text there. */
+  send(accountId: string, tenantId: string, text: string): Promise<void>;
 }

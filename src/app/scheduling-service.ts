@@ -14,6 +14,7 @@ import { requiredText } from '../domain/text';
 import type { AccessPolicy } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
+import { noticeReminderJob } from './notice-reminder';
 import type { Clock, InstallResult, MeetingCalendar, Repositories } from './ports';
 
 export interface ScheduleRequest {
@@ -106,6 +107,7 @@ export class SchedulingService {
     if (stored.created) {
       await this.repos.agendas.replace(ctx.tenantId, stored.value.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start: startTime, end: endTime }));
     }
+    await this.setNoticeReminder(stored.value, group);
     const { meeting, teams } = await this.createTeamsMeeting(ctx, group, stored.value);
     return {
       kind: 'scheduled',
@@ -116,6 +118,16 @@ export class SchedulingService {
       alreadyScheduled: !stored.created,
       ...(group.preparationGroupId ? { preparationProposal: proposedPreparationDate(start, group.rules) } : {}),
     };
+  }
+
+  /**
+   * The reminder to send the notice, as a durable job. Set on every booking, not only the first: the job's
+   * unique key keeps it to one, and a booking retried after a crash between storing the meeting and this
+   * line still gets its reminder.
+   */
+  private async setNoticeReminder(meeting: Meeting, group: Group): Promise<void> {
+    const job = noticeReminderJob(meeting, group, this.clock.now());
+    if (job) await this.repos.jobs.enqueue(job);
   }
 
   /**
@@ -209,6 +221,7 @@ export class SchedulingService {
       at: this.clock.now().toISOString(),
     });
     if (stored.created) await this.repos.agendas.replace(ctx.tenantId, stored.value.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start: req.start, end: req.end }));
+    await this.setNoticeReminder(stored.value, group);
     const { meeting, teams } = await this.createTeamsMeeting(ctx, group, stored.value);
     return { kind: 'scheduled', meeting, group, warnings: [], teams, alreadyScheduled: !stored.created };
   }

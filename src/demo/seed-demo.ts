@@ -73,7 +73,7 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
     await repos.agendas.replace(
       DEMO_TENANT,
       stored.value.id,
-      items.map((i, k) => ({ number: i.number!, type: i.type as 'I' | 'D' | 'A', title: i.title!, ...(i.responsible ? { responsible: i.responsible } : {}), plannedStart: startOf(i, k) })),
+      items.map((i, k) => ({ number: i.number, type: i.type as 'I' | 'D' | 'A', title: i.title, ...(i.responsible ? { responsible: i.responsible } : {}), plannedStart: startOf(i, k) })),
     );
     for (const p of [...meeting.present, ...(meeting.excused ?? [])]) {
       const existing = (await repos.groups.members(DEMO_TENANT, group.id)).find((m) => m.person.name === p.name);

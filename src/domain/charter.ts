@@ -185,3 +185,8 @@ export function assertOverrideReason(reason: string | undefined | null): string 
 export function proposedPreparationDate(start: Date, rules: CharterRules): IsoDate {
   return nearestSwedishWorkingDay(addDays(utcToStockholm(start).date, -rules.preparationDaysBefore));
 }
+
+/** The last day the notice may go out: `noticeDays` calendar days before the meeting's day (Stockholm calendar). */
+export function latestNoticeDate(start: Date, rules: CharterRules): IsoDate {
+  return addDays(utcToStockholm(start).date, -rules.noticeDays);
+}

@@ -18,6 +18,8 @@ export interface Group {
   kind: GroupKind;
   /** The chat or channel the group works in (where /setup was run). */
   conversationId: string;
+  /** Serialized conversation reference of that chat, for posting there later (reminders). */
+  conversationReference?: string;
   preparationGroupId?: string;
   rules: CharterRules;
   createdBy: PersonRef;

@@ -4,6 +4,8 @@
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from 'pino';
+import type { PersonalLinkService } from '../app/personal-link-service';
+import { registerPersonalLinkRoutes } from './personal-link-routes';
 
 export interface HttpServerOptions {
   log: Logger;
@@ -11,13 +13,18 @@ export interface HttpServerOptions {
   botEndpoint: (req: Request, res: Response) => Promise<void>;
   /** Whether the store answers, for /healthz. */
   checkHealth: () => Promise<void>;
+  /** GET/POST /p/:token — the personal-link pages, where members answer without the app. */
+  personalLinks?: PersonalLinkService;
 }
 
 /** Activities are small; a larger body is not a Teams activity. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createHttpServer(opts: HttpServerOptions): Server {
-  const server = restify.createServer({ name: 'radslag', handleUncaughtExceptions: false });
+  // Passed on to find-my-way, restify's router, which does not find a path parameter over 100 characters by
+  // default; a personal-link token (/p/:token) is about 300.
+  const routerOptions = { maxParamLength: 1500 };
+  const server = restify.createServer({ name: 'radslag', handleUncaughtExceptions: false, ...routerOptions });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -28,6 +35,8 @@ export function createHttpServer(opts: HttpServerOptions): Server {
       if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The activity could not be processed; nothing was stored. Try again.' });
     }
   });
+
+  if (opts.personalLinks) registerPersonalLinkRoutes(server, opts.personalLinks, opts.log);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {

@@ -3,6 +3,7 @@ import { SqlAgendaRepository } from './agenda-repository';
 import { SqlAnswerRepository } from './answer-repository';
 import { SqlDecisionRepository } from './decision-repository';
 import { SqlGroupRepository } from './group-repository';
+import { SqlJobRepository } from './job-repository';
 import { SqlMeetingRepository } from './meeting-repository';
 import { SqlRiskRepository } from './risk-repository';
 import { SqlSecretaryRepository } from './secretary-repository';
@@ -21,5 +22,6 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     groups: new SqlGroupRepository(db),
     agendas: new SqlAgendaRepository(db),
     answers: new SqlAnswerRepository(db),
+    jobs: new SqlJobRepository(db),
   };
 }

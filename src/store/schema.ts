@@ -99,6 +99,7 @@ export interface GroupsTable {
   name_key: string;
   kind: string;
   conversation_id: string;
+  conversation_reference: string | null;
   preparation_group_id: string | null;
   notice_days: number;
   preparation_days_before: number;

@@ -38,6 +38,8 @@ export class FakeBotConnector {
   members: FakeMember[] = [];
   /** What GET /v1/meetings/{id} answers; a number answers that HTTP status instead. */
   meetingInfo: MeetingInfoAnswer | number = 404;
+  /** One-to-one chats the bot opened (POST /v3/conversations), by the id the fake gave them. */
+  readonly directChats = new Map<string, { memberId: string; tenantId: string }>();
   private server?: http.Server;
   private nextId = 1;
   private readonly postedIds = new Map<RecordedRequest, string>();
@@ -72,6 +74,18 @@ export class FakeBotConnector {
 
   private answer(r: RecordedRequest): [number, unknown] {
     let m: RegExpExecArray | null;
+    if (r.method === 'POST' && r.path === '/v3/conversations') {
+      // As Teams answers it: a one-to-one chat needs isGroup false, exactly one member and the tenant;
+      // the same member gets the same `a:` conversation again (201 Created).
+      const p = (r.body ?? {}) as { isGroup?: boolean; members?: Array<{ id?: string }>; tenantId?: string; channelData?: { tenant?: { id?: string } } };
+      const tenantId = p.tenantId ?? p.channelData?.tenant?.id;
+      const memberId = p.members?.length === 1 ? p.members[0]!.id : undefined;
+      if (p.isGroup || !memberId || !tenantId) return [400, { error: { code: 'BadSyntax', message: 'Incorrect conversation creation parameters' } }];
+      const existing = [...this.directChats].find(([, c]) => c.memberId === memberId)?.[0];
+      const id = existing ?? `a:direct-${this.nextId++}`;
+      this.directChats.set(id, { memberId, tenantId });
+      return [201, { id }];
+    }
     if (r.method === 'POST' && (m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(r.path))) {
       const id = `sent-${this.nextId++}`;
       this.postedIds.set(r, id);
@@ -132,15 +146,29 @@ export class FakeBotConnector {
     return [404, { error: { code: 'NotFound', message: `fake connector has no ${r.method} ${r.path}` } }];
   }
 
-  /** Activities the bot posted (replies and new messages), oldest first. */
-  sent(): Array<Record<string, unknown>> {
-    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities')).map((r) => r.body as Record<string, unknown>);
+  /** The one-to-one chat an activity request was posted to, if any. */
+  private directChatOf(r: RecordedRequest): string | undefined {
+    const id = /^\/v3\/conversations\/([^/]+)\/activities/.exec(r.path)?.[1];
+    return id && this.directChats.has(id) ? id : undefined;
   }
 
-  /** The ids the fake gave the activities the bot posted, oldest first (what a later PUT targets). */
+  /** Activities the bot posted (replies and new messages) in group chats, channels and meeting chats, oldest first; one-to-one messages are in `direct()`. */
+  sent(): Array<Record<string, unknown>> {
+    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && !this.directChatOf(r)).map((r) => r.body as Record<string, unknown>);
+  }
+
+  /** Messages the bot posted in one-to-one chats it opened, with the member each went to, oldest first. */
+  direct(): Array<{ memberId: string; tenantId: string; activity: Record<string, unknown> }> {
+    return this.requests.flatMap((r) => {
+      const chat = r.method === 'POST' ? this.directChatOf(r) : undefined;
+      return chat ? [{ ...this.directChats.get(chat)!, activity: r.body as Record<string, unknown> }] : [];
+    });
+  }
+
+  /** The ids the fake gave the activities the bot posted outside one-to-one chats, oldest first (what a later PUT targets). */
   sentIds(): string[] {
     return this.requests.flatMap((r) => {
-      const id = this.postedIds.get(r);
+      const id = this.directChatOf(r) ? undefined : this.postedIds.get(r);
       return id ? [id] : [];
     });
   }

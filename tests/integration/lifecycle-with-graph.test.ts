@@ -67,6 +67,8 @@ const say = async (chat: Chat, from: Person, text: string) => {
   expect(res.status).toBe(200);
   return teams.sent().slice(before);
 };
+/** The card a command posted (after /notice and /checkin a line about the personal links follows it). */
+const cardIn = (sent: Array<Record<string, unknown>>) => cardOf(sent.find((a) => cardOf(a)));
 const lastText = (sent: Array<Record<string, unknown>>) => {
   const a = sent.at(-1)!;
   return typeof a.text === 'string' ? a.text : cardText(cardOf(a));
@@ -111,8 +113,26 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   expect(eventPosts()).toHaveLength(1);
 
   // The notice: Titti is excused.
-  const notice = cardOf((await say(group, people.sara, '/notice')).at(-1)) as CardJson;
+  const noticePosts = await say(group, people.sara, '/notice');
+  const notice = cardIn(noticePosts) as CardJson;
   await press(group, people.titti, notice.actions![1]!, { note: 'Krockar med KS' });
+
+  // Each member got a personal link by e-mail from the organizer's mailbox; the chat only hears how many.
+  expect(lastText(noticePosts)).toBe('Personal links: 3 by e-mail, 0 in a private chat with the bot.');
+  expect(JSON.stringify(noticePosts)).not.toContain('/p/');
+  expect(teams.direct()).toEqual([]);
+  const mails = graph.sentMail.map((m) => ({ from: m.from, ...(m.message as { subject: string; toRecipients: Array<{ emailAddress: { address: string } }>; body: { contentType: string; content: string } }) }));
+  expect(mails.map((m) => m.from)).toEqual([people.sara.aadObjectId, people.sara.aadObjectId, people.sara.aadObjectId]);
+  expect(mails.map((m) => m.toRecipients[0]!.emailAddress.address).sort()).toEqual([people.sara.email, people.hakan.email, people.titti.email].sort());
+  const toHakan = mails.find((m) => m.toRecipients[0]!.emailAddress.address === people.hakan.email)!;
+  expect(toHakan.subject).toBe('Notice: E-råd Fyrbodal – please answer');
+  expect(toHakan.body.contentType).toBe('HTML');
+  expect(toHakan.body.content).toContain('Hello Håkan Sundberg, you are invited to E-råd Fyrbodal on ');
+  const hakanLink = /href="http:\/\/localhost:\d+\/p\/([A-Za-z0-9_.-]+)"/.exec(toHakan.body.content)![1]!;
+  // Håkan answers through his link (the page is on this server).
+  const answered = await fetch(`${app.url}/p/${hakanLink}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=notice&attending=yes' });
+  expect(answered.status).toBe(200);
+  expect(await answered.text()).toContain('Jag kommer');
 
   // The meeting's chat is the thread Graph created: its start event posts the agenda.
   const meetingChat: Chat = { conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX2dyYXBo' };
@@ -141,7 +161,7 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   expect(cardText(cardOf(put[0]!.body as Record<string, unknown>))).toMatch(/▶2/);
 
   // Two check-in answers.
-  const checkin = cardOf((await say(meetingChat, people.sara, '/checkin')).at(-1)) as CardJson;
+  const checkin = cardIn(await say(meetingChat, people.sara, '/checkin')) as CardJson;
   await press(meetingChat, people.hakan, checkin.actions![0]!, { mood: 'good', text: 'Bra', inRoom: 'false' });
   expect(cardText((await press(meetingChat, people.titti, checkin.actions![0]!, { mood: 'ok', inRoom: 'true' })).value)).toContain('2 answered');
 
@@ -149,9 +169,11 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   await app.kill('SIGKILL');
   app = await spawnApp(env());
   expect(lastText(await say(meetingChat, people.sara, '/agenda'))).toMatch(/▶2/);
-  const again = cardOf((await say(meetingChat, people.sara, '/checkin')).at(-1));
+  const again = cardIn(await say(meetingChat, people.sara, '/checkin'));
   expect(cardText(again)).toContain('2 answered');
-  expect(lastText(await say(group, people.sara, '/notice'))).toContain('0 attending, 1 excused, 2 not answered yet');
+  expect(cardText(cardIn(await say(group, people.sara, '/notice')))).toContain('1 attending, 1 excused, 1 not answered yet');
+  // The signing key was kept in the data folder: the link sent before the restart still opens.
+  expect((await fetch(`${app.url}/p/${hakanLink}`)).status).toBe(200);
   // And no second event appeared.
   expect(eventPosts()).toHaveLength(1);
 }, 60_000);

@@ -70,9 +70,33 @@ it.each([
 });
 
 it('never shows a secret in an error or in the start-up description', () => {
-  const c = load({ BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 'hunter2', BOT_TENANT_ID: 't', DATABASE_URL: 'postgres://app:pw123@db:5432/radslag' });
+  const linkKey = 'link-key-link-key-link-key-link-key-0001';
+  const c = load({ BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 'hunter2', BOT_TENANT_ID: 't', DATABASE_URL: 'postgres://app:pw123@db:5432/radslag', SECRET_LINK_SIGNING_KEY: linkKey });
   const described = JSON.stringify(describeConfig(c));
   expect(described).not.toContain('hunter2');
   expect(described).not.toContain('pw123');
+  expect(described).not.toContain(linkKey);
   expect(c.localMode).toBe(false);
+  const short = errorOf(() => load({ SECRET_LINK_SIGNING_KEY: 'too-short-secret' }));
+  expect(short.message).not.toContain('too-short-secret');
+});
+
+describe('the link signing key', () => {
+  const server = { BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: 't' };
+
+  it('is required with PostgreSQL outside local mode, where instances must share it', () => {
+    const e = errorOf(() => load({ ...server, DATABASE_URL: 'postgres://app@db:5432/radslag' }));
+    expect(e.key).toBe('SECRET_LINK_SIGNING_KEY');
+    expect(e.message).toContain('is required with PostgreSQL outside local mode');
+    expect(load({ ...server, DATABASE_URL: 'postgres://app@db:5432/radslag', SECRET_LINK_SIGNING_KEY: 'k'.repeat(32) }).linkSigningKey).toBe('k'.repeat(32));
+  });
+
+  it('may be left out with SQLite, or with PostgreSQL in local mode (it is generated into the data folder then)', () => {
+    expect(load(server).linkSigningKey).toBeUndefined();
+    expect(load({ DATABASE_URL: 'postgres://app@db:5432/radslag' }).linkSigningKey).toBeUndefined();
+  });
+
+  it('is at least 32 characters', () => {
+    expect(errorOf(() => load({ SECRET_LINK_SIGNING_KEY: 'k'.repeat(31) })).key).toBe('SECRET_LINK_SIGNING_KEY');
+  });
 });

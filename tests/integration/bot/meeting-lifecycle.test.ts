@@ -35,7 +35,8 @@ const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => 
   expect((await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text, locale }))).status).toBe(200);
   const sent = h.teams.sent().slice(before);
   expect(sent.length).toBeGreaterThanOrEqual(1);
-  return sent[sent.length - 1]!;
+  // The reply's card (after /notice and /checkin a line about the personal links follows it), else the last post.
+  return sent.find((a) => cardOf(a)) ?? sent[sent.length - 1]!;
 };
 const textOf = (a: Record<string, unknown>) => (typeof a.text === 'string' ? a.text : cardText(cardOf(a)));
 const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = 'card-msg') => {
@@ -188,5 +189,26 @@ describe('notice, start, /next and check-in', () => {
     const second = await press(meetingChat, people.titti, answer, { mood: 'strained', text: 'Tungt', inRoom: 'true' });
     expect(cardText(second.value)).toContain('2 answered');
     expect(cardText(second.value)).toContain('Your answer: Strained — Tungt');
+  });
+});
+
+describe('the agenda', () => {
+  it('is edited by the quick form and the form card, in time order, refusing a time outside the meeting', async () => {
+    const { chat } = await aGroup();
+    await say(chat, people.sara, '/schedule 2027-02-10 09:00-12:00 Dagordningsmöte');
+    const added = textOf(await say(chat, people.sara, '/agenda add A 10:40 Handlingsplan 2027 — Sara Herrman'));
+    expect(added).toMatch(/4\n\[D\]\nCurrent matters[\s\S]*5\n\[A\]\nHandlingsplan 2027\nSara Herrman\n10:40/);
+    expect(textOf(await say(chat, people.sara, '/agenda add X 10:40 Fel typ'))).toContain('is not an agenda item');
+    expect(textOf(await say(chat, people.hakan, '/agenda add D 10:45 Inte min sak'))).toContain('only the chair, the vice chair, the organizer');
+
+    const agenda = cardOf(await say(chat, people.sara, '/agenda')) as { actions: Array<{ type: string; card?: { actions: Action[] } }> };
+    const form = agenda.actions.find((a) => a.type === 'Action.ShowCard')!.card!;
+    const [save, remove] = form.actions;
+    const saved = await press(chat, people.sara, save!, { item: 'new', type: 'I', time: '09:05', title: 'Presentationsrunda', responsible: 'Alla' });
+    expect(cardText(saved.value)).toMatch(/1\n\[I\]\nCheck-in[\s\S]*2\n\[I\]\nPresentationsrunda\nAlla\n09:05/);
+    const outside = await press(chat, people.sara, save!, { item: '2', type: 'I', time: '13:00', title: 'För sent' });
+    expect(outside).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('outside the meeting (09:00–12:00)') });
+    const removed = await press(chat, people.sara, remove!, { item: '2' });
+    expect(cardText(removed.value)).not.toContain('Presentationsrunda');
   });
 });

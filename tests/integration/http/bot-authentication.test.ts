@@ -10,6 +10,8 @@ const h = useHarness({
     BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10',
     SECRET_BOT_PASSWORD: 'not-a-real-secret',
     BOT_TENANT_ID: '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00',
+    // Required outside local mode when the tests run on PostgreSQL (instances must share it).
+    SECRET_LINK_SIGNING_KEY: 'test-link-signing-key-test-link-signing-key',
   });
 
 it.each([

@@ -25,6 +25,7 @@ import { groupCreatedCard, meetingLinkedCard, rosterCard } from '../../../bot/ca
 import { heldBackCard, scheduledCard, scheduleFormCard, seriesCard } from '../../../bot/cards/schedule.card';
 import { agendaCard } from '../../../bot/cards/agenda.card';
 import { noticeCard } from '../../../bot/cards/notice.card';
+import { noticeReminderCard } from '../../../bot/cards/notice-reminder.card';
 import { checkInCard } from '../../../bot/cards/checkin.card';
 import { parseCommand } from '../../../bot/command-parser';
 import { aDecision, aRetractedDecision, aRisk, seedRegister } from '../../helpers/builders';
@@ -275,6 +276,7 @@ function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
     ['agendaCard empty', agendaCard({ meeting: aScheduledMeeting(), agenda: [] }, new Date('2027-02-10T07:00:00Z'), CARD_ID, t, true)],
     ['noticeCard without answers', noticeCard({ meeting: aScheduledMeeting(), group, agenda: anAgenda() }, [], 12, CARD_ID, t)],
     ['noticeCard for one who answered', noticeCard({ meeting: aScheduledMeeting(), group, agenda: anAgenda() }, noticeAnswers(), 12, CARD_ID, t, { id: '29:lis', name: 'Lis Palm' })],
+    ['noticeReminderCard', noticeReminderCard({ kind: 'noticeReminder', meetingId: 'meeting-1', title: 'E-råd Fyrbodal: **vintermöte**', meetingDate: '2027-02-10', noticeDeadline: '2027-01-27' }, t)],
     ['checkInCard without answers', checkInCard('meeting-1', [], CARD_ID, t)],
     ['checkInCard for one who answered', checkInCard('meeting-1', checkIns(), CARD_ID, t, { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' })],
   ];
@@ -352,8 +354,8 @@ describe.each(allCards)('%s', (_name, c) => {
     const actionTypes = objectsOf(c)
       .map((o) => o.type)
       .filter((type): type is string => typeof type === 'string' && type.startsWith('Action.'));
-    // Links may open (Action.OpenUrl); everything that acts is Action.Execute.
-    expect(actionTypes.every((type) => type === 'Action.Execute' || type === 'Action.OpenUrl')).toBe(true);
+    // Links may open (Action.OpenUrl) and forms unfold (Action.ShowCard); everything that acts is Action.Execute.
+    expect(actionTypes.every((type) => type === 'Action.Execute' || type === 'Action.OpenUrl' || type === 'Action.ShowCard')).toBe(true);
   });
 });
 

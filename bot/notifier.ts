@@ -1,0 +1,47 @@
+/**
+ * The app's `Notifier` port in Teams: a proactive message (botbuilder's continueConversationAsync) to the
+ * conversation of a stored conversation reference, rendered in that conversation's language.
+ */
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Notification, Notifier } from '../src/app/ports';
+import type { Group } from '../src/domain/group';
+import { localeOf, translator, type Translate } from '../src/i18n';
+import type { AdaptiveCard } from './cards/card';
+import { noticeReminderCard } from './cards/notice-reminder.card';
+import { cardMessage } from './turn';
+
+function render(n: Notification, t: Translate): AdaptiveCard {
+  switch (n.kind) {
+    case 'noticeReminder':
+      return noticeReminderCard(n, t);
+  }
+}
+
+export class TeamsNotifier implements Notifier {
+  /** `botAppId` is empty in local mode (no token is sent). */
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+  ) {}
+
+  async post(conversationReference: string, notification: Notification): Promise<void> {
+    const reference = JSON.parse(conversationReference) as Partial<ConversationReference>;
+    const c = render(notification, translator(localeOf(reference.locale)));
+    let failure: Error | undefined;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      // The adapter hands an error thrown here to onTurnError, which logs it and carries on: caught here
+      // instead, so the caller (a job) sees the post failed and tries again.
+      try {
+        await context.sendActivity(cardMessage(c));
+      } catch (e) {
+        failure = e instanceof Error ? e : new Error(String(e));
+      }
+    });
+    if (failure) throw failure;
+  }
+
+  async postToGroup(group: Group, notification: Notification): Promise<void> {
+    if (!group.conversationReference) throw new Error(`group ${group.id} has no stored conversation reference (set up before references were kept); it is stored by /setup`);
+    await this.post(group.conversationReference, notification);
+  }
+}

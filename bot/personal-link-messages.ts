@@ -1,0 +1,34 @@
+/**
+ * The words around personal links, in the language of the person who sent the notice or check-in: the
+ * private message each member gets (e-mail or one-to-one chat), and the line that tells the group chat how
+ * many links went out — without any link in it.
+ */
+import type { LinkDeliveryReport, LinkMessageWriter } from '../src/app/personal-link-service';
+import type { Translate } from '../src/i18n';
+
+export function linkMessageWriter(t: Translate): LinkMessageWriter {
+  return ({ kind, personName, meetingTitle, when }) => {
+    const whenText = when ? t('link.mail.when', { date: when.date, start: when.start }) : '';
+    return {
+      subject: kind === 'notice' ? t('link.mail.subject.notice', { title: meetingTitle }) : t('link.mail.subject.checkin', { title: meetingTitle }),
+      paragraphs: [
+        kind === 'notice' ? t('link.mail.notice', { name: personName, title: meetingTitle, when: whenText }) : t('link.mail.checkin', { name: personName, title: meetingTitle }),
+        t('link.mail.personal'),
+      ],
+      action: t('link.mail.action'),
+    };
+  };
+}
+
+const MAX_NAMES = 10;
+const names = (list: string[]) => (list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join(', ')} (+${list.length - MAX_NAMES})` : list.join(', '));
+
+/** What the group chat is told after a notice or check-in; undefined when the meeting has no roster. */
+export function linkReportText(report: LinkDeliveryReport, t: Translate): string | undefined {
+  const total = report.mailed.length + report.messaged.length + report.unreachable.length + report.failed.length;
+  if (total === 0) return undefined;
+  const lines = [t('link.report.sent', { mailed: report.mailed.length, messaged: report.messaged.length })];
+  if (report.unreachable.length > 0) lines.push(t('link.report.unreachable', { names: names(report.unreachable) }));
+  if (report.failed.length > 0) lines.push(t('link.report.failed', { names: names(report.failed) }));
+  return lines.join(' ');
+}

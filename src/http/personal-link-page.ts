@@ -1,0 +1,133 @@
+/**
+ * The personal-link pages as HTML strings: the answer form (notice or check-in), its confirmation, and the
+ * refusal of a bad link. Pure functions of a view model; every piece of text is escaped (names and titles
+ * come from people and may contain markup). No script, no external resource: the page works under
+ * `default-src 'none'`, with its style inline.
+ */
+import { escapeHtml } from '../app/html';
+import { LINK_MOODS, type LinkPageView, type LinkRefusal, type Mood } from '../app/personal-link-service';
+import type { Locale, MessageKey, Translate } from '../i18n';
+
+/** What was typed, given back with the problem when the form was wrong. */
+export interface LinkFormValues {
+  attending?: string;
+  note?: string;
+  mood?: string;
+  text?: string;
+  inRoom?: boolean;
+}
+
+export interface LinkPageOptions {
+  t: Translate;
+  locale: Locale;
+  /** Where the form posts: the link itself, relative to the page. */
+  action: string;
+  /** The answer was just stored: say so, above the form (which stays, to change the answer). */
+  stored?: boolean;
+  problem?: string;
+  values?: LinkFormValues;
+}
+
+const STYLE = [
+  'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;margin:0;background:#f5f5f5;color:#1b1b1b}',
+  'main{max-width:36rem;margin:0 auto;padding:1.5rem 1rem 3rem;background:#fff;min-height:100vh;box-sizing:border-box}',
+  'h1{font-size:1.5rem;margin:0 0 .25rem}',
+  '.meta{margin:0 0 1rem;color:#3b3b3b}',
+  'fieldset{border:1px solid #8a8a8a;border-radius:4px;margin:1rem 0;padding:.5rem 1rem 1rem}',
+  'legend{font-weight:600;padding:0 .25rem}',
+  '.choice{display:block;margin:.5rem 0}',
+  'label{font-weight:600}',
+  '.choice label,.check label{font-weight:400}',
+  'textarea{display:block;width:100%;box-sizing:border-box;margin:.25rem 0 1rem;font:inherit;padding:.5rem;border:1px solid #6b6b6b;border-radius:4px}',
+  'button{font:inherit;font-weight:600;padding:.6rem 1.4rem;border:0;border-radius:4px;background:#0b5cad;color:#fff;cursor:pointer}',
+  'button:focus,input:focus,textarea:focus{outline:3px solid #f2a900;outline-offset:2px}',
+  '.stored{border-left:4px solid #107c10;background:#eef7ee;padding:.75rem 1rem;margin:1rem 0}',
+  '.problem{border-left:4px solid #a4262c;background:#fbeeee;padding:.75rem 1rem;margin:1rem 0}',
+  '.note{font-size:.9rem;color:#3b3b3b}',
+].join('');
+
+function document(locale: Locale, title: string, body: string): string {
+  return (
+    `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow">' +
+    `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`
+  );
+}
+
+const moodKey = (m: Mood): MessageKey => `checkin.mood.${m}` as MessageKey;
+
+function storedAnswer(view: LinkPageView, t: Translate): string | undefined {
+  if (view.kind === 'notice' && view.notice) return `${view.notice.attending ? t('notice.attend') : t('notice.decline')}${view.notice.note ? ` (${view.notice.note})` : ''}`;
+  if (view.kind === 'checkin' && view.checkIn) {
+    const c = view.checkIn;
+    return `${t(moodKey(c.mood))}${c.text ? ` — ${c.text}` : ''}${c.inRoom ? ` · ${t('checkin.inRoom')}` : ''}`;
+  }
+  return undefined;
+}
+
+const checked = (on: boolean): string => (on ? ' checked' : '');
+
+/** The form for the person the link names, with their stored answer filled in (or what they just typed). */
+export function linkPage(view: LinkPageView, o: LinkPageOptions): string {
+  const { t } = o;
+  const heading = view.kind === 'notice' ? t('notice.title', { title: view.meetingTitle }) : t('link.checkinHeading', { title: view.meetingTitle });
+  const parts: string[] = [`<h1>${escapeHtml(heading)}</h1>`];
+  const meta: string[] = [];
+  if (view.groupName && view.groupName !== view.meetingTitle) meta.push(escapeHtml(view.groupName));
+  const w = view.when;
+  if (w) meta.push(escapeHtml(w.end ? t('link.when', { date: w.date, start: w.start, end: w.end }) : t('link.whenStart', { date: w.date, start: w.start })));
+  if (meta.length > 0) parts.push(`<p class="meta">${meta.join('<br>')}</p>`);
+  parts.push(`<p>${escapeHtml(t('link.answeringAs', { name: view.personName }))}</p>`);
+
+  const answer = storedAnswer(view, t);
+  if (o.stored && answer) parts.push(`<div class="stored" role="status"><p><strong>${escapeHtml(t('link.stored'))}</strong> ${escapeHtml(answer)}</p><p>${escapeHtml(t('link.changeHint'))}</p></div>`);
+  else if (answer) parts.push(`<p class="stored">${escapeHtml(t('link.current', { answer }))}</p>`);
+  if (o.problem) parts.push(`<div class="problem" role="alert" id="problem"><p>${escapeHtml(o.problem)}</p></div>`);
+
+  const described = o.problem ? ' aria-describedby="problem"' : '';
+  const fields: string[] = [`<input type="hidden" name="kind" value="${view.kind}">`];
+  if (view.kind === 'notice') {
+    const attending = o.values?.attending ?? (view.notice ? (view.notice.attending ? 'yes' : 'no') : undefined);
+    const note = o.values?.note ?? view.notice?.note ?? '';
+    fields.push(
+      `<fieldset${described}><legend>${escapeHtml(t('link.attendQuestion'))}</legend>`,
+      `<div class="choice"><input type="radio" id="attending-yes" name="attending" value="yes" required${checked(attending === 'yes')}> <label for="attending-yes">${escapeHtml(t('notice.attend'))}</label></div>`,
+      `<div class="choice"><input type="radio" id="attending-no" name="attending" value="no"${checked(attending === 'no')}> <label for="attending-no">${escapeHtml(t('notice.decline'))}</label></div>`,
+      '</fieldset>',
+      `<label for="note">${escapeHtml(t('notice.note'))}</label><textarea id="note" name="note" rows="3" maxlength="500">${escapeHtml(note)}</textarea>`,
+    );
+  } else {
+    const mood = o.values?.mood ?? view.checkIn?.mood;
+    const text = o.values?.text ?? view.checkIn?.text ?? '';
+    const inRoom = o.values ? Boolean(o.values.inRoom) : Boolean(view.checkIn?.inRoom);
+    fields.push(
+      `<fieldset${described}><legend>${escapeHtml(t('checkin.mood'))}</legend>`,
+      ...LINK_MOODS.map(
+        (m) => `<div class="choice"><input type="radio" id="mood-${m}" name="mood" value="${m}" required${checked(mood === m)}> <label for="mood-${m}">${escapeHtml(t(moodKey(m)))}</label></div>`,
+      ),
+      '</fieldset>',
+      `<label for="text">${escapeHtml(t('checkin.text'))}</label><textarea id="text" name="text" rows="3" maxlength="500">${escapeHtml(text)}</textarea>`,
+      `<div class="check"><input type="checkbox" id="inRoom" name="inRoom" value="true"${checked(inRoom)}> <label for="inRoom">${escapeHtml(t('checkin.inRoom'))}</label></div>`,
+    );
+  }
+  fields.push(`<p><button type="submit">${escapeHtml(answer ? t('link.change') : t('link.send'))}</button></p>`);
+  parts.push(`<form method="post" action="${escapeHtml(o.action)}">${fields.join('')}</form>`);
+  parts.push(`<p class="note">${escapeHtml(t('link.private'))}</p>`);
+  return document(o.locale, heading, parts.join(''));
+}
+
+const refusalKeys: Record<LinkRefusal | 'unavailable', { title: MessageKey; body: MessageKey }> = {
+  malformed: { title: 'link.refused.malformed.title', body: 'link.refused.malformed.body' },
+  forged: { title: 'link.refused.forged.title', body: 'link.refused.forged.body' },
+  expired: { title: 'link.refused.expired.title', body: 'link.refused.expired.body' },
+  wrongKind: { title: 'link.refused.wrongKind.title', body: 'link.refused.wrongKind.body' },
+  gone: { title: 'link.refused.gone.title', body: 'link.refused.gone.body' },
+  unavailable: { title: 'link.unavailable.title', body: 'link.unavailable.body' },
+};
+
+/** A bad link: what is wrong, that nothing was stored, and what to do. `unavailable`: the server failed. */
+export function refusedPage(refusal: LinkRefusal | 'unavailable', t: Translate, locale: Locale): string {
+  const keys = refusalKeys[refusal];
+  const nothingStored = refusal === 'unavailable' ? '' : `<p><strong>${escapeHtml(t('link.nothingStored'))}</strong></p>`;
+  return document(locale, t(keys.title), `<h1>${escapeHtml(t(keys.title))}</h1><p>${escapeHtml(t(keys.body))}</p>${nothingStored}`);
+}

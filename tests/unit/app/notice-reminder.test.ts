@@ -1,0 +1,51 @@
+import { noticeReminderJob } from '../../../src/app/notice-reminder';
+import type { Group } from '../../../src/domain/group';
+import type { Meeting } from '../../../src/domain/meeting';
+
+const group = (noticeDays = 14): Group => ({
+  id: 'group-1',
+  tenantId: 'tenant-1',
+  name: 'E-råd Fyrbodal',
+  kind: 'council',
+  conversationId: '19:group@thread.v2',
+  rules: { noticeDays, preparationDaysBefore: 14, meetingsPerYear: 6 },
+  createdBy: { id: '29:sara', name: 'Sara Herrman' },
+  createdAt: '2026-11-25T09:00:00.000Z',
+});
+const meeting = (startsAt?: string): Meeting => ({
+  id: 'meeting-1',
+  tenantId: 'tenant-1',
+  teamsMeetingId: 'scheduled:meeting-1',
+  conversationId: 'scheduled:meeting-1',
+  groupId: 'group-1',
+  createdAt: '2026-11-25T09:00:00.000Z',
+  ...(startsAt ? { startsAt } : {}),
+});
+const NOW = new Date('2026-11-25T09:00:00.000Z');
+
+describe('noticeReminderJob', () => {
+  it('is due at 09:00 Stockholm time (winter, UTC+1) on the day noticeDays before the meeting’s day', () => {
+    expect(noticeReminderJob(meeting('2027-02-10T08:00:00.000Z'), group(), NOW)).toEqual({
+      tenantId: 'tenant-1',
+      kind: 'notice-reminder',
+      uniqueKey: 'notice-reminder:meeting-1',
+      runAt: '2027-01-27T08:00:00.000Z',
+      payload: { meetingId: 'meeting-1' },
+    });
+  });
+
+  it('follows summer time (UTC+2) and the group’s own notice period', () => {
+    expect(noticeReminderJob(meeting('2027-06-10T07:00:00.000Z'), group(), NOW)?.runAt).toBe('2027-05-27T07:00:00.000Z');
+    expect(noticeReminderJob(meeting('2027-06-10T07:00:00.000Z'), group(21), NOW)?.runAt).toBe('2027-05-20T07:00:00.000Z');
+  });
+
+  it('counts the Stockholm calendar day of a meeting just after midnight', () => {
+    // 00:30 on 11 February in Stockholm is still 10 February in UTC.
+    expect(noticeReminderJob(meeting('2027-02-10T23:30:00.000Z'), group(), NOW)?.runAt).toBe('2027-01-28T08:00:00.000Z');
+  });
+
+  it('is due now when the deadline has passed (a meeting booked by override), and absent without a start', () => {
+    expect(noticeReminderJob(meeting('2026-11-30T12:00:00.000Z'), group(), NOW)?.runAt).toBe(NOW.toISOString());
+    expect(noticeReminderJob(meeting(), group(), NOW)).toBeUndefined();
+  });
+});
