@@ -13,6 +13,8 @@ import { DomainError } from '../src/domain/errors';
 import { isMemberOn } from '../src/domain/group';
 import type { Repositories } from '../src/app/ports';
 import { card, heading, userText } from './cards/card';
+import { isCheckInItem } from '../src/domain/agenda';
+import type { AdaptiveCard } from './cards/card';
 import { agendaCard, NEXT_ITEM_VERB, REMOVE_ITEM_VERB, SAVE_ITEM_VERB } from './cards/agenda.card';
 import { CHECKIN_ANSWER_VERB, CHECKIN_REFRESH_VERB, checkInCard } from './cards/checkin.card';
 import { NOTICE_ANSWER_VERB, NOTICE_REFRESH_VERB, noticeCard } from './cards/notice.card';
@@ -151,6 +153,11 @@ export class LifecycleHandlers {
    */
   private async showAgenda(context: TurnContext, turn: Turn, view: MeetingView, postIfNone: boolean): Promise<void> {
     const c = agendaCard(view, this.s.now(), randomUUID(), turn.t, true);
+    await this.postAgenda(context, turn, view, c, postIfNone);
+    await this.checkInWhenDue(context, turn, view);
+  }
+
+  private async postAgenda(context: TurnContext, turn: Turn, view: MeetingView, c: AdaptiveCard, postIfNone: boolean): Promise<void> {
     const existing = view.meeting.agendaActivityId;
     if (existing) {
       await context.updateActivity({ id: existing, type: 'message', attachments: [cardMessage(c).attachments![0]!] });
@@ -159,6 +166,15 @@ export class LifecycleHandlers {
     }
     const sent = await context.sendActivity(cardMessage(c));
     if (sent?.id) await this.s.run.rememberCard(turn.ctx.tenantId, view.meeting.id, 'agenda', sent.id);
+  }
+
+  /** When the check-in item is in progress, the check-in card goes out once, without anyone asking. */
+  private async checkInWhenDue(context: TurnContext, turn: Turn, view: MeetingView): Promise<void> {
+    const item = view.agenda.find((i) => i.number === view.meeting.currentItem);
+    if (!item || !isCheckInItem(item) || view.meeting.checkinActivityId) return;
+    const answers = await this.s.run.checkIns(turn.ctx.tenantId, view.meeting.id);
+    const sent = await context.sendActivity(cardMessage(checkInCard(view.meeting.id, answers, randomUUID(), turn.t)));
+    if (sent?.id) await this.s.run.rememberCard(turn.ctx.tenantId, view.meeting.id, 'checkin', sent.id);
   }
 
   /** Handles a lifecycle card press; undefined when the verb is not one of these. */
@@ -224,6 +240,7 @@ export class LifecycleHandlers {
       case NEXT_ITEM_VERB: {
         const data = parseCardData(meetingRef, raw);
         const view = await this.s.run.moveTo(ctx, 'next');
+        await this.checkInWhenDue(context, turn, view);
         return { card: agendaCard(view, this.s.now(), data.cardId, t, true), shared: true };
       }
       case SAVE_ITEM_VERB:

@@ -225,3 +225,6 @@ function splitResponsible(rest: string): [string, string | undefined] {
   }
   return [rest, undefined];
 }
+
+/** The check-in round's item ("Incheckning", "Check-in"): when it is in progress the check-in card goes out. */
+export const isCheckInItem = (item: Pick<AgendaItem, 'title'>): boolean => /^\s*(incheckning|check-?in)\b/iu.test(item.title);

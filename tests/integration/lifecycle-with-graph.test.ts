@@ -148,9 +148,11 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
     value: { Id: meetingChat.meetingId, JoinUrl: online!.joinUrl, Title: 'E-råd Fyrbodal', MeetingType: 'Scheduled', StartTime: new Date().toISOString() },
     channelData: { tenant: { id: TENANT }, meeting: { id: meetingChat.meetingId } },
   });
-  const agendaPost = teams.sent().at(-1)!;
+  // The agenda, then the check-in card (item 1 is the check-in round).
+  const agendaPost = teams.sent().at(-2)!;
   expect(cardText(cardOf(agendaPost))).toMatch(/▶1\n\[I\]\n(Incheckning|Check-in)/);
-  const agendaId = teams.sentIds().at(-1)!;
+  expect(cardText(cardOf(teams.sent().at(-1)))).toMatch(/Check-in: how are things\?|Incheckning: hur är läget\?/);
+  const agendaId = teams.sentIds().at(-2)!;
 
   // /next updates that card in place.
   const putsBefore = teams.updates().length;

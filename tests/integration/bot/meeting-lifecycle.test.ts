@@ -168,8 +168,11 @@ describe('notice, start, /next and check-in', () => {
       value: { Id: meetingChat.meetingId, JoinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0', Title: name, MeetingType: 'Scheduled', StartTime: NOW.toISOString() },
       channelData: { tenant: { id: TENANT }, meeting: { id: meetingChat.meetingId } },
     });
-    const agendaPost = h.teams.sent().at(-1)!;
+    // The agenda with item 1 in progress and, since item 1 is the check-in, the check-in card after it.
+    const [agendaPost, checkInPost] = h.teams.sent();
     expect(cardText(cardOf(agendaPost))).toMatch(/▶1\n\[I\]\nIncheckning\nPågår sedan|▶1\n\[I\]\nCheck-in/);
+    expect(cardText(cardOf(checkInPost))).toContain('Check-in: how are things?');
+    expect(h.teams.sent()).toHaveLength(2);
     h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
     await say(meetingChat, people.sara, `/setup ${name}`);
     // /next posts nothing new: it updates the agenda card in place.

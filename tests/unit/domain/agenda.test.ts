@@ -1,4 +1,5 @@
 import {
+  isCheckInItem,
   currentItemAt,
   defaultAgendaTemplate,
   MAX_AGENDA_ITEMS,
@@ -276,5 +277,22 @@ describe('overrunMinutes', () => {
 
   it('is 0 when the item has not started yet (a clock out of step)', () => {
     expect(overrunMinutes(item3, item4, at('13:45'), at('13:40'))).toBe(0);
+  });
+});
+
+describe('isCheckInItem', () => {
+  it.each([
+    ['Incheckning', true],
+    ['Check-in', true],
+    ['checkin: hur är läget?', true],
+    ['  INCHECKNING och presentation', true],
+    ['Hur står det till i Corona-tider?', false],
+    ['Utcheckning', false],
+  ])('%s → %s', (title, expected) => {
+    expect(isCheckInItem({ title })).toBe(expected);
+  });
+
+  it('knows the first item of both default templates', () => {
+    for (const locale of ['sv', 'en'] as const) expect(isCheckInItem(defaultAgendaTemplate(locale, { start: '09:00', end: '12:00' })[0]!)).toBe(true);
   });
 });
