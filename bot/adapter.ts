@@ -13,33 +13,15 @@ import {
 import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { BotConfig } from '../src/config';
+import { msalAuthorityOptions } from '../src/graph/msal-authority';
 import { localeOf, translator } from '../src/i18n';
 
 const BOT_FRAMEWORK = 'https://api.botframework.com';
 
 /** MSAL for the bot's outbound token when the authority is a test endpoint it cannot discover by itself. */
 function customAuthorityCredentials(bot: BotConfig & { appId: string; loginUrl: string }): MsalServiceClientCredentialsFactory {
-  const authority = bot.loginUrl.replace(/\/$/, '');
-  const host = new URL(authority).host;
   const app = new ConfidentialClientApplication({
-    auth: {
-      clientId: bot.appId,
-      clientSecret: bot.password ?? '',
-      authority,
-      knownAuthorities: [host],
-      // Given up front, MSAL makes no discovery call (and accepts an authority it does not know).
-      authorityMetadata: JSON.stringify({
-        token_endpoint: `${authority}/oauth2/v2.0/token`,
-        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
-        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
-        issuer: `${authority}/v2.0`,
-        jwks_uri: `${authority}/discovery/v2.0/keys`,
-      }),
-      cloudDiscoveryMetadata: JSON.stringify({
-        tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
-        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-      }),
-    },
+    auth: { clientId: bot.appId, clientSecret: bot.password ?? '', ...msalAuthorityOptions(bot.loginUrl) },
   });
   return new MsalServiceClientCredentialsFactory(bot.appId, app);
 }

@@ -3,7 +3,7 @@
  * neither asks the instance-discovery endpoint nor fetches the OpenID configuration, so the same code
  * works for login.microsoftonline.com, a sovereign cloud and a local fake authority in tests (which
  * MSAL would otherwise refuse, as it does not know the host). bot/adapter.ts builds the same settings
- * for the bot's outbound token and can move to this helper.
+ * for the bot's outbound token with it too.
  */
 import type { Configuration } from '@azure/msal-node';
 

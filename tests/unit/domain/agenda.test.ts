@@ -10,18 +10,10 @@ import {
   type AgendaItem,
   type AgendaQuickAdd,
 } from '../../../src/domain/agenda';
-import { DomainError, type ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode } from '../../../src/domain/errors';
 import { stockholmToUtc } from '../../../src/domain/stockholm-time';
+import { domainErrorOf } from '../../helpers/domain-error';
 
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 /**
  * Seed 003, the network meeting of 2020-05-14, 13.00–16.00: its "Mötespunkter" as the organizer would type

@@ -10,18 +10,10 @@ import {
   type GroupKind,
   type ScheduleCheckInput,
 } from '../../../src/domain/charter';
-import { DomainError, type ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode } from '../../../src/domain/errors';
 import { addDays, stockholmToUtc, utcToStockholm } from '../../../src/domain/stockholm-time';
+import { domainErrorOf } from '../../helpers/domain-error';
 
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 /** Monday 11 January 2027, 10:00 in Stockholm. */
 const NOW = stockholmToUtc('2027-01-11', '10:00');

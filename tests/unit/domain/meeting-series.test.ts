@@ -1,17 +1,9 @@
 import { DEFAULT_CHARTER_RULES, proposedPreparationDate } from '../../../src/domain/charter';
-import { DomainError, type ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode } from '../../../src/domain/errors';
 import { isInSeriesBlackout, isSwedishHoliday, proposeSeries, type ProposedMeeting, type SeriesInput } from '../../../src/domain/meeting-series';
 import { addDays, dateDiffDays, isoWeekday, stockholmToUtc, utcToStockholm } from '../../../src/domain/stockholm-time';
+import { domainErrorOf } from '../../helpers/domain-error';
 
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 /** Planning next year in late autumn, as an organizer would. */
 const NOW = stockholmToUtc('2026-11-20', '10:00');

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode } from '../../../src/domain/errors';
 import {
   byRegisterOrder,
   riskBand,
@@ -10,21 +10,12 @@ import {
   type Score,
 } from '../../../src/domain/risk';
 import { aRisk, seedRegister } from '../../helpers/builders';
+import { domainErrorOf } from '../../helpers/domain-error';
 
 function aNewRisk(overrides: NewRiskInput = {}): NewRiskInput {
   return { threat: 'Vikande intresse', probability: '5', impact: '4', ...overrides };
 }
 
-/** Runs `fn` and returns the DomainError it throws (fails the test if it throws nothing else). */
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 describe('score', () => {
   it.each([

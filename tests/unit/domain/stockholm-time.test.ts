@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { DomainError, type ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode } from '../../../src/domain/errors';
 import {
   addDays,
   dateDiffDays,
@@ -16,17 +16,8 @@ import {
   timeToMinutes,
   utcToStockholm,
 } from '../../../src/domain/stockholm-time';
+import { domainErrorOf } from '../../helpers/domain-error';
 
-/** Runs `fn` and returns the DomainError it throws (fails the test if it throws nothing else). */
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return e as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 const utc = (iso: string): Date => new Date(iso);
 
