@@ -10,7 +10,7 @@ import { createServices } from '../src/app';
 import type { MemberRow } from '../src/app/group-service';
 import { systemClock, type Repositories } from '../src/app/ports';
 import { ConfigError, loadConfig } from '../src/config';
-import { DomainError, type ErrorCode } from '../src/domain/errors';
+import { DomainError } from '../src/domain/errors';
 import { groupNameKey, membershipPeriod, organisationName, parseRole } from '../src/domain/group';
 import { requiredText } from '../src/domain/text';
 import { errorKey, translator } from '../src/i18n';
@@ -152,19 +152,9 @@ export function linesByGroup(file: ParsedFile, fallbackGroup: string | undefined
 
 const t = translator('en');
 
-/** A domain error as an English sentence; GroupService reports a line's error as the text "CODE {params}". */
-export function readable(error: DomainError | string): string {
-  let code: string;
-  let params: Record<string, string | number>;
-  if (typeof error === 'string') {
-    const m = /^(\S+) (\{.*\})$/.exec(error);
-    if (!m) return error;
-    code = m[1]!;
-    params = JSON.parse(m[2]!) as Record<string, string | number>;
-  } else ({ code, params } = error);
-  const key = errorKey(code as ErrorCode);
-  const known = typeof (t(key) as string | undefined) === 'string';
-  return known ? t(key, params) : typeof error === 'string' ? error : error.message;
+/** A domain error as an English sentence. */
+export function readable(error: DomainError): string {
+  return t(errorKey(error.code), error.params);
 }
 
 async function tenantFor(repos: Repositories, groupName: string, given: string | undefined): Promise<string> {
@@ -227,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
           summary = `${lines.length - problems.length} lines valid (dry run: nothing stored)`;
         } else {
           const report = await services.groups.importMembers(tenantId, name, lines.map((l) => l.row));
-          problems = report.problems.map((p) => ({ line: lines[p.row - 1]?.line ?? p.row, message: readable(p.message) }));
+          problems = report.problems.map((p) => ({ line: lines[p.row - 1]?.line ?? p.row, message: readable(p.error) }));
           summary = `${report.added} added, ${report.updated} updated`;
         }
         console.log(`${name} (tenant ${tenantId}): ${summary}, ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`);

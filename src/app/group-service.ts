@@ -25,7 +25,8 @@ export interface MemberRow {
 export interface ImportReport {
   added: number;
   updated: number;
-  problems: Array<{ row: number; message: string }>;
+  /** Rows that were not stored, with the domain's reason. */
+  problems: Array<{ row: number; error: DomainError }>;
 }
 
 /** Groups and their rosters: /setup, the roster card, the CSV import. */
@@ -176,7 +177,7 @@ export class GroupService {
         }
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
-        report.problems.push({ row: i + 1, message: `${e.code} ${JSON.stringify(e.params)}` });
+        report.problems.push({ row: i + 1, error: e });
       }
     }
     return report;
