@@ -21,7 +21,11 @@ export type CommandName =
   | 'start'
   | 'next'
   | 'item'
-  | 'checkin';
+  | 'checkin'
+  | 'attendance'
+  | 'present'
+  | 'excused'
+  | 'absent';
 
 const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
@@ -55,6 +59,18 @@ const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   checkin: 'checkin',
   'check-in': 'checkin',
   incheckning: 'checkin',
+  attendance: 'attendance',
+  närvaro: 'attendance',
+  narvaro: 'attendance',
+  present: 'present',
+  närvarande: 'present',
+  narvarande: 'present',
+  excused: 'excused',
+  förhindrad: 'excused',
+  forhindrad: 'excused',
+  absent: 'absent',
+  frånvarande: 'absent',
+  franvarande: 'absent',
   hjälp: 'help',
   hjalp: 'help',
 } satisfies Record<string, CommandName>));

@@ -9,6 +9,10 @@ import { z } from 'zod';
 import type { MeetingRunService, MeetingView } from '../src/app/meeting-run-service';
 import type { LinkKind, PersonalLinkService } from '../src/app/personal-link-service';
 import type { SchedulingService } from '../src/app/scheduling-service';
+import type { AttendanceService, ImportOutcome } from '../src/app/attendance-service';
+import type { MeetingService } from '../src/app/meeting-service';
+import type { Meeting } from '../src/domain/meeting';
+import { attendanceCard, attendanceDeniedCard, attendanceFiguresCard } from './cards/attendance.card';
 import { DomainError } from '../src/domain/errors';
 import { isMemberOn } from '../src/domain/group';
 import type { Repositories } from '../src/app/ports';
@@ -25,6 +29,10 @@ import { linkMessageWriter, linkReportText } from './personal-link-messages';
 import { cardIdSchema, cardMessage, parseCardData, plainText, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface LifecycleServices {
+  attendance: AttendanceService;
+  meetings: MeetingService;
+  /** Sets up the durable attendance imports after a meeting's end. */
+  scheduleAttendanceImports: (meeting: Meeting) => Promise<void>;
   scheduling: SchedulingService;
   run: MeetingRunService;
   /** Read-only: roster size for the notice's "not answered yet". */
@@ -111,6 +119,35 @@ export class LifecycleHandlers {
         await this.showAgenda(context, turn, await this.s.run.moveTo(ctx, Number.isInteger(n) && args.trim() !== '' ? n : Number.NaN), false);
         return true;
       }
+      case 'attendance': {
+        if (/^import\b/iu.test(args.trim())) {
+          const { outcome, view } = await this.s.attendance.importHere(ctx);
+          await context.sendActivity(cardMessage(attendanceCard(view, t, importNotice(outcome, t))));
+        } else {
+          const scope = await this.s.meetings.scopeOf(ctx);
+          if (scope.meeting) await context.sendActivity(cardMessage(attendanceCard(await this.s.attendance.viewHere(ctx), t)));
+          else {
+            const { group, figures } = await this.s.attendance.figures(ctx);
+            const year = this.s.now().getUTCFullYear();
+            await context.sendActivity(cardMessage(attendanceFiguresCard(group.name, `${year}-01-01`, `${year}-12-31`, figures, t)));
+          }
+        }
+        return true;
+      }
+      case 'present':
+      case 'excused':
+      case 'absent': {
+        const a = context.activity;
+        const mentioned = ((a.entities ?? []) as Array<{ type?: string; mentioned?: { id?: string; name?: string; aadObjectId?: string } }>)
+          .filter((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== a.recipient?.id)
+          .map((e) => e.mentioned!)[0];
+        const who = mentioned?.id
+          ? { mention: { id: mentioned.id, name: mentioned.name ?? mentioned.id, ...(mentioned.aadObjectId ? { aadObjectId: mentioned.aadObjectId } : {}) } }
+          : { name: args.replace(/<\/?at>/g, '').replace(/^@/, '').trim() };
+        const view = await this.s.attendance.correct(ctx, name, who);
+        await context.sendActivity(cardMessage(attendanceCard(view, t)));
+        return true;
+      }
       case 'checkin': {
         const view = await this.s.run.checkInView(ctx);
         const sent = await context.sendActivity(cardMessage(checkInCard(view.meeting.id, view.answers, randomUUID(), t)));
@@ -138,6 +175,22 @@ export class LifecycleHandlers {
     });
     const text = linkReportText(report, turn.t);
     if (text) await context.sendActivity(plainText(text));
+  }
+
+  /**
+   * The meeting's end event: the end is kept, the attendance import is tried at once and set up as jobs
+   * (reports are often empty until the scheduled end, and end events go missing).
+   */
+  async meetingEnded(context: TurnContext, turn: Turn): Promise<void> {
+    const meeting = await this.s.run.end(turn.ctx);
+    if (!meeting) return;
+    await this.s.scheduleAttendanceImports(meeting);
+    const outcome = await this.s.attendance.importFor(turn.ctx.tenantId, meeting.id);
+    if (outcome.kind === 'imported') {
+      await context.sendActivity(cardMessage(attendanceCard(await this.s.attendance.attendanceOf(turn.ctx.tenantId, meeting.id), turn.t, importNotice(outcome, turn.t))));
+    } else if (outcome.kind === 'accessDenied' && outcome.firstTime) {
+      await context.sendActivity(cardMessage(attendanceDeniedCard(meeting.title ?? '', turn.t)));
+    }
   }
 
   /** The meeting's start event: the agenda card with the first item in progress. */
@@ -272,5 +325,21 @@ function safeJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined; // parseCardData then names the field
+  }
+}
+
+/** What an import found, in one line for the attendance card. */
+function importNotice(outcome: ImportOutcome, t: Turn['t']): string {
+  switch (outcome.kind) {
+    case 'imported':
+      return t('attendance.imported', { records: outcome.records, added: outcome.added });
+    case 'empty':
+      return t('attendance.noReports');
+    case 'notConfigured':
+      return t('attendance.notConfigured');
+    case 'noOnlineMeeting':
+      return t('attendance.noOnlineMeeting');
+    case 'accessDenied':
+      return t('attendance.deniedTitle');
   }
 }

@@ -7,6 +7,7 @@ import type { Notification, Notifier } from '../src/app/ports';
 import type { Group } from '../src/domain/group';
 import { localeOf, translator, type Translate } from '../src/i18n';
 import type { AdaptiveCard } from './cards/card';
+import { attendanceCard, attendanceDeniedCard } from './cards/attendance.card';
 import { noticeReminderCard } from './cards/notice-reminder.card';
 import { cardMessage } from './turn';
 
@@ -14,6 +15,10 @@ function render(n: Notification, t: Translate): AdaptiveCard {
   switch (n.kind) {
     case 'noticeReminder':
       return noticeReminderCard(n, t);
+    case 'attendance':
+      return attendanceCard(n.view, t);
+    case 'attendanceAccessDenied':
+      return attendanceDeniedCard(n.title, t);
   }
 }
 

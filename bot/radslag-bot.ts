@@ -19,6 +19,7 @@ import type { MeetingRunService } from '../src/app/meeting-run-service';
 import type { PersonalLinkService } from '../src/app/personal-link-service';
 import type { Clock, Repositories } from '../src/app/ports';
 import type { SchedulingService } from '../src/app/scheduling-service';
+import type { AttendanceService } from '../src/app/attendance-service';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
 import type { RiskService } from '../src/app/risk-service';
 import { DomainError, isDomainError } from '../src/domain/errors';
@@ -47,6 +48,7 @@ export interface BotServices {
   groups: GroupService;
   scheduling: SchedulingService;
   run: MeetingRunService;
+  attendance: AttendanceService;
   repos: Pick<Repositories, 'groups'>;
   clock: Clock;
   log: Logger;
@@ -66,6 +68,9 @@ const usageOf: Partial<Record<CommandName, MessageKey>> = {
   schedule: 'usage.schedule',
   agenda: 'usage.agendaAdd',
   preparation: 'usage.preparation',
+  present: 'usage.attendance',
+  excused: 'usage.attendance',
+  absent: 'usage.attendance',
 };
 
 export class RadslagBot extends TeamsActivityHandler {
@@ -79,6 +84,9 @@ export class RadslagBot extends TeamsActivityHandler {
     this.lifecycle = new LifecycleHandlers({
       scheduling: services.scheduling,
       run: services.run,
+      attendance: services.attendance,
+      meetings: services.meetings,
+      scheduleAttendanceImports: (meeting) => services.scheduling.scheduleAttendanceImports(meeting),
       repos: services.repos,
       log: services.log,
       now: () => services.clock.now(),
@@ -95,7 +103,7 @@ export class RadslagBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
-      await this.withMeeting(context, (turn) => this.services.run.end(turn.ctx));
+      await this.withMeeting(context, (turn) => this.lifecycle.meetingEnded(context, turn));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -164,6 +172,7 @@ export class RadslagBot extends TeamsActivityHandler {
         startsAt: info.details?.scheduledStartTime ? new Date(info.details.scheduledStartTime).toISOString() : undefined,
         endsAt: info.details?.scheduledEndTime ? new Date(info.details.scheduledEndTime).toISOString() : undefined,
         organizerAadObjectId: info.organizer?.aadObjectId || undefined,
+        graphMeetingId: info.details?.msGraphResourceId || undefined,
       });
     } catch (e) {
       this.services.log.warn({ err: e, meetingId: meeting.id }, 'meeting info not available; the meeting stays without title and times');
@@ -261,6 +270,10 @@ export class RadslagBot extends TeamsActivityHandler {
       case 'next':
       case 'item':
       case 'checkin':
+      case 'attendance':
+      case 'present':
+      case 'excused':
+      case 'absent':
         await this.lifecycle.command(context, turn, name, args, sourceKey);
         return;
       case 'preparation': {

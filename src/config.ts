@@ -44,6 +44,14 @@ const schema = z.object({
   AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
   GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
   SECRET_LINK_SIGNING_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
+  ATTENDANCE_RETRY_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5}){0,9}\s*$/, 'must be minutes after the end, comma separated, e.g. 15,120,1440')
+      .default('15,120,1440'),
+  ),
+  ATTENDANCE_MINIMUM_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600).default(5)),
   DEMO_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
 });
 
@@ -91,6 +99,10 @@ export interface AppConfig {
   hostTenantId?: string;
   /** Signs personal links; when not set, generated once and kept in the data folder (required with PostgreSQL outside local mode). */
   linkSigningKey?: string;
+  /** Minutes after a meeting's end when its attendance reports are imported. */
+  attendanceRetryMinutes: number[];
+  /** Time in the meeting that counts as present. */
+  attendanceMinimumMinutes: number;
   /** Load the demo workspace into an empty store at start (local mode only). */
   demoWorkspace: boolean;
 }
@@ -191,6 +203,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     hostTenantId: c.AAD_APP_TENANT_ID ?? c.BOT_TENANT_ID,
     linkSigningKey: c.SECRET_LINK_SIGNING_KEY,
     demoWorkspace: c.DEMO_WORKSPACE === 'on' && !c.BOT_ID,
+    attendanceRetryMinutes: c.ATTENDANCE_RETRY_MINUTES.split(',').map((m) => Number(m.trim())),
+    attendanceMinimumMinutes: c.ATTENDANCE_MINIMUM_MINUTES,
   };
 }
 

@@ -14,6 +14,7 @@ import { PersonalLinkService } from './app/personal-link-service';
 import { systemClock, type Clock } from './app/ports';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
 import { DEMO_TENANT, seedDemoWorkspace } from './demo/seed-demo';
+import { createGraphAttendance, isAccessPolicyDenied } from './graph/graph-attendance';
 import { createGraphCalendar } from './graph/graph-calendar';
 import { createHttpServer } from './http/server';
 import { hmacLinkTokens } from './links/personal-link-token';
@@ -50,6 +51,10 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
+    ...(config.graph ? { attendanceSource: createGraphAttendance(config.graph, log) } : {}),
+    isAttendanceAccessDenied: isAccessPolicyDenied,
+    attendanceRetryMinutes: config.attendanceRetryMinutes,
+    attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
   });
   const linkKey = resolveLinkSigningKey(config);
   if (linkKey.source === 'generated') log.info({ file: linkKey.file }, 'generated the personal-link signing key (kept for restarts)');
@@ -62,13 +67,14 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
   const adapter = createAdapter(config.bot, log);
   // Durable jobs (reminders) post to chats on their own: proactive messages through the same adapter.
-  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, new TeamsNotifier(adapter, config.bot.appId ?? '')), {
+  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, new TeamsNotifier(adapter, config.bot.appId ?? ''), services), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });
   const server = createHttpServer({
     log,
     botEndpoint: createBotEndpoint(adapter, bot),
     personalLinks,
+    attendance: { service: services.attendance, localMode: config.localMode },
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },

@@ -17,6 +17,7 @@ export function helpCard(t: Translate, unknownCommand?: string): AdaptiveCard {
     { names: '/agenda · /dagordning', help: t('help.agenda'), example: t('usage.agendaAdd') },
     { names: '/start · /next · /item <n> (/nästa, /punkt)', help: t('help.run') },
     { names: '/checkin · /incheckning', help: t('help.checkin') },
+    { names: '/attendance · /närvaro · /present · /excused · /absent (/närvarande, /förhindrad, /frånvarande)', help: t('help.attendance'), example: t('usage.attendance') },
     { names: '/help · /hjälp', help: t('help.help') },
   ];
   const body: CardElement[] = [heading(t('help.title'))];

@@ -1,11 +1,13 @@
 import { AccessPolicy } from './access-policy';
+import { ATTENDANCE_IMPORT_JOB, attendanceImportHandler } from './attendance-import';
+import { AttendanceService } from './attendance-service';
 import { DecisionService } from './decision-service';
 import { GroupService } from './group-service';
 import type { JobHandler } from './job-runner';
 import { MeetingService } from './meeting-service';
 import { MeetingRunService } from './meeting-run-service';
 import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
-import type { Clock, MeetingCalendar, Notifier, Repositories } from './ports';
+import type { AttendanceSource, Clock, MeetingCalendar, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
 
@@ -16,6 +18,7 @@ export interface Services {
   groups: GroupService;
   scheduling: SchedulingService;
   run: MeetingRunService;
+  attendance: AttendanceService;
 }
 
 /** Wires the use cases to their ports. */
@@ -25,6 +28,14 @@ export interface ServiceOptions {
   teamsAppId?: string;
   /** Where Graph failures are reported (they never fail the command that caused them). */
   onGraphError?: (e: unknown, what: string) => void;
+  /** Graph's attendance reports, when configured. */
+  attendanceSource?: AttendanceSource;
+  /** Recognises Graph's refusal for a missing Teams application access policy. */
+  isAttendanceAccessDenied?: (e: unknown) => boolean;
+  /** Minutes after a meeting's end when the attendance is imported (default 15, 120, 1440). */
+  attendanceRetryMinutes?: readonly number[];
+  /** Minimum time in the meeting to count as present (default 5 minutes). */
+  attendanceMinimumSeconds?: number;
 }
 
 export function createServices(repos: Repositories, clock: Clock, options: ServiceOptions = {}): Services {
@@ -35,14 +46,20 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
     decisions: new DecisionService(repos, meetings, policy, clock),
     risks: new RiskService(repos, meetings, policy, clock),
     groups: new GroupService(repos, meetings, policy, clock),
-    scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined)),
+    scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     run: new MeetingRunService(repos, meetings, policy, clock),
+    attendance: new AttendanceService(repos, meetings, policy, clock, {
+      ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
+      isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
+      ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
+    }),
   };
 }
 
 /** The durable jobs' handlers by kind, for the JobRunner (src/app/job-runner.ts). */
-export function createJobHandlers(repos: Repositories, clock: Clock, notifier: Notifier): Record<string, JobHandler> {
+export function createJobHandlers(repos: Repositories, clock: Clock, notifier: Notifier, services: Pick<Services, 'attendance'>): Record<string, JobHandler> {
   return {
     [NOTICE_REMINDER_JOB]: noticeReminderHandler(repos, notifier, clock),
+    [ATTENDANCE_IMPORT_JOB]: attendanceImportHandler(repos, services.attendance, notifier),
   };
 }

@@ -122,13 +122,17 @@ export class MeetingRunService {
       // A meeting nobody prepared an agenda for (not booked through Rådslag) starts from the template.
       const from = meeting.startsAt ? new Date(meeting.startsAt) : now;
       const until = meeting.endsAt && meeting.endsAt > from.toISOString() ? new Date(meeting.endsAt) : new Date(from.getTime() + 2 * 3600_000);
-      const [start, end] = [utcToStockholm(from).time, utcToStockholm(until).time];
-      if (end > start && timeToMinutes(end) - timeToMinutes(start) >= MIN_TEMPLATE_MINUTES) {
+      const start = utcToStockholm(from).time;
+      // A meeting that runs past midnight gets its agenda up to midnight (agenda times are of one day).
+      const end = utcToStockholm(until).date === utcToStockholm(from).date ? utcToStockholm(until).time : '23:59';
+      if (timeToMinutes(end) - timeToMinutes(start) >= MIN_TEMPLATE_MINUTES) {
         await this.repos.agendas.replace(ctx.tenantId, meeting.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start, end }));
         agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
       }
     }
     const changes: MeetingChanges = { startedAt: meeting.startedAt ?? at, ...(agenda.length > 0 ? { currentItem: 1 } : {}) };
+    // A meeting Teams told no times for starts now: its date places it in the year's figures.
+    if (!meeting.startsAt) await this.repos.meetings.updateDetails(ctx.tenantId, meeting.id, { startsAt: at });
     const updated = await this.repos.meetings.update(ctx.tenantId, meeting.id, changes);
     if (agenda.length > 0) await this.repos.agendas.markStarted(ctx.tenantId, meeting.id, 1, at);
     return this.view(ctx, updated);
@@ -149,9 +153,10 @@ export class MeetingRunService {
   }
 
   /** The meeting's end event: kept for the minutes (and, later, for the attendance import). */
-  async end(ctx: RequestContext): Promise<void> {
+  async end(ctx: RequestContext): Promise<Meeting | undefined> {
     const { meeting } = await this.meetings.scopeOf(ctx);
-    if (meeting && !meeting.endedAt) await this.repos.meetings.update(ctx.tenantId, meeting.id, { endedAt: this.clock.now().toISOString() });
+    if (!meeting || meeting.endedAt) return meeting;
+    return this.repos.meetings.update(ctx.tenantId, meeting.id, { endedAt: this.clock.now().toISOString() });
   }
 
   async rememberCard(tenantId: string, meetingId: string, card: 'agenda' | 'notice' | 'checkin', activityId: string): Promise<void> {

@@ -3,6 +3,7 @@
  * (what Teams knows about a conversation); the use cases never see botbuilder, restify or SQL.
  */
 import type { AgendaItem } from '../domain/agenda';
+import type { Correction, MeetingAttendance } from '../domain/attendance';
 import type { CheckInAnswer, NoticeAnswer } from '../domain/attendance-answers';
 import type { Decision } from '../domain/decision';
 import type { Group, Member } from '../domain/group';
@@ -27,6 +28,7 @@ export interface MeetingDetails {
   startsAt?: string;
   endsAt?: string;
   organizerAadObjectId?: string;
+  graphMeetingId?: string;
 }
 
 export interface NewScheduledMeeting {
@@ -57,6 +59,9 @@ export interface MeetingChanges {
   noticeActivityId?: string;
   noticeSentAt?: string;
   checkinActivityId?: string;
+  graphMeetingId?: string;
+  attendanceImportedAt?: string;
+  attendanceDeniedAt?: string;
 }
 
 export interface MeetingRepository {
@@ -230,20 +235,39 @@ export interface JobRepository {
  * What the app tells a chat without being asked (reminders, later attendance summaries): a view model the
  * bot renders as a card in the language of the chat's stored conversation reference.
  */
-export type Notification = {
-  kind: 'noticeReminder';
-  meetingId: string;
-  title: string;
-  /** The meeting's day and the last day the notice may go out, `YYYY-MM-DD`, Stockholm calendar. */
-  meetingDate: string;
-  noticeDeadline: string;
-};
+/** A meeting's attendance as the cards and the API show it. */
+export interface AttendanceView extends MeetingAttendance {
+  meeting: Meeting;
+  group?: Group;
+}
+
+export type Notification =
+  | {
+      kind: 'noticeReminder';
+      meetingId: string;
+      title: string;
+      /** The meeting's day and the last day the notice may go out, `YYYY-MM-DD`, Stockholm calendar. */
+      meetingDate: string;
+      noticeDeadline: string;
+    }
+  /** The meeting's attendance after an import added records. */
+  | { kind: 'attendance'; view: AttendanceView }
+  /** Graph refused the attendance reports: the admin step that is missing. */
+  | { kind: 'attendanceAccessDenied'; title: string };
 
 export interface Notifier {
   /** Posts to the conversation of a serialized conversation reference (as stored on a meeting or group). */
   post(conversationReference: string, notification: Notification): Promise<void>;
   /** Posts to the group's own chat or channel; throws when the group has no stored reference. */
   postToGroup(group: Group, notification: Notification): Promise<void>;
+}
+
+export interface AttendanceRepository {
+  /** Stores the records not stored before (by report and record id); returns how many were new. */
+  saveRecords(tenantId: string, meetingId: string, records: readonly FetchedAttendanceRecord[], at: string): Promise<number>;
+  records(tenantId: string, meetingId: string): Promise<FetchedAttendanceRecord[]>;
+  addCorrection(tenantId: string, meetingId: string, correction: Correction & { byId: string }): Promise<void>;
+  corrections(tenantId: string, meetingId: string): Promise<Correction[]>;
 }
 
 export interface Repositories {
@@ -255,6 +279,7 @@ export interface Repositories {
   agendas: AgendaRepository;
   answers: AnswerRepository;
   jobs: JobRepository;
+  attendance: AttendanceRepository;
 }
 
 // ---- Microsoft Graph (implemented in src/graph) ---------------------------------------------------
@@ -335,4 +360,41 @@ export interface DirectMessenger {
   find(person: PersonRef): Promise<{ accountId: string; tenantId?: string } | undefined>;
   /** Opens (or reuses) the one-to-one chat with the account and posts plain text there. */
   send(accountId: string, tenantId: string, text: string): Promise<void>;
+}
+
+// ---- Attendance reports (implemented in src/graph) -------------------------------------------------
+
+/** One record of one attendance report, translated from Graph. */
+export interface FetchedAttendanceRecord {
+  reportId: string;
+  recordId: string;
+  aadObjectId?: string;
+  tenantId?: string;
+  email?: string;
+  displayName: string;
+  role: 'Organizer' | 'Presenter' | 'Attendee' | 'Unknown';
+  seconds: number;
+}
+
+export interface AttendanceSource {
+  /** Every record of every attendance report of the online meeting (a meeting left and re-joined has several reports), following paging. Empty when Graph has no report yet. */
+  fetchRecords(organizerUserId: string, onlineMeetingId: string): Promise<FetchedAttendanceRecord[]>;
+  /** The Graph online-meeting id of a meeting from its join URL (GET /users/{id}/onlineMeetings?$filter=JoinWebUrl eq '…'), when Teams did not tell it. */
+  onlineMeetingIdByJoinUrl(organizerUserId: string, joinUrl: string): Promise<string | undefined>;
+}
+
+/**
+ * Graph refused because the tenant's Teams application access policy does not cover the organizer. Asking
+ * again does not help: a Teams admin must grant the policy (New-/Grant-CsApplicationAccessPolicy) first.
+ */
+export class AttendanceAccessDenied extends Error {
+  override readonly name = 'AttendanceAccessDenied';
+
+  constructor(
+    readonly organizerUserId: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }

@@ -14,6 +14,7 @@ import { requiredText } from '../domain/text';
 import type { AccessPolicy } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
+import { attendanceImportJobs, DEFAULT_ATTENDANCE_RETRY_MINUTES } from './attendance-import';
 import { noticeReminderJob } from './notice-reminder';
 import type { Clock, InstallResult, MeetingCalendar, Repositories } from './ports';
 
@@ -45,6 +46,7 @@ export class SchedulingService {
     private readonly calendar: MeetingCalendar | undefined,
     private readonly teamsAppId: string,
     private readonly onGraphError: (e: unknown, what: string) => void,
+    private readonly attendanceRetryMinutes: readonly number[] = DEFAULT_ATTENDANCE_RETRY_MINUTES,
   ) {}
 
   /** The group of this chat, which the caller must manage. */
@@ -128,6 +130,12 @@ export class SchedulingService {
   private async setNoticeReminder(meeting: Meeting, group: Group): Promise<void> {
     const job = noticeReminderJob(meeting, group, this.clock.now());
     if (job) await this.repos.jobs.enqueue(job);
+    await this.scheduleAttendanceImports(meeting);
+  }
+
+  /** The attendance imports after the meeting's (scheduled, or actual) end, as durable jobs; once each. */
+  async scheduleAttendanceImports(meeting: Meeting): Promise<void> {
+    for (const job of attendanceImportJobs(meeting, this.attendanceRetryMinutes, meeting.endedAt)) await this.repos.jobs.enqueue(job);
   }
 
   /**

@@ -48,7 +48,9 @@ export type ErrorCode =
   | 'AGENDA.BAD_TYPE'
   | 'AGENDA.BAD_LINK'
   | 'AGENDA.TOO_MANY_LINKS'
-  | 'AGENDA.MEETING_TOO_SHORT';
+  | 'AGENDA.MEETING_TOO_SHORT'
+  | 'ATTENDANCE.BAD_STATUS'
+  | 'ATTENDANCE.BAD_PERIOD';
 
 export class DomainError extends Error {
   constructor(

@@ -34,6 +34,11 @@ export interface Meeting {
   noticeActivityId?: string;
   noticeSentAt?: string;
   checkinActivityId?: string;
+  /** Graph's online-meeting id (Teams' `msGraphResourceId`), for the attendance reports. */
+  graphMeetingId?: string;
+  attendanceImportedAt?: string;
+  /** When Graph refused the attendance reports for want of an access policy (the organizer is told once). */
+  attendanceDeniedAt?: string;
 }
 
 /** Placeholders a scheduled meeting carries until Teams tells its real ids. */

@@ -4,6 +4,8 @@
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from 'pino';
+import type { AttendanceService } from '../app/attendance-service';
+import { registerAttendanceRoutes } from './attendance-routes';
 import type { PersonalLinkService } from '../app/personal-link-service';
 import { registerPersonalLinkRoutes } from './personal-link-routes';
 
@@ -15,6 +17,8 @@ export interface HttpServerOptions {
   checkHealth: () => Promise<void>;
   /** GET/POST /p/:token — the personal-link pages, where members answer without the app. */
   personalLinks?: PersonalLinkService;
+  /** GET /api/meetings/:id/attendance and /api/groups/:id/attendance. */
+  attendance?: { service: AttendanceService; localMode: boolean };
 }
 
 /** Activities are small; a larger body is not a Teams activity. */
@@ -25,6 +29,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   // default; a personal-link token (/p/:token) is about 300.
   const routerOptions = { maxParamLength: 1500 };
   const server = restify.createServer({ name: 'radslag', handleUncaughtExceptions: false, ...routerOptions });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -37,6 +42,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   });
 
   if (opts.personalLinks) registerPersonalLinkRoutes(server, opts.personalLinks, opts.log);
+  if (opts.attendance) registerAttendanceRoutes(server, opts.attendance.service, opts.attendance.localMode, opts.log);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {

@@ -12,6 +12,7 @@ import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-groups';
 import * as m0003 from './migrations/0003-meeting-lifecycle';
 import * as m0004 from './migrations/0004-group-conversation-reference';
+import * as m0005 from './migrations/0005-attendance';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0002-groups': m0002,
   '0003-meeting-lifecycle': m0003,
   '0004-group-conversation-reference': m0004,
+  '0005-attendance': m0005,
 };
 
 class InCodeMigrations implements MigrationProvider {

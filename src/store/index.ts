@@ -1,5 +1,6 @@
 import type { Repositories } from '../app/ports';
 import { SqlAgendaRepository } from './agenda-repository';
+import { SqlAttendanceRepository } from './attendance-repository';
 import { SqlAnswerRepository } from './answer-repository';
 import { SqlDecisionRepository } from './decision-repository';
 import { SqlGroupRepository } from './group-repository';
@@ -22,6 +23,7 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     groups: new SqlGroupRepository(db),
     agendas: new SqlAgendaRepository(db),
     answers: new SqlAnswerRepository(db),
+    attendance: new SqlAttendanceRepository(db),
     jobs: new SqlJobRepository(db),
   };
 }

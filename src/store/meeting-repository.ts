@@ -33,6 +33,9 @@ const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
   ...opt('noticeActivityId', r.notice_activity_id),
   ...opt('noticeSentAt', r.notice_sent_at),
   ...opt('checkinActivityId', r.checkin_activity_id),
+  ...opt('graphMeetingId', r.graph_meeting_id),
+  ...opt('attendanceImportedAt', r.attendance_imported_at),
+  ...opt('attendanceDeniedAt', r.attendance_denied_at),
 });
 
 const emptyRow = (id: string, tenantId: string, at: string): Selectable<MeetingsTable> => ({
@@ -64,6 +67,9 @@ const emptyRow = (id: string, tenantId: string, at: string): Selectable<Meetings
   notice_activity_id: null,
   notice_sent_at: null,
   checkin_activity_id: null,
+  graph_meeting_id: null,
+  attendance_imported_at: null,
+  attendance_denied_at: null,
 });
 
 export class SqlMeetingRepository implements MeetingRepository {
@@ -162,6 +168,7 @@ export class SqlMeetingRepository implements MeetingRepository {
       ...(d.startsAt !== undefined ? { starts_at: d.startsAt } : {}),
       ...(d.endsAt !== undefined ? { ends_at: d.endsAt } : {}),
       ...(d.organizerAadObjectId !== undefined ? { organizer_aad_object_id: d.organizerAadObjectId } : {}),
+      ...(d.graphMeetingId !== undefined ? { graph_meeting_id: d.graphMeetingId } : {}),
     };
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('meetings').set(values).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();
@@ -180,6 +187,9 @@ export class SqlMeetingRepository implements MeetingRepository {
       ...opt('notice_activity_id', c.noticeActivityId),
       ...opt('notice_sent_at', c.noticeSentAt),
       ...opt('checkin_activity_id', c.checkinActivityId),
+      ...opt('graph_meeting_id', c.graphMeetingId),
+      ...opt('attendance_imported_at', c.attendanceImportedAt),
+      ...opt('attendance_denied_at', c.attendanceDeniedAt),
     };
     if (Object.keys(set).length > 0) {
       await this.db.updateTable('meetings').set(set).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();

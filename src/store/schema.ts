@@ -28,6 +28,9 @@ export interface MeetingsTable {
   notice_activity_id: string | null;
   notice_sent_at: string | null;
   checkin_activity_id: string | null;
+  graph_meeting_id: string | null;
+  attendance_imported_at: string | null;
+  attendance_denied_at: string | null;
 }
 
 export interface DecisionsTable {
@@ -175,7 +178,34 @@ export interface JobsTable {
   done_at: string | null;
 }
 
+export interface AttendanceRecordsTable {
+  tenant_id: string;
+  meeting_id: string;
+  report_id: string;
+  record_id: string;
+  aad_object_id: string | null;
+  record_tenant_id: string | null;
+  email: string | null;
+  display_name: string;
+  role: string;
+  seconds: number;
+  imported_at: string;
+}
+
+export interface AttendanceCorrectionsTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  member_id: string;
+  status: string;
+  by_id: string;
+  by_name: string;
+  at: string;
+}
+
 export interface Database {
+  attendance_records: AttendanceRecordsTable;
+  attendance_corrections: AttendanceCorrectionsTable;
   agenda_items: AgendaItemsTable;
   notice_responses: NoticeResponsesTable;
   checkin_answers: CheckinAnswersTable;

@@ -26,6 +26,8 @@ export type MeetingRole = 'Organizer' | 'Presenter' | 'Attendee';
 
 export interface MeetingInfoAnswer {
   title: string;
+  /** Graph's online-meeting id of the meeting (`details.msGraphResourceId`). */
+  graphResourceId?: string;
   scheduledStartTime: string;
   scheduledEndTime: string;
   organizer: FakeMember;
@@ -116,7 +118,7 @@ export class FakeBotConnector {
         {
           details: {
             id: m[1],
-            msGraphResourceId: 'MSo-fake-graph-id',
+            msGraphResourceId: info.graphResourceId ?? 'MSo-fake-graph-id',
             scheduledStartTime: info.scheduledStartTime,
             scheduledEndTime: info.scheduledEndTime,
             joinUrl: 'https://teams.microsoft.com/l/meetup-join/fake',

@@ -1,16 +1,17 @@
 /**
- * The production Graph calendar, run in a child Node process, for tests against the HTTPS fakes.
+ * The production Graph calendar (and attendance source), run in a child Node process, for tests against
+ * the HTTPS fakes.
  *
  * Why a child: the real MSAL (node:https) and Graph client (global fetch) trust a self-signed certificate
  * only through NODE_EXTRA_CA_CERTS, which Node reads once at start-up. The jest worker is already running,
  * and jest.config.js is not ours to give a globalSetup. Passing a CA to the clients instead would need a
  * test-only seam in src/graph. So the child starts with NODE_EXTRA_CA_CERTS, exactly as the app would,
- * and the parent calls the MeetingCalendar port over IPC; the fakes stay in the jest process, so tests
- * inspect them directly.
+ * and the parent calls the MeetingCalendar and AttendanceSource ports over IPC; the fakes stay in the jest
+ * process, so tests inspect them directly.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { MeetingCalendar } from '../../src/app/ports';
+import type { AttendanceSource, MeetingCalendar } from '../../src/app/ports';
 import type { GraphConfig } from '../../src/config';
 
 export interface SerializedError {
@@ -21,7 +22,11 @@ export interface SerializedError {
   cause?: SerializedError;
 }
 
-type Operation = { op: 'create'; config: GraphConfig } | { op: 'call'; calendar: number; method: keyof MeetingCalendar; args: unknown[] };
+type Operation =
+  | { op: 'create'; config: GraphConfig }
+  | { op: 'call'; calendar: number; method: keyof MeetingCalendar; args: unknown[] }
+  | { op: 'createAttendance'; config: GraphConfig }
+  | { op: 'callAttendance'; source: number; method: keyof AttendanceSource; args: unknown[] };
 
 export type ChildRequest = Operation & { id: number };
 
@@ -41,6 +46,8 @@ export class ChildError extends Error {
 export interface CalendarChild {
   /** A MeetingCalendar created in the child by `createGraphCalendar(config)`. */
   createCalendar(config: GraphConfig): Promise<MeetingCalendar>;
+  /** An AttendanceSource created in the child by `createGraphAttendance(config)`. */
+  createAttendanceSource(config: GraphConfig): Promise<AttendanceSource>;
   /** Everything the child wrote (its pino log, at `logLevel`). */
   output(): string;
   stop(): Promise<void>;
@@ -53,6 +60,8 @@ const CALENDAR_METHODS: ReadonlyArray<keyof MeetingCalendar> = [
   'installAppInChat',
   'sendMail',
 ];
+
+const ATTENDANCE_METHODS: ReadonlyArray<keyof AttendanceSource> = ['fetchRecords', 'onlineMeetingIdByJoinUrl'];
 
 /**
  * Starts the child. `caFile` becomes its NODE_EXTRA_CA_CERTS; null starts it without one (to see what
@@ -110,6 +119,12 @@ export async function startCalendarChild(options: { caFile: string | null; logLe
       const calendar = {} as Record<keyof MeetingCalendar, (...args: unknown[]) => Promise<unknown>>;
       for (const method of CALENDAR_METHODS) calendar[method] = (...args) => call({ op: 'call', calendar: index, method, args });
       return calendar as unknown as MeetingCalendar;
+    },
+    async createAttendanceSource(config) {
+      const index = (await call({ op: 'createAttendance', config })) as number;
+      const source = {} as Record<keyof AttendanceSource, (...args: unknown[]) => Promise<unknown>>;
+      for (const method of ATTENDANCE_METHODS) source[method] = (...args) => call({ op: 'callAttendance', source: index, method, args });
+      return source as unknown as AttendanceSource;
     },
     output: () => output,
     async stop() {

@@ -27,6 +27,9 @@ import { agendaCard } from '../../../bot/cards/agenda.card';
 import { noticeCard } from '../../../bot/cards/notice.card';
 import { noticeReminderCard } from '../../../bot/cards/notice-reminder.card';
 import { checkInCard } from '../../../bot/cards/checkin.card';
+import { attendanceCard, attendanceDeniedCard, attendanceFiguresCard } from '../../../bot/cards/attendance.card';
+import { matchRecords, meetingAttendance, periodFigures } from '../../../src/domain/attendance';
+import type { AttendanceView } from '../../../src/app/ports';
 import { parseCommand } from '../../../bot/command-parser';
 import { aDecision, aRetractedDecision, aRisk, seedRegister } from '../../helpers/builders';
 import { byRegisterOrder, type Risk } from '../../../src/domain/risk';
@@ -222,6 +225,30 @@ const checkIns = (): CheckInAnswer[] => [
   { person: { id: '29:pia', name: 'Pia Carlsson' }, mood: 'strained', inRoom: true, answeredAt: '2027-02-10T08:06:00.000Z', via: 'card' },
 ];
 
+/** Five members, a presenter, and 40 guests (more than the card names). */
+const anAttendanceView = (): AttendanceView => {
+  const roster = [
+    aMember('Sara Herrman', 'organizer', { organisation: 'Fyrbodals kommunalförbund', person: { id: '29:sara', aadObjectId: 'aad-sara', name: 'Sara Herrman' } }),
+    aMember('Håkan Sundberg', 'member', { organisation: 'Munkedal', person: { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' } }),
+    aMember('Pia Carlsson', 'member', { organisation: 'Åmål' }),
+    aMember('Titti Andersson', 'coopted', { organisation: 'Fyrbodals kommunalförbund' }),
+  ];
+  const records = [
+    { reportId: 'r1', recordId: 'aad-sara', aadObjectId: 'aad-sara', displayName: 'Sara Herrman', role: 'Organizer' as const, seconds: 7200 },
+    { reportId: 'r1', recordId: 'johan', displayName: 'Johan Högne', email: 'johan@centigo.se', role: 'Presenter' as const, seconds: 3600 },
+    ...Array.from({ length: 40 }, (_, i) => ({ reportId: 'r1', recordId: `g${i}`, displayName: `Gäst ${i}`, email: `g${i}@example.org`, role: 'Attendee' as const, seconds: 600 })),
+  ];
+  const attendance = meetingAttendance({
+    date: '2027-02-10',
+    roster,
+    matched: matchRecords(records, roster, {}),
+    checkedIn: [{ id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' }],
+    excused: [{ id: 'member:m-Pia Carlsson', name: 'Pia Carlsson' }],
+    corrections: [],
+  });
+  return { ...attendance, meeting: aScheduledMeeting(), group: aGroup() };
+};
+
 function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
   const group = aGroup();
   const roster = [aMember('Sara Herrman', 'organizer', { organisation: 'Fyrbodals kommunalförbund' }), aMember('Håkan Sundberg', 'member'), aMember('Lis Palm', 'member', { to: '2026-06-30' })];
@@ -278,6 +305,11 @@ function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
     ['noticeCard for one who answered', noticeCard({ meeting: aScheduledMeeting(), group, agenda: anAgenda() }, noticeAnswers(), 12, CARD_ID, t, { id: '29:lis', name: 'Lis Palm' })],
     ['noticeReminderCard', noticeReminderCard({ kind: 'noticeReminder', meetingId: 'meeting-1', title: 'E-råd Fyrbodal: **vintermöte**', meetingDate: '2027-02-10', noticeDeadline: '2027-01-27' }, t)],
     ['checkInCard without answers', checkInCard('meeting-1', [], CARD_ID, t)],
+    ['attendanceCard', attendanceCard(anAttendanceView(), t, t('attendance.imported', { records: 1000, added: 1000 }))],
+    ['attendanceCard with nobody', attendanceCard({ ...anAttendanceView(), members: [], guests: [], rate: { present: 0, expected: 0 } }, t)],
+    ['attendanceFiguresCard', attendanceFiguresCard('E-råd Fyrbodal', '2027-01-01', '2027-12-31', periodFigures([{ id: 'meeting-1', attendance: anAttendanceView() }], '2027-01-01', '2027-12-31'), t)],
+    ['attendanceFiguresCard without meetings', attendanceFiguresCard('E-råd Fyrbodal', '2027-01-01', '2027-12-31', periodFigures([], '2027-01-01', '2027-12-31'), t)],
+    ['attendanceDeniedCard', attendanceDeniedCard('E-råd Fyrbodal', t)],
     ['checkInCard for one who answered', checkInCard('meeting-1', checkIns(), CARD_ID, t, { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' })],
   ];
 }
@@ -634,11 +666,12 @@ describe('helpCard', () => {
       '/agenda · /dagordning',
       '/start · /next · /item <n> (/nästa, /punkt)',
       '/checkin · /incheckning',
+      '/attendance · /närvaro · /present · /excused · /absent (/närvarande, /förhindrad, /frånvarande)',
       '/help · /hjälp',
     ]);
     // Every command word the parser takes is on the card.
     const listed = names.join(' ');
-    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'hjälp']) {
+    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'närvaro', 'present', 'närvarande', 'förhindrad', 'frånvarande', 'hjälp']) {
       expect(listed).toContain(`/${word}`);
       expect(parseCommand(`/${word}`).kind).toBe('command');
     }

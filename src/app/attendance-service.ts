@@ -1,0 +1,189 @@
+/**
+ * Attendance: imports Graph's attendance reports for a meeting (idempotently: a record is stored once),
+ * merges them with the roster, check-ins, excuses and the secretary's corrections, and gives the figures
+ * the council reports — per meeting, and per member, organisation and group over a period.
+ */
+import { DEFAULT_MINIMUM_SECONDS, matchRecords, meetingAttendance, periodFigures, type AttendanceStatus, type PeriodFigures } from '../domain/attendance';
+import { DomainError } from '../domain/errors';
+import { isMemberOn, type Group, type Member } from '../domain/group';
+import type { Meeting } from '../domain/meeting';
+import { normaliseName, type PersonRef } from '../domain/person';
+import { utcToStockholm } from '../domain/stockholm-time';
+import type { AccessPolicy } from './access-policy';
+import type { RequestContext } from './context';
+import type { MeetingService } from './meeting-service';
+import type { AttendanceSource, AttendanceView, Clock, Repositories } from './ports';
+
+export type ImportOutcome =
+  | { kind: 'imported'; records: number; added: number }
+  | { kind: 'empty' }
+  | { kind: 'notConfigured' }
+  | { kind: 'noOnlineMeeting' }
+  | { kind: 'accessDenied'; firstTime: boolean };
+
+export interface AttendanceOptions {
+  source?: AttendanceSource;
+  /** True for Graph's refusal when the Teams application access policy is missing (not worth retrying). */
+  isAccessDenied: (e: unknown) => boolean;
+  minimumSeconds?: number;
+}
+
+export class AttendanceService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly meetings: MeetingService,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+    private readonly options: AttendanceOptions,
+  ) {}
+
+  /**
+   * Fetches every report of the meeting and stores the records not stored before. Safe to run again at
+   * any time (end event, job, command): what is right stays as it is.
+   */
+  async importFor(tenantId: string, meetingId: string): Promise<ImportOutcome> {
+    const { source } = this.options;
+    if (!source) return { kind: 'notConfigured' };
+    let meeting = await this.repos.meetings.get(tenantId, meetingId);
+    if (!meeting) return { kind: 'noOnlineMeeting' };
+    const organizer = meeting.organizerAadObjectId ?? meeting.scheduledBy?.aadObjectId;
+    if (!organizer) return { kind: 'noOnlineMeeting' };
+    try {
+      if (!meeting.graphMeetingId && meeting.joinUrl) {
+        const id = await source.onlineMeetingIdByJoinUrl(organizer, meeting.joinUrl);
+        if (id) meeting = await this.repos.meetings.update(tenantId, meeting.id, { graphMeetingId: id });
+      }
+      if (!meeting.graphMeetingId) return { kind: 'noOnlineMeeting' };
+      const records = await source.fetchRecords(organizer, meeting.graphMeetingId);
+      if (records.length === 0) return { kind: 'empty' };
+      const at = this.clock.now().toISOString();
+      const added = await this.repos.attendance.saveRecords(tenantId, meeting.id, records, at);
+      await this.repos.meetings.update(tenantId, meeting.id, { attendanceImportedAt: at });
+      return { kind: 'imported', records: records.length, added };
+    } catch (e) {
+      if (!this.options.isAccessDenied(e)) throw e;
+      const firstTime = !meeting.attendanceDeniedAt;
+      if (firstTime) await this.repos.meetings.update(tenantId, meeting.id, { attendanceDeniedAt: this.clock.now().toISOString() });
+      return { kind: 'accessDenied', firstTime };
+    }
+  }
+
+  /** `/attendance import` in a meeting's chat (or the group's, for its latest meeting). */
+  async importHere(ctx: RequestContext): Promise<{ outcome: ImportOutcome; view: AttendanceView }> {
+    const meeting = await this.meetingHere(ctx);
+    await this.policy.assertMayRecord(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'decision');
+    const outcome = await this.importFor(ctx.tenantId, meeting.id);
+    return { outcome, view: await this.attendanceOf(ctx.tenantId, meeting.id) };
+  }
+
+  async viewHere(ctx: RequestContext): Promise<AttendanceView> {
+    return this.attendanceOf(ctx.tenantId, (await this.meetingHere(ctx)).id);
+  }
+
+  /** The meeting's attendance as it stands: reports, check-ins, excuses and corrections merged. */
+  async attendanceOf(tenantId: string, meetingId: string): Promise<AttendanceView> {
+    const meeting = await this.repos.meetings.get(tenantId, meetingId);
+    if (!meeting) throw new DomainError('MEETING.NONE');
+    const group = meeting.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
+    const roster = group ? await this.repos.groups.members(tenantId, group.id) : [];
+    const [records, checkIns, notices, corrections] = await Promise.all([
+      this.repos.attendance.records(tenantId, meeting.id),
+      this.repos.answers.checkIns(tenantId, meeting.id),
+      this.repos.answers.notices(tenantId, meeting.id),
+      this.repos.attendance.corrections(tenantId, meeting.id),
+    ]);
+    const matched = matchRecords(records, roster, { organisationByDomain: organisationsByDomain(roster), date: meetingDate(meeting) });
+    const attendance = meetingAttendance({
+      date: meetingDate(meeting),
+      roster,
+      matched,
+      checkedIn: checkIns.map((a) => a.person),
+      excused: notices.filter((a) => !a.attending).map((a) => a.person),
+      corrections,
+      minimumSeconds: this.options.minimumSeconds ?? DEFAULT_MINIMUM_SECONDS,
+    });
+    return { ...attendance, meeting, ...(group ? { group } : {}) };
+  }
+
+  /** `/present`, `/excused`, `/absent <name>`: the secretary's correction wins over everything; who and when are kept. */
+  async correct(ctx: RequestContext, status: AttendanceStatus, who: { mention: PersonRef } | { name: string }): Promise<AttendanceView> {
+    const meeting = await this.meetingHere(ctx);
+    await this.policy.assertMayRecord(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'decision');
+    if (!meeting.groupId) throw new DomainError('GROUP.NOT_SET_UP');
+    const roster = (await this.repos.groups.members(ctx.tenantId, meeting.groupId)).filter((m) => isMemberOn(m, meetingDate(meeting)));
+    const member = findMember(roster, who);
+    await this.repos.attendance.addCorrection(ctx.tenantId, meeting.id, { memberId: member.id, status, byId: ctx.caller.id, byName: ctx.caller.name, at: this.clock.now().toISOString() });
+    return this.attendanceOf(ctx.tenantId, meeting.id);
+  }
+
+  /** The group's figures over a period (default: the current calendar year), counting meetings that have begun. */
+  async figures(ctx: RequestContext, period?: { from: string; to: string }): Promise<{ group: Group; figures: PeriodFigures }> {
+    const { group } = await this.meetings.scopeOf(ctx);
+    if (!group) throw new DomainError('GROUP.NOT_SET_UP');
+    return { group, figures: await this.groupFigures(ctx.tenantId, group, period) };
+  }
+
+  /** The API's entry: a group by id, scoped to the tenant. */
+  async figuresForGroup(tenantId: string, groupId: string, period?: { from: string; to: string }): Promise<{ group: Group; figures: PeriodFigures }> {
+    const group = await this.repos.groups.get(tenantId, groupId);
+    if (!group) throw new DomainError('GROUP.NOT_FOUND', { name: groupId });
+    return { group, figures: await this.groupFigures(tenantId, group, period) };
+  }
+
+  async groupFigures(tenantId: string, group: Group, period?: { from: string; to: string }): Promise<PeriodFigures> {
+    const year = utcToStockholm(this.clock.now()).date.slice(0, 4);
+    const from = period?.from ?? `${year}-01-01`;
+    const to = period?.to ?? `${year}-12-31`;
+    const now = this.clock.now().toISOString();
+    const held = (await this.repos.meetings.listByGroup(tenantId, group.id, `${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)).filter((m) => m.startedAt || (m.startsAt && m.startsAt <= now));
+    const meetings = await Promise.all(held.map(async (m) => ({ id: m.id, attendance: await this.attendanceOf(tenantId, m.id) })));
+    return periodFigures(meetings, from, to);
+  }
+
+  /** In a meeting chat, its meeting; in a group's chat, the group's latest meeting that has begun. */
+  private async meetingHere(ctx: RequestContext): Promise<Meeting> {
+    const scope = await this.meetings.scopeOf(ctx);
+    if (scope.meeting) return scope.meeting;
+    if (scope.group) {
+      const now = this.clock.now().toISOString();
+      const past = (await this.repos.meetings.listByGroup(ctx.tenantId, scope.group.id, '0000', now)).filter((m) => m.startedAt || (m.startsAt && m.startsAt <= now));
+      const latest = past.at(-1);
+      if (latest) return latest;
+    }
+    throw new DomainError('MEETING.NONE');
+  }
+
+  private async scopeOfMeeting(tenantId: string, meeting: Meeting) {
+    const group = meeting.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
+    return { meeting, ...(group ? { group } : {}) };
+  }
+}
+
+/** The meeting's day in Stockholm, which decides who was a member then. */
+const meetingDate = (m: Meeting): string => utcToStockholm(new Date(m.startedAt ?? m.startsAt ?? m.createdAt)).date;
+
+/** Guests' organisations from the members' e-mail domains: "munkedal.se" is Munkedal's. */
+function organisationsByDomain(roster: readonly Member[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const m of roster) {
+    const domain = m.person.email?.split('@')[1]?.toLowerCase();
+    if (domain && m.organisation && !map[domain]) map[domain] = m.organisation;
+  }
+  return map;
+}
+
+function findMember(roster: readonly Member[], who: { mention: PersonRef } | { name: string }): Member {
+  if ('mention' in who) {
+    const p = who.mention;
+    const found = roster.find((m) => (p.aadObjectId && m.person.aadObjectId === p.aadObjectId) || (m.person.id !== '' && m.person.id === p.id) || normaliseName(m.person.name) === normaliseName(p.name));
+    if (!found) throw new DomainError('MEMBER.NOT_FOUND');
+    return found;
+  }
+  const wanted = normaliseName(who.name);
+  if (wanted === '') throw new DomainError('PERSON.MISSING');
+  const exact = roster.filter((m) => normaliseName(m.person.name) === wanted);
+  const candidates = exact.length > 0 ? exact : roster.filter((m) => normaliseName(m.person.name).includes(wanted));
+  if (candidates.length === 0) throw new DomainError('PERSON.NOT_FOUND', { name: who.name });
+  if (candidates.length > 1) throw new DomainError('PERSON.AMBIGUOUS', { name: who.name });
+  return candidates[0]!;
+}

@@ -1,0 +1,210 @@
+/**
+ * Attendance as Teams and Graph drive it: two meetings run in their chats (start event, check-in, an
+ * excuse, end event) against the HTTPS fake Graph serving attendance reports with paging and a throttle;
+ * the second meeting's report is empty at first and imported later with /attendance import. The app is
+ * its own process (real MSAL and Graph clients), killed with SIGKILL and restarted at the end.
+ */
+import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
+import { FakeEntraAuthority } from '../fakes/entra-authority';
+import { FakeGraph } from '../fakes/graph-server';
+import { createTestTls, type TestTls } from '../fakes/test-tls';
+import { aCardAction, aGroupChat, aMeetingChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
+import { eventually } from '../helpers/eventually';
+import { spawnApp, type SpawnedApp } from '../helpers/spawned-app';
+import { postActivity } from '../helpers/test-app';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { loadConfig } from '../../src/config';
+import { createRepositories, openStore, type OpenStore } from '../../src/store';
+
+const CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
+const CLIENT_SECRET = 'fake~secret.value_for-tests';
+const OTHER_TENANT = '4e3d2c1b-2222-4a5b-8c7d-6e5f4a3b2c11';
+
+let tls: TestTls;
+let authority: FakeEntraAuthority;
+let graph: FakeGraph;
+let teams: FakeBotConnector;
+let serviceUrl: string;
+let db: TestDatabase;
+let app: SpawnedApp;
+let store: OpenStore;
+
+const env = () => ({
+  DATABASE_URL: db.url,
+  NODE_EXTRA_CA_CERTS: tls.caFile,
+  AAD_APP_CLIENT_ID: CLIENT_ID,
+  SECRET_AAD_APP_CLIENT_SECRET: CLIENT_SECRET,
+  AAD_APP_TENANT_ID: TENANT,
+  AAD_APP_OAUTH_AUTHORITY_HOST: authority.host,
+  GRAPH_BASE_URL: graph.baseUrl,
+  // The jobs would import by themselves after the end; this test drives the imports.
+  JOB_POLL_SECONDS: '3600',
+});
+
+beforeAll(async () => {
+  tls = await createTestTls();
+  authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  await authority.start();
+  graph = new FakeGraph(tls, authority);
+  await graph.start();
+  teams = new FakeBotConnector();
+  serviceUrl = await teams.start();
+  teams.members = [people.sara, people.hakan, people.titti, people.pia, people.fredric];
+  db = await createTestDatabase();
+  app = await spawnApp(env());
+  store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+}, 60_000);
+
+afterAll(async () => {
+  await app?.kill('SIGTERM');
+  await store?.close();
+  await teams.stop();
+  await graph.stop();
+  await authority.stop();
+  await db.drop();
+  tls.remove();
+});
+
+type Person = (typeof people)[keyof typeof people];
+type Action = { verb: string; data: Record<string, unknown> };
+
+const send = async (chat: Chat, from: Person, text: string) => {
+  const before = teams.sent().length;
+  expect((await postActivity(app, aMessage({ serviceUrl, chat, from, text }))).status).toBe(200);
+  return teams.sent().slice(before);
+};
+const cardTextIn = (sent: Array<Record<string, unknown>>) => cardText(cardOf([...sent].reverse().find((a) => cardOf(a))));
+const event = (chat: Chat, name: 'application/vnd.microsoft.meetingStart' | 'application/vnd.microsoft.meetingEnd') =>
+  postActivity(app, {
+    type: 'event',
+    name,
+    id: `${name.split('.').pop()}-${chat.conversationId.slice(11, 27)}`,
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: people.sara.id, aadObjectId: people.sara.aadObjectId },
+    recipient: BOT,
+    conversation: { id: chat.conversationId, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
+    value: { Id: chat.meetingId, JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x', Title: 'Nätverksmöte', MeetingType: 'Scheduled', StartTime: new Date().toISOString(), EndTime: new Date().toISOString() },
+    channelData: { tenant: { id: TENANT }, meeting: { id: chat.meetingId } },
+  });
+
+/** A Graph attendance record as the reports carry it. */
+const record = (id: string, name: string, seconds: number, extra: { email?: string | null; tenantId?: string; role?: string } = {}) => ({
+  id,
+  emailAddress: extra.email === undefined ? null : extra.email,
+  totalAttendanceInSeconds: seconds,
+  role: extra.role ?? 'Attendee',
+  identity: { id, displayName: name, tenantId: extra.tenantId ?? TENANT },
+  attendanceIntervals: [{ joinDateTime: '2026-12-17T08:00:00Z', leaveDateTime: '2026-12-17T09:00:00Z', durationInSeconds: seconds }],
+});
+const report = (id: string) => ({ id, totalParticipantCount: 0, meetingStartDateTime: '2026-12-17T08:00:00Z', meetingEndDateTime: '2026-12-17T11:00:00Z' });
+
+/** Sets organisations through the roster card, as a manager would. */
+async function setOrganisation(group: Chat, person: Person, organisation: string) {
+  const roster = cardOf((await send(group, people.sara, '/members')).at(-1)) as { body: unknown[]; actions: Action[] };
+  const memberId = new RegExp(`"title":"${person.name}","value":"([^"]+)"`).exec(JSON.stringify(roster.body))![1];
+  const save = roster.actions.find((a) => a.verb === 'member.update')!;
+  await postActivity(app, aCardAction({ serviceUrl, chat: group, from: people.sara, verb: save.verb, data: { ...save.data, memberId, organisation } }));
+}
+
+async function meetingIn(group: string, graphId: string): Promise<Chat> {
+  const chat = aMeetingChat();
+  const start = new Date(Date.now() - 40 * 60_000).toISOString();
+  teams.meetingInfo = { title: 'Nätverksmöte', scheduledStartTime: start, scheduledEndTime: new Date(Date.now() + 20 * 60_000).toISOString(), organizer: people.sara, graphResourceId: graphId };
+  await send(chat, people.sara, `/setup ${group}`);
+  // Teams' meeting details (with the Graph id) arrive in the background.
+  await eventually(async () => {
+    const m = await createRepositories(store).meetings.findByTeamsId(TENANT, chat.meetingId!);
+    expect(m?.graphMeetingId).toBe(graphId);
+  });
+  return chat;
+}
+
+it('imports paged, throttled reports once, merges check-ins and excuses, and gives the hand-computed rates across a restart', async () => {
+  const group = aGroupChat();
+  await send(group, people.sara, '/setup Fyrbodals nätverk för e-samhälle');
+  await setOrganisation(group, people.sara, 'Fyrbodals kommunalförbund');
+  await setOrganisation(group, people.hakan, 'Munkedal');
+  await setOrganisation(group, people.pia, 'Åmål');
+  await setOrganisation(group, people.fredric, 'Vänersborg');
+  await setOrganisation(group, people.titti, 'Fyrbodals kommunalförbund');
+
+  // ---- meeting 1: 1,000 records over three pages, one 429 on the way --------------------------------
+  const m1 = await meetingIn('Fyrbodals nätverk för e-samhälle', 'graph-meeting-1');
+  await event(m1, 'application/vnd.microsoft.meetingStart');
+  const checkin = cardOf([...teams.sent()].reverse().find((a) => cardText(cardOf(a)).includes('Check-in'))) as { actions: Action[] };
+  await postActivity(app, aCardAction({ serviceUrl, chat: m1, from: people.titti, verb: checkin.actions[0]!.verb, data: { ...checkin.actions[0]!.data, mood: 'good', inRoom: 'true' } }));
+  const notice = cardOf((await send(group, people.sara, '/notice')).find((a) => cardOf(a))) as { actions: Action[] };
+  await postActivity(app, aCardAction({ serviceUrl, chat: group, from: people.pia, verb: notice.actions[1]!.verb, data: { ...notice.actions[1]!.data, note: 'Semester' } }));
+
+  const guests = Array.from({ length: 995 }, (_, i) => record(`guest-${i}`, `Webbinariedeltagare ${i}`, 600, { email: `deltagare${i}@example.org`, tenantId: OTHER_TENANT }));
+  graph.attendancePageSize = 350;
+  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-1', [report('r1'), report('r2')], {
+    r1: [
+      record(people.sara.aadObjectId, 'Sara Herrman', 7200, { email: people.sara.email, role: 'Organizer' }),
+      record(people.hakan.aadObjectId, 'Håkan Sundberg', 200),
+      // Fredric joins from his own tenant; only his e-mail ties him to the roster.
+      record('f-other-tenant-id', 'Fredric C.', 1800, { email: people.fredric.email, tenantId: OTHER_TENANT }),
+      record('johan-hogne', 'Johan Högne', 3600, { email: 'johan.hogne@centigo.se', tenantId: OTHER_TENANT, role: 'Presenter' }),
+      ...guests,
+    ],
+    // Håkan left and came back: a second report, and 200 + 200 s make him present.
+    r2: [record(people.hakan.aadObjectId, 'Håkan Sundberg', 200)],
+  });
+  graph.throttleNext(1, { status: 429, retryAfterSeconds: 1, path: /attendanceRecords/ });
+
+  const ended = await event(m1, 'application/vnd.microsoft.meetingEnd');
+  expect(ended.status).toBe(200);
+  const card1 = cardText(cardOf(teams.sent().at(-1)));
+  expect(card1).toContain('1000 records read from Teams’ attendance reports, 1000 of them new.');
+  expect(card1).toMatch(/Attendance 80\s%\s\(4 of 5 members\)/);
+  const present1 = /Present \(4\)\n([\s\S]*?)\nExcused/.exec(card1)![1]!.split('\n').sort();
+  expect(present1).toEqual([
+    'Fredric Carlsson — Vänersborg',
+    'Håkan Sundberg — Munkedal',
+    'Sara Herrman — Fyrbodals kommunalförbund',
+    'Titti Andersson — Fyrbodals kommunalförbund (checked in)',
+  ]);
+  expect(card1).toMatch(/Excused \(1\)\nPia Carlsson — Åmål/);
+  expect(card1).toMatch(/Absent \(0\)/);
+  expect(card1).toMatch(/Presenters and co-opted \(1\)\nJohan Högne — centigo\.se/);
+  expect(card1).toMatch(/Guests \(995\)[\s\S]*… and 970 more/);
+  expect(graph.requestsTo('GET', /attendanceRecords/).filter((r) => r.status === 429)).toHaveLength(1);
+
+  // A second import changes nothing.
+  expect(cardTextIn(await send(m1, people.sara, '/attendance import'))).toContain('1000 records read from Teams’ attendance reports, 0 of them new.');
+
+  // ---- meeting 2: the report is empty at first ------------------------------------------------------
+  const m2 = await meetingIn('Fyrbodals nätverk för e-samhälle', 'graph-meeting-2');
+  await event(m2, 'application/vnd.microsoft.meetingStart');
+  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [], {});
+  await event(m2, 'application/vnd.microsoft.meetingEnd');
+  expect(cardTextIn(await send(m2, people.sara, '/attendance import'))).toContain('Teams has no attendance report for this meeting yet');
+  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [report('r3')], {
+    r3: [record(people.sara.aadObjectId, 'Sara Herrman', 3600, { role: 'Organizer' }), record(people.hakan.aadObjectId, 'Håkan Sundberg', 3000), record(people.pia.aadObjectId, 'Pia Carlsson', 120)],
+  });
+  const card2 = cardTextIn(await send(m2, people.sara, '/attendance import'));
+  // Pia's 2 minutes are under the 5-minute minimum: absent.
+  expect(card2).toMatch(/Attendance 40\s%\s\(2 of 5 members\)/);
+  expect(card2).toMatch(/Absent \(3\)\n[\s\S]*Pia Carlsson — Åmål/);
+
+  // The secretary corrects: Titti was in the room after all.
+  expect(cardTextIn(await send(m2, people.sara, '/present Titti Andersson'))).toMatch(/Attendance 60\s%\s\(3 of 5 members\)[\s\S]*Titti Andersson — Fyrbodals kommunalförbund \(corrected\)/);
+
+  // ---- the group's figures: meeting 1 has 4 of 5, meeting 2 has 3 of 5 → 7 of 10 = 70 % ------------
+  const figures = cardTextIn(await send(group, people.sara, '/attendance'));
+  expect(figures).toMatch(/In total 70\s%\s\(7 of 10 member-meetings\)/);
+  // Fyrbodals kommunalförbund: Sara 2 + Titti 2 of 4 = 100 %; Munkedal 2 of 2; Åmål 0 of 2; Vänersborg 1 of 2.
+  expect(figures).toMatch(/Fyrbodals kommunalförbund\n100\s%/);
+  expect(figures).toMatch(/Munkedal\n100\s%/);
+  expect(figures).toMatch(/Vänersborg\n50\s%/);
+  expect(figures).toMatch(/Åmål\n0\s%/);
+
+  // ---- killed the hard way: nothing lost, nothing counted twice --------------------------------------
+  await app.kill('SIGKILL');
+  app = await spawnApp(env());
+  const afterRestart = cardTextIn(await send(m1, people.sara, '/attendance import'));
+  expect(afterRestart).toContain('1000 records read from Teams’ attendance reports, 0 of them new.');
+  expect(afterRestart).toMatch(/Attendance 80\s%\s\(4 of 5 members\)/);
+  expect(cardTextIn(await send(group, people.sara, '/attendance'))).toMatch(/In total 70\s%\s\(7 of 10 member-meetings\)/);
+}, 90_000);
