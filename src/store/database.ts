@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import { Pool } from 'pg';
 import type { StoreConfig } from '../config';
 import * as m0001 from './migrations/0001-initial';
@@ -39,7 +39,11 @@ export interface OpenStore {
 
 export async function openStore(config: StoreConfig): Promise<OpenStore> {
   const db = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
-  const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema it can see; on PostgreSQL name the one we use
+  // (the first on the search path), or a database with several schemas (tests, tenants) confuses it.
+  const schema = config.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
