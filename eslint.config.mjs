@@ -15,7 +15,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const TS_PROJECT_FILES = ['{src,bot,tests,scripts}/**/*.ts'];
+const TS_PROJECT_FILES = ['{src,bot,tests,scripts,bench}/**/*.ts'];
 const TAB_FILES = ['tab/**/*.{ts,tsx,js,jsx}'];
 
 /** STYLE.md: `src/config.ts` is the only reader of `process.env`. */
@@ -131,11 +131,12 @@ export default defineConfig(
     },
   },
 
-  // Tests: they parse JSON from the fakes (any) and pass methods to expect(); they may set process.env.
-  // scripts/ are NOT relaxed: they load configuration through src/config.ts like the server does.
+  // Tests and the benchmark: they parse JSON from the fakes (any) and pass methods to expect(); they may
+  // set process.env for the processes they start. scripts/ are NOT relaxed: they load configuration
+  // through src/config.ts like the server does.
   {
     name: 'radslag/tests',
-    files: ['tests/**/*.ts'],
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

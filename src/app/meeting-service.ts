@@ -13,6 +13,9 @@ export type AppointResult =
   | { kind: 'choose'; candidates: PersonRef[] };
 
 export class MeetingService {
+  /** The meeting a request is about, looked up once per request (the request context is the key). */
+  private readonly perRequest = new WeakMap<RequestContext, Promise<Stored<Meeting> | undefined>>();
+
   constructor(
     private readonly repos: Repositories,
     private readonly policy: AccessPolicy,
@@ -20,14 +23,21 @@ export class MeetingService {
   ) {}
 
   /** The meeting of this chat, created on first contact; undefined outside a meeting chat. */
-  async meetingOf(ctx: RequestContext): Promise<Stored<Meeting> | undefined> {
-    if (!ctx.teamsMeetingId) return undefined;
-    return this.repos.meetings.ensure({
-      tenantId: ctx.tenantId,
-      teamsMeetingId: ctx.teamsMeetingId,
-      conversationId: ctx.conversationId,
-      at: this.clock.now().toISOString(),
-    });
+  meetingOf(ctx: RequestContext): Promise<Stored<Meeting> | undefined> {
+    if (!ctx.teamsMeetingId) return Promise.resolve(undefined);
+    // Asked several times in one request (first contact, access policy, the use case): one look-up.
+    let found = this.perRequest.get(ctx);
+    if (!found) {
+      found = this.repos.meetings.ensure({
+        tenantId: ctx.tenantId,
+        teamsMeetingId: ctx.teamsMeetingId,
+        conversationId: ctx.conversationId,
+        at: this.clock.now().toISOString(),
+      });
+      this.perRequest.set(ctx, found);
+      found.catch(() => this.perRequest.delete(ctx));
+    }
+    return found;
   }
 
   /** The meeting of this chat and the group it belongs to (the meeting's group, else the chat's). */
