@@ -1,90 +1,48 @@
 /**
  * Attendance as Teams and Graph drive it: two meetings run in their chats (start event, check-in, an
  * excuse, end event) against the HTTPS fake Graph serving attendance reports with paging and a throttle;
- * the second meeting's report is empty at first and imported later with /attendance import. The app is
+ * the second meeting's report is empty at first and imported later with /attendance import. The h.app is
  * its own process (real MSAL and Graph clients), killed with SIGKILL and restarted at the end.
  */
-import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
-import { FakeEntraAuthority } from '../fakes/entra-authority';
-import { FakeGraph } from '../fakes/graph-server';
-import { createTestTls, type TestTls } from '../fakes/test-tls';
+import { cardOf, cardText } from '../fakes/bot-connector';
+import { useGraphApp } from '../helpers/graph-harness';
 import { aCardAction, aGroupChat, aMeetingChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
 import { eventually } from '../helpers/eventually';
-import { spawnApp, type SpawnedApp } from '../helpers/spawned-app';
 import { postActivity } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { loadConfig } from '../../src/config';
 import { createRepositories, openStore, type OpenStore } from '../../src/store';
 
-const CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
-const CLIENT_SECRET = 'fake~secret.value_for-tests';
 const OTHER_TENANT = '4e3d2c1b-2222-4a5b-8c7d-6e5f4a3b2c11';
-
-let tls: TestTls;
-let authority: FakeEntraAuthority;
-let graph: FakeGraph;
-let teams: FakeBotConnector;
-let serviceUrl: string;
-let db: TestDatabase;
-let app: SpawnedApp;
+const h = useGraphApp({ JOB_POLL_SECONDS: '3600' });
 let store: OpenStore;
 
-const env = () => ({
-  DATABASE_URL: db.url,
-  NODE_EXTRA_CA_CERTS: tls.caFile,
-  AAD_APP_CLIENT_ID: CLIENT_ID,
-  SECRET_AAD_APP_CLIENT_SECRET: CLIENT_SECRET,
-  AAD_APP_TENANT_ID: TENANT,
-  AAD_APP_OAUTH_AUTHORITY_HOST: authority.host,
-  GRAPH_BASE_URL: graph.baseUrl,
-  // The jobs would import by themselves after the end; this test drives the imports.
-  JOB_POLL_SECONDS: '3600',
-});
-
 beforeAll(async () => {
-  tls = await createTestTls();
-  authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  await authority.start();
-  graph = new FakeGraph(tls, authority);
-  await graph.start();
-  teams = new FakeBotConnector();
-  serviceUrl = await teams.start();
-  teams.members = [people.sara, people.hakan, people.titti, people.pia, people.fredric];
-  db = await createTestDatabase();
-  app = await spawnApp(env());
-  store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
-}, 60_000);
-
-afterAll(async () => {
-  await app?.kill('SIGTERM');
-  await store?.close();
-  await teams.stop();
-  await graph.stop();
-  await authority.stop();
-  await db.drop();
-  tls.remove();
+  h.teams.members = [people.sara, people.hakan, people.titti, people.pia, people.fredric];
+  store = await openStore(loadConfig({ env: { DATABASE_URL: h.db.url } }).store);
 });
+
+afterAll(() => store?.close());
 
 type Person = (typeof people)[keyof typeof people];
 type Action = { verb: string; data: Record<string, unknown> };
 
 const send = async (chat: Chat, from: Person, text: string) => {
-  const before = teams.sent().length;
-  expect((await postActivity(app, aMessage({ serviceUrl, chat, from, text }))).status).toBe(200);
-  return teams.sent().slice(before);
+  const before = h.teams.sent().length;
+  expect((await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text }))).status).toBe(200);
+  return h.teams.sent().slice(before);
 };
 const cardTextIn = (sent: Array<Record<string, unknown>>) => cardText(cardOf([...sent].reverse().find((a) => cardOf(a))));
 const event = (chat: Chat, name: 'application/vnd.microsoft.meetingStart' | 'application/vnd.microsoft.meetingEnd') =>
-  postActivity(app, {
+  postActivity(h.app, {
     type: 'event',
     name,
     id: `${name.split('.').pop()}-${chat.conversationId.slice(11, 27)}`,
-    serviceUrl,
+    serviceUrl: h.serviceUrl,
     channelId: 'msteams',
     from: { id: people.sara.id, aadObjectId: people.sara.aadObjectId },
     recipient: BOT,
     conversation: { id: chat.conversationId, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
-    value: { Id: chat.meetingId, JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x', Title: 'Nätverksmöte', MeetingType: 'Scheduled', StartTime: new Date().toISOString(), EndTime: new Date().toISOString() },
+    value: { Id: chat.meetingId, JoinUrl: 'https://h.teams.microsoft.com/l/meetup-join/x', Title: 'Nätverksmöte', MeetingType: 'Scheduled', StartTime: new Date().toISOString(), EndTime: new Date().toISOString() },
     channelData: { tenant: { id: TENANT }, meeting: { id: chat.meetingId } },
   });
 
@@ -104,13 +62,13 @@ async function setOrganisation(group: Chat, person: Person, organisation: string
   const roster = cardOf((await send(group, people.sara, '/members')).at(-1)) as { body: unknown[]; actions: Action[] };
   const memberId = new RegExp(`"title":"${person.name}","value":"([^"]+)"`).exec(JSON.stringify(roster.body))![1];
   const save = roster.actions.find((a) => a.verb === 'member.update')!;
-  await postActivity(app, aCardAction({ serviceUrl, chat: group, from: people.sara, verb: save.verb, data: { ...save.data, memberId, organisation } }));
+  await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat: group, from: people.sara, verb: save.verb, data: { ...save.data, memberId, organisation } }));
 }
 
 async function meetingIn(group: string, graphId: string): Promise<Chat> {
   const chat = aMeetingChat();
   const start = new Date(Date.now() - 40 * 60_000).toISOString();
-  teams.meetingInfo = { title: 'Nätverksmöte', scheduledStartTime: start, scheduledEndTime: new Date(Date.now() + 20 * 60_000).toISOString(), organizer: people.sara, graphResourceId: graphId };
+  h.teams.meetingInfo = { title: 'Nätverksmöte', scheduledStartTime: start, scheduledEndTime: new Date(Date.now() + 20 * 60_000).toISOString(), organizer: people.sara, graphResourceId: graphId };
   await send(chat, people.sara, `/setup ${group}`);
   // Teams' meeting details (with the Graph id) arrive in the background.
   await eventually(async () => {
@@ -132,14 +90,14 @@ it('imports paged, throttled reports once, merges check-ins and excuses, and giv
   // ---- meeting 1: 1,000 records over three pages, one 429 on the way --------------------------------
   const m1 = await meetingIn('Fyrbodals nätverk för e-samhälle', 'graph-meeting-1');
   await event(m1, 'application/vnd.microsoft.meetingStart');
-  const checkin = cardOf([...teams.sent()].reverse().find((a) => cardText(cardOf(a)).includes('Check-in'))) as { actions: Action[] };
-  await postActivity(app, aCardAction({ serviceUrl, chat: m1, from: people.titti, verb: checkin.actions[0]!.verb, data: { ...checkin.actions[0]!.data, mood: 'good', inRoom: 'true' } }));
+  const checkin = cardOf([...h.teams.sent()].reverse().find((a) => cardText(cardOf(a)).includes('Check-in'))) as { actions: Action[] };
+  await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat: m1, from: people.titti, verb: checkin.actions[0]!.verb, data: { ...checkin.actions[0]!.data, mood: 'good', inRoom: 'true' } }));
   const notice = cardOf((await send(group, people.sara, '/notice')).find((a) => cardOf(a))) as { actions: Action[] };
-  await postActivity(app, aCardAction({ serviceUrl, chat: group, from: people.pia, verb: notice.actions[1]!.verb, data: { ...notice.actions[1]!.data, note: 'Semester' } }));
+  await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat: group, from: people.pia, verb: notice.actions[1]!.verb, data: { ...notice.actions[1]!.data, note: 'Semester' } }));
 
   const guests = Array.from({ length: 995 }, (_, i) => record(`guest-${i}`, `Webbinariedeltagare ${i}`, 600, { email: `deltagare${i}@example.org`, tenantId: OTHER_TENANT }));
-  graph.attendancePageSize = 350;
-  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-1', [report('r1'), report('r2')], {
+  h.graph.attendancePageSize = 350;
+  h.graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-1', [report('r1'), report('r2')], {
     r1: [
       record(people.sara.aadObjectId, 'Sara Herrman', 7200, { email: people.sara.email, role: 'Organizer' }),
       record(people.hakan.aadObjectId, 'Håkan Sundberg', 200),
@@ -151,11 +109,11 @@ it('imports paged, throttled reports once, merges check-ins and excuses, and giv
     // Håkan left and came back: a second report, and 200 + 200 s make him present.
     r2: [record(people.hakan.aadObjectId, 'Håkan Sundberg', 200)],
   });
-  graph.throttleNext(1, { status: 429, retryAfterSeconds: 1, path: /attendanceRecords/ });
+  h.graph.throttleNext(1, { status: 429, retryAfterSeconds: 1, path: /attendanceRecords/ });
 
   const ended = await event(m1, 'application/vnd.microsoft.meetingEnd');
   expect(ended.status).toBe(200);
-  const card1 = cardText(cardOf(teams.sent().at(-1)));
+  const card1 = cardText(cardOf(h.teams.sent().at(-1)));
   expect(card1).toContain('1000 records read from Teams’ attendance reports, 1000 of them new.');
   expect(card1).toMatch(/Attendance 80\s%\s\(4 of 5 members\)/);
   const present1 = /Present \(4\)\n([\s\S]*?)\nExcused/.exec(card1)![1]!.split('\n').sort();
@@ -169,7 +127,7 @@ it('imports paged, throttled reports once, merges check-ins and excuses, and giv
   expect(card1).toMatch(/Absent \(0\)/);
   expect(card1).toMatch(/Presenters and co-opted \(1\)\nJohan Högne — centigo\.se/);
   expect(card1).toMatch(/Guests \(995\)[\s\S]*… and 970 more/);
-  expect(graph.requestsTo('GET', /attendanceRecords/).filter((r) => r.status === 429)).toHaveLength(1);
+  expect(h.graph.requestsTo('GET', /attendanceRecords/).filter((r) => r.status === 429)).toHaveLength(1);
 
   // A second import changes nothing.
   expect(cardTextIn(await send(m1, people.sara, '/attendance import'))).toContain('1000 records read from Teams’ attendance reports, 0 of them new.');
@@ -177,10 +135,10 @@ it('imports paged, throttled reports once, merges check-ins and excuses, and giv
   // ---- meeting 2: the report is empty at first ------------------------------------------------------
   const m2 = await meetingIn('Fyrbodals nätverk för e-samhälle', 'graph-meeting-2');
   await event(m2, 'application/vnd.microsoft.meetingStart');
-  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [], {});
+  h.graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [], {});
   await event(m2, 'application/vnd.microsoft.meetingEnd');
   expect(cardTextIn(await send(m2, people.sara, '/attendance import'))).toContain('Teams has no attendance report for this meeting yet');
-  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [report('r3')], {
+  h.graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [report('r3')], {
     r3: [record(people.sara.aadObjectId, 'Sara Herrman', 3600, { role: 'Organizer' }), record(people.hakan.aadObjectId, 'Håkan Sundberg', 3000), record(people.pia.aadObjectId, 'Pia Carlsson', 120)],
   });
   const card2 = cardTextIn(await send(m2, people.sara, '/attendance import'));
@@ -201,17 +159,17 @@ it('imports paged, throttled reports once, merges check-ins and excuses, and giv
   expect(figures).toMatch(/Åmål\n0\s%/);
 
   // ---- killed the hard way in the middle of an import: nothing lost, nothing counted twice -----------
-  // Graph throttles the records with a long Retry-After; the app is killed while it waits.
-  graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [report('r3'), report('r4')], {
+  // Graph throttles the records with a long Retry-After; the h.app is killed while it waits.
+  h.graph.setAttendance(people.sara.aadObjectId, 'graph-meeting-2', [report('r3'), report('r4')], {
     r3: [record(people.sara.aadObjectId, 'Sara Herrman', 3600, { role: 'Organizer' }), record(people.hakan.aadObjectId, 'Håkan Sundberg', 3000), record(people.pia.aadObjectId, 'Pia Carlsson', 120)],
     r4: [record(people.pia.aadObjectId, 'Pia Carlsson', 400)],
   });
-  graph.throttleNext(1, { status: 429, retryAfterSeconds: 30, path: /attendanceReports\/r4\/attendanceRecords/ });
-  const inFlight = postActivity(app, aMessage({ serviceUrl, chat: m2, from: people.sara, text: '/attendance import' })).catch(() => undefined);
-  await eventually(() => expect(graph.requestsTo('GET', /attendanceReports\/r4\/attendanceRecords/).some((r) => r.status === 429)).toBe(true));
-  await app.kill('SIGKILL');
+  h.graph.throttleNext(1, { status: 429, retryAfterSeconds: 30, path: /attendanceReports\/r4\/attendanceRecords/ });
+  const inFlight = postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat: m2, from: people.sara, text: '/attendance import' })).catch(() => undefined);
+  await eventually(() => expect(h.graph.requestsTo('GET', /attendanceReports\/r4\/attendanceRecords/).some((r) => r.status === 429)).toBe(true));
+  const restarted = h.restart();
   await inFlight;
-  app = await spawnApp(env());
+  await restarted;
   // The import runs again from the start: Pia's second session (400 s) lifts her over the minimum.
   const resumed = cardTextIn(await send(m2, people.sara, '/attendance import'));
   expect(resumed).toContain('4 records read from Teams’ attendance reports, 1 of them new.');
@@ -221,8 +179,7 @@ it('imports paged, throttled reports once, merges check-ins and excuses, and giv
   expect(cardTextIn(await send(group, people.sara, '/attendance'))).toMatch(/In total 80\s%\s\(8 of 10 member-meetings\)/);
 
   // ---- and once more after a plain restart -----------------------------------------------------------
-  await app.kill('SIGKILL');
-  app = await spawnApp(env());
+  await h.restart();
   const afterRestart = cardTextIn(await send(m1, people.sara, '/attendance import'));
   expect(afterRestart).toContain('1000 records read from Teams’ attendance reports, 0 of them new.');
   expect(afterRestart).toMatch(/Attendance 80\s%\s\(4 of 5 members\)/);

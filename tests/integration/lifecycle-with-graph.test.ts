@@ -1,60 +1,19 @@
 /**
- * The meeting lifecycle with Microsoft Graph, as Teams and Graph would drive it: the app runs as its own
+ * The meeting lifecycle with Microsoft Graph, as Teams and Graph would drive it: the h.app runs as its own
  * process with the real MSAL and Graph clients pointed at HTTPS fakes of Entra ID and Graph (trusted
  * through NODE_EXTRA_CA_CERTS), Teams is the fake Bot Connector. It is killed with SIGKILL half-way and
  * everything is still there after the restart.
  */
-import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
-import { FakeEntraAuthority } from '../fakes/entra-authority';
-import { FakeGraph } from '../fakes/graph-server';
-import { createTestTls, type TestTls } from '../fakes/test-tls';
+import { cardOf, cardText } from '../fakes/bot-connector';
+import { useGraphApp } from '../helpers/graph-harness';
 import { aCardAction, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
-import { spawnApp, type SpawnedApp } from '../helpers/spawned-app';
 import { postActivity } from '../helpers/test-app';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { addDays, utcToStockholm } from '../../src/domain/stockholm-time';
 
-const CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
-const CLIENT_SECRET = 'fake~secret.value_for-tests';
+const h = useGraphApp();
 
-let tls: TestTls;
-let authority: FakeEntraAuthority;
-let graph: FakeGraph;
-let teams: FakeBotConnector;
-let serviceUrl: string;
-let db: TestDatabase;
-let app: SpawnedApp;
-
-const env = () => ({
-  DATABASE_URL: db.url,
-  NODE_EXTRA_CA_CERTS: tls.caFile,
-  AAD_APP_CLIENT_ID: CLIENT_ID,
-  SECRET_AAD_APP_CLIENT_SECRET: CLIENT_SECRET,
-  AAD_APP_TENANT_ID: TENANT,
-  AAD_APP_OAUTH_AUTHORITY_HOST: authority.host,
-  GRAPH_BASE_URL: graph.baseUrl,
-});
-
-beforeAll(async () => {
-  tls = await createTestTls();
-  authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  await authority.start();
-  graph = new FakeGraph(tls, authority);
-  await graph.start();
-  teams = new FakeBotConnector();
-  serviceUrl = await teams.start();
-  teams.members = [people.sara, people.hakan, people.titti];
-  db = await createTestDatabase();
-  app = await spawnApp(env());
-}, 60_000);
-
-afterAll(async () => {
-  await app?.kill('SIGTERM');
-  await teams.stop();
-  await graph.stop();
-  await authority.stop();
-  await db.drop();
-  tls.remove();
+beforeAll(() => {
+  h.teams.members = [people.sara, people.hakan, people.titti];
 });
 
 type Person = (typeof people)[keyof typeof people];
@@ -62,10 +21,10 @@ type Action = { verb: string; data: Record<string, unknown> };
 type CardJson = { body: unknown[]; actions?: Action[] };
 
 const say = async (chat: Chat, from: Person, text: string) => {
-  const before = teams.sent().length;
-  const res = await postActivity(app, aMessage({ serviceUrl, chat, from, text }));
+  const before = h.teams.sent().length;
+  const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text }));
   expect(res.status).toBe(200);
-  return teams.sent().slice(before);
+  return h.teams.sent().slice(before);
 };
 /** The card a command posted (after /notice and /checkin a line about the personal links follows it). */
 const cardIn = (sent: Array<Record<string, unknown>>) => cardOf(sent.find((a) => cardOf(a)));
@@ -74,12 +33,12 @@ const lastText = (sent: Array<Record<string, unknown>>) => {
   return typeof a.text === 'string' ? a.text : cardText(cardOf(a));
 };
 const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = 'card-msg') => {
-  const res = await postActivity(app, aCardAction({ serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId }));
+  const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId }));
   expect(res.status).toBe(200);
   return res.body as { value: CardJson };
 };
 const today = utcToStockholm(new Date()).date;
-const eventPosts = () => graph.requestsTo('POST', /^\/users\/[^/]+\/events$/);
+const eventPosts = () => h.graph.requestsTo('POST', /^\/users\/[^/]+\/events$/);
 
 it('schedules through Graph once, runs the meeting in its chat, and keeps everything across a hard restart', async () => {
   const group = aGroupChat();
@@ -101,10 +60,10 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   });
   const attendees = (posts[0]!.body as { attendees: Array<{ emailAddress: { address: string } }> }).attendees.map((a) => a.emailAddress.address).sort();
   expect(attendees).toEqual([people.hakan.email, people.titti.email].sort());
-  const [online] = [...graph.onlineMeetings.values()];
+  const [online] = [...h.graph.onlineMeetings.values()];
   expect(online).toBeDefined();
-  expect(graph.requestsTo('GET', /^\/users\/[^/]+\/onlineMeetings$/)).toHaveLength(1);
-  expect(graph.requestsTo('POST', new RegExp(`^/chats/${online!.threadId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/installedApps$`))).toHaveLength(1);
+  expect(h.graph.requestsTo('GET', /^\/users\/[^/]+\/onlineMeetings$/)).toHaveLength(1);
+  expect(h.graph.requestsTo('POST', new RegExp(`^/chats/${online!.threadId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/installedApps$`))).toHaveLength(1);
 
   // Five days ahead: held back, naming the rule; no event.
   expect(lastText(await say(group, people.sara, `/schedule ${addDays(today, 5)} 09:00-10:00 Extramöte`))).toContain('Held back: the charter’s notice rule');
@@ -120,8 +79,8 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   // Each member got a personal link by e-mail from the organizer's mailbox; the chat only hears how many.
   expect(lastText(noticePosts)).toBe('Personal links: 3 by e-mail, 0 in a private chat with the bot.');
   expect(JSON.stringify(noticePosts)).not.toContain('/p/');
-  expect(teams.direct()).toEqual([]);
-  const mails = graph.sentMail.map((m) => ({ from: m.from, ...(m.message as { subject: string; toRecipients: Array<{ emailAddress: { address: string } }>; body: { contentType: string; content: string } }) }));
+  expect(h.teams.direct()).toEqual([]);
+  const mails = h.graph.sentMail.map((m) => ({ from: m.from, ...(m.message as { subject: string; toRecipients: Array<{ emailAddress: { address: string } }>; body: { contentType: string; content: string } }) }));
   expect(mails.map((m) => m.from)).toEqual([people.sara.aadObjectId, people.sara.aadObjectId, people.sara.aadObjectId]);
   expect(mails.map((m) => m.toRecipients[0]!.emailAddress.address).sort()).toEqual([people.sara.email, people.hakan.email, people.titti.email].sort());
   const toHakan = mails.find((m) => m.toRecipients[0]!.emailAddress.address === people.hakan.email)!;
@@ -130,17 +89,17 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   expect(toHakan.body.content).toContain('Hello Håkan Sundberg, you are invited to E-råd Fyrbodal on ');
   const hakanLink = /href="http:\/\/localhost:\d+\/p\/([A-Za-z0-9_.-]+)"/.exec(toHakan.body.content)![1]!;
   // Håkan answers through his link (the page is on this server).
-  const answered = await fetch(`${app.url}/p/${hakanLink}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=notice&attending=yes' });
+  const answered = await fetch(`${h.app.url}/p/${hakanLink}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=notice&attending=yes' });
   expect(answered.status).toBe(200);
   expect(await answered.text()).toContain('Jag kommer');
 
   // The meeting's chat is the thread Graph created: its start event posts the agenda.
   const meetingChat: Chat = { conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX2dyYXBo' };
-  await postActivity(app, {
+  await postActivity(h.app, {
     type: 'event',
     name: 'application/vnd.microsoft.meetingStart',
     id: 'start-graph',
-    serviceUrl,
+    serviceUrl: h.serviceUrl,
     channelId: 'msteams',
     from: { id: people.sara.id, aadObjectId: people.sara.aadObjectId },
     recipient: BOT,
@@ -149,15 +108,15 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
     channelData: { tenant: { id: TENANT }, meeting: { id: meetingChat.meetingId } },
   });
   // The agenda, then the check-in card (item 1 is the check-in round).
-  const agendaPost = teams.sent().at(-2)!;
+  const agendaPost = h.teams.sent().at(-2)!;
   expect(cardText(cardOf(agendaPost))).toMatch(/▶1\n\[I\]\n(Incheckning|Check-in)/);
-  expect(cardText(cardOf(teams.sent().at(-1)))).toMatch(/Check-in: how are things\?|Incheckning: hur är läget\?/);
-  const agendaId = teams.sentIds().at(-2)!;
+  expect(cardText(cardOf(h.teams.sent().at(-1)))).toMatch(/Check-in: how are things\?|Incheckning: hur är läget\?/);
+  const agendaId = h.teams.sentIds().at(-2)!;
 
   // /next updates that card in place.
-  const putsBefore = teams.updates().length;
+  const putsBefore = h.teams.updates().length;
   await say(meetingChat, people.sara, '/next');
-  const put = teams.updates().slice(putsBefore);
+  const put = h.teams.updates().slice(putsBefore);
   expect(put).toHaveLength(1);
   expect(put[0]!.path).toBe(`/v3/conversations/${meetingChat.conversationId}/activities/${agendaId}`);
   expect(cardText(cardOf(put[0]!.body as Record<string, unknown>))).toMatch(/▶2/);
@@ -168,14 +127,13 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   expect(cardText((await press(meetingChat, people.titti, checkin.actions![0]!, { mood: 'ok', inRoom: 'true' })).value)).toContain('2 answered');
 
   // Killed the hard way, started again on the same database: all of it is still there.
-  await app.kill('SIGKILL');
-  app = await spawnApp(env());
+  await h.restart();
   expect(lastText(await say(meetingChat, people.sara, '/agenda'))).toMatch(/▶2/);
   const again = cardIn(await say(meetingChat, people.sara, '/checkin'));
   expect(cardText(again)).toContain('2 answered');
   expect(cardText(cardIn(await say(group, people.sara, '/notice')))).toContain('1 attending, 1 excused, 1 not answered yet');
   // The signing key was kept in the data folder: the link sent before the restart still opens.
-  expect((await fetch(`${app.url}/p/${hakanLink}`)).status).toBe(200);
+  expect((await fetch(`${h.app.url}/p/${hakanLink}`)).status).toBe(200);
   // And no second event appeared.
   expect(eventPosts()).toHaveLength(1);
 }, 60_000);

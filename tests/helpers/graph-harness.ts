@@ -1,0 +1,65 @@
+/**
+ * The app as its own process with Microsoft Graph: HTTPS fakes of Entra ID and Graph (trusted through
+ * NODE_EXTRA_CA_CERTS, which Node reads only at start-up), the fake Bot Connector, and a fresh database.
+ * Set up before a file's tests, torn down after; `restart` kills the app the hard way and starts it again.
+ */
+import { FakeBotConnector } from '../fakes/bot-connector';
+import { FakeEntraAuthority } from '../fakes/entra-authority';
+import { FakeGraph } from '../fakes/graph-server';
+import { createTestTls, type TestTls } from '../fakes/test-tls';
+import { TENANT } from './activities';
+import { spawnApp, type SpawnedApp } from './spawned-app';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const GRAPH_CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
+const GRAPH_CLIENT_SECRET = 'fake~secret.value_for-tests';
+
+export interface GraphHarness {
+  tls: TestTls;
+  authority: FakeEntraAuthority;
+  graph: FakeGraph;
+  teams: FakeBotConnector;
+  serviceUrl: string;
+  db: TestDatabase;
+  app: SpawnedApp;
+  /** SIGKILL, then a new process on the same database. */
+  restart(): Promise<void>;
+}
+
+export function useGraphApp(extraEnv: Record<string, string> = {}): GraphHarness {
+  const h = {} as GraphHarness;
+  const env = () => ({
+    DATABASE_URL: h.db.url,
+    NODE_EXTRA_CA_CERTS: h.tls.caFile,
+    AAD_APP_CLIENT_ID: GRAPH_CLIENT_ID,
+    SECRET_AAD_APP_CLIENT_SECRET: GRAPH_CLIENT_SECRET,
+    AAD_APP_TENANT_ID: TENANT,
+    AAD_APP_OAUTH_AUTHORITY_HOST: h.authority.host,
+    GRAPH_BASE_URL: h.graph.baseUrl,
+    ...extraEnv,
+  });
+  h.restart = async () => {
+    await h.app.kill('SIGKILL');
+    h.app = await spawnApp(env());
+  };
+  beforeAll(async () => {
+    h.tls = await createTestTls();
+    h.authority = new FakeEntraAuthority(h.tls).addClient({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: GRAPH_CLIENT_SECRET });
+    await h.authority.start();
+    h.graph = new FakeGraph(h.tls, h.authority);
+    await h.graph.start();
+    h.teams = new FakeBotConnector();
+    h.serviceUrl = await h.teams.start();
+    h.db = await createTestDatabase();
+    h.app = await spawnApp(env());
+  }, 60_000);
+  afterAll(async () => {
+    await h.app?.kill('SIGTERM');
+    await h.teams?.stop();
+    await h.graph?.stop();
+    await h.authority?.stop();
+    await h.db?.drop();
+    h.tls?.remove();
+  });
+  return h;
+}
