@@ -59,6 +59,9 @@ function openSqlite(file: string): Kysely<Database> {
   // A second process on the same file (a test, an import script) waits instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // WAL's recommended durability: a commit survives a killed process (the crash tests kill -9); only an
+  // OS crash or power loss may lose the last commits. FULL would fsync every commit on the event loop.
+  sqlite.pragma('synchronous = NORMAL');
   cachePreparedStatements(sqlite);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
