@@ -25,7 +25,11 @@ export type CommandName =
   | 'attendance'
   | 'present'
   | 'excused'
-  | 'absent';
+  | 'absent'
+  | 'note'
+  | 'action'
+  | 'actions'
+  | 'adjuster';
 
 const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
@@ -73,6 +77,16 @@ const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   franvarande: 'absent',
   hjälp: 'help',
   hjalp: 'help',
+  note: 'note',
+  anteckning: 'note',
+  action: 'action',
+  åtgärd: 'action',
+  atgard: 'action',
+  actions: 'actions',
+  åtgärder: 'actions',
+  atgarder: 'actions',
+  adjuster: 'adjuster',
+  justerare: 'adjuster',
 } satisfies Record<string, CommandName>));
 
 export type ParsedText =

@@ -45,6 +45,10 @@ export interface LifecycleServices {
   links?: PersonalLinkService;
   /** For one-to-one chats the bot opens; empty in local mode. */
   botAppId?: string;
+  /** Whether the request's meeting had started before this request. */
+  wasRunning?: (turn: Turn) => Promise<boolean>;
+  /** After the agenda card of a meeting that has just started (e.g. the open actions carried over). */
+  afterStart?: (context: TurnContext, turn: Turn, view: MeetingView) => Promise<void>;
 }
 
 const meetingRef = z.object({ cardId: cardIdSchema, meetingId: z.string().min(1).max(200) });
@@ -108,9 +112,13 @@ export class LifecycleHandlers {
         await context.sendActivity(cardMessage(agendaCard(view, this.s.now(), randomUUID(), t, true)));
         return true;
       }
-      case 'start':
-        await this.showAgenda(context, turn, await this.s.run.start(ctx, 'command'), true);
+      case 'start': {
+        const wasRunning = (await this.s.wasRunning?.(turn)) ?? true;
+        const view = await this.s.run.start(ctx, 'command');
+        await this.showAgenda(context, turn, view, true);
+        if (!wasRunning) await this.s.afterStart?.(context, turn, view);
         return true;
+      }
       case 'next':
         await this.showAgenda(context, turn, await this.s.run.moveTo(ctx, 'next'), false);
         return true;
@@ -195,9 +203,11 @@ export class LifecycleHandlers {
 
   /** The meeting's start event: the agenda card with the first item in progress. */
   async meetingStarted(context: TurnContext, turn: Turn): Promise<void> {
+    const wasRunning = (await this.s.wasRunning?.(turn)) ?? true;
     const view = await this.s.run.start(turn.ctx, 'event');
     await this.s.run.rememberConversation(turn.ctx.tenantId, view.meeting.id, JSON.stringify(TurnContext.getConversationReference(context.activity)));
     await this.showAgenda(context, turn, view, true);
+    if (!wasRunning) await this.s.afterStart?.(context, turn, view);
   }
 
   /**

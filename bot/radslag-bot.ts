@@ -21,6 +21,7 @@ import type { Clock, Repositories } from '../src/app/ports';
 import type { SchedulingService } from '../src/app/scheduling-service';
 import type { AttendanceService } from '../src/app/attendance-service';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
+import type { MinutesRecordsService } from '../src/app/minutes-records-service';
 import type { RiskService } from '../src/app/risk-service';
 import { DomainError, isDomainError } from '../src/domain/errors';
 import type { Meeting } from '../src/domain/meeting';
@@ -39,6 +40,7 @@ import { parseCommand, parseRiskArgs, parseSetupArgs, type CommandName } from '.
 import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard, UPDATE_MEMBER_VERB } from './cards/group.card';
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
 import { LifecycleHandlers } from './lifecycle-handlers';
+import { MinutesHandlers } from './minutes-handlers';
 import { cardIdSchema, cardMessage, parseCardData, plainText, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface BotServices {
@@ -49,6 +51,7 @@ export interface BotServices {
   scheduling: SchedulingService;
   run: MeetingRunService;
   attendance: AttendanceService;
+  minutes: MinutesRecordsService;
   repos: Pick<Repositories, 'groups'>;
   clock: Clock;
   log: Logger;
@@ -71,16 +74,21 @@ const usageOf: Partial<Record<CommandName, MessageKey>> = {
   present: 'usage.attendance',
   excused: 'usage.attendance',
   absent: 'usage.attendance',
+  note: 'usage.note',
+  action: 'usage.action',
+  adjuster: 'usage.adjuster',
 };
 
 export class RadslagBot extends TeamsActivityHandler {
   private readonly roles: MeetingRoleCache;
   private readonly background = new Set<Promise<void>>();
   private readonly lifecycle: LifecycleHandlers;
+  private readonly minutes: MinutesHandlers;
 
   constructor(private readonly services: BotServices) {
     super();
     this.roles = new MeetingRoleCache(services.meetingRoleCacheSeconds * 1000);
+    this.minutes = new MinutesHandlers(services.minutes, services.meetings, () => services.clock.now());
     this.lifecycle = new LifecycleHandlers({
       scheduling: services.scheduling,
       run: services.run,
@@ -93,6 +101,8 @@ export class RadslagBot extends TeamsActivityHandler {
       explain: (e, turn) => this.explain(e, turn),
       ...(services.personalLinks ? { links: services.personalLinks } : {}),
       botAppId: services.botAppId ?? '',
+      wasRunning: (turn) => this.minutes.wasRunning(turn),
+      afterStart: (context, turn, view) => this.minutes.afterStart(context, turn, view),
     });
     this.onMessage(async (context, next) => {
       await this.withMeeting(context, (turn) => this.handleMessage(context, turn));
@@ -276,6 +286,12 @@ export class RadslagBot extends TeamsActivityHandler {
       case 'absent':
         await this.lifecycle.command(context, turn, name, args, sourceKey);
         return;
+      case 'note':
+      case 'action':
+      case 'actions':
+      case 'adjuster':
+        await this.minutes.command(context, turn, name, args, sourceKey, mentions);
+        return;
       case 'preparation': {
         const { group, preparation } = await this.services.groups.setPreparationGroup(ctx, args);
         await context.sendActivity(cardMessage(card([userText(t('preparation.set', { name: group.name, preparation: preparation.name }))])));
@@ -355,7 +371,7 @@ export class RadslagBot extends TeamsActivityHandler {
         return { card: await this.rosterView(turn, data.cardId, t('members.added', { count: added })), shared: true };
       }
       default: {
-        const handled = await this.lifecycle.cardAction(context, turn, verb, rawData);
+        const handled = (await this.minutes.cardAction(turn, verb, rawData)) ?? (await this.lifecycle.cardAction(context, turn, verb, rawData));
         if (handled) return handled;
         throw new DomainError('CARD.INVALID_DATA', { detail: `unknown action "${verb.slice(0, 40)}"` });
       }
@@ -374,12 +390,13 @@ export class RadslagBot extends TeamsActivityHandler {
     const { t } = turn;
     const params: Record<string, string | number> = { ...e.params };
     if (typeof params.field === 'string') params.field = fieldName(params.field, t);
-    if (params.kind === 'risk' || params.kind === 'decision') params.kind = t(params.kind === 'risk' ? 'kind.risk' : 'kind.decision');
+    const kinds: Record<string, MessageKey> = { risk: 'kind.risk', decision: 'kind.decision', note: 'kind.note', action: 'kind.action' };
+    if (typeof params.kind === 'string' && Object.hasOwn(kinds, params.kind)) params.kind = t(kinds[params.kind]!);
     const parts = [t(errorKey(e.code), params)];
     if (e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.GROUP_RECORD_DENIED') {
       parts.push(e.params.secretary ? t('access.secretaryIs', { name: e.params.secretary }) : t('access.noSecretary'));
     }
-    const showsExample = usage && /^(TEXT\.|RISK\.SCORE|PERSON\.|SCHEDULE\.BAD_|AGENDA\.QUICK_FORM|GROUP\.NOT_FOUND)/.test(e.code);
+    const showsExample = usage && /^(TEXT\.|RISK\.SCORE|PERSON\.|SCHEDULE\.BAD_|AGENDA\.QUICK_FORM|GROUP\.NOT_FOUND|ACTION\.REPEATED_FIELD)/.test(e.code);
     if (showsExample) parts.push(t('common.example', { example: t(usage) }));
     return parts.join(' ');
   }
@@ -434,6 +451,7 @@ function fieldName(field: string, t: Translate): string {
     consequence: 'field.consequence',
     action: 'field.action',
     owner: 'field.owner',
+    due: 'field.due',
     title: 'field.title',
     responsible: 'field.responsible',
     description: 'field.description',

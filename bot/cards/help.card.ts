@@ -18,6 +18,10 @@ export function helpCard(t: Translate, unknownCommand?: string): AdaptiveCard {
     { names: '/start · /next · /item <n> (/nästa, /punkt)', help: t('help.run') },
     { names: '/checkin · /incheckning', help: t('help.checkin') },
     { names: '/attendance · /närvaro · /present · /excused · /absent (/närvarande, /förhindrad, /frånvarande)', help: t('help.attendance'), example: t('usage.attendance') },
+    { names: '/note · /anteckning', help: t('help.note'), example: t('usage.note') },
+    { names: '/action · /åtgärd', help: t('help.action'), example: t('usage.action') },
+    { names: '/actions · /åtgärder', help: t('help.actions') },
+    { names: '/adjuster · /justerare', help: t('help.adjuster'), example: t('usage.adjuster') },
     { names: '/help · /hjälp', help: t('help.help') },
   ];
   const body: CardElement[] = [heading(t('help.title'))];

@@ -6,6 +6,7 @@ import { GroupService } from './group-service';
 import type { JobHandler } from './job-runner';
 import { MeetingService } from './meeting-service';
 import { MeetingRunService } from './meeting-run-service';
+import { MinutesRecordsService } from './minutes-records-service';
 import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
 import type { AttendanceSource, Clock, MeetingCalendar, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
@@ -19,6 +20,7 @@ export interface Services {
   scheduling: SchedulingService;
   run: MeetingRunService;
   attendance: AttendanceService;
+  minutes: MinutesRecordsService;
 }
 
 /** Wires the use cases to their ports. */
@@ -48,6 +50,7 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     run: new MeetingRunService(repos, meetings, policy, clock),
+    minutes: new MinutesRecordsService(repos, meetings, policy, clock),
     attendance: new AttendanceService(repos, meetings, policy, clock, {
       ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
       isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),

@@ -53,24 +53,31 @@ export class MeetingService {
     await this.repos.meetings.updateDetails(meeting.tenantId, meeting.id, details);
   }
 
+  /**
+   * The person a command names: an @mention as is; a typed name must match one person of the chat
+   * (exactly, else as part of a name); several matches are returned to choose from.
+   */
+  async resolvePerson(ctx: RequestContext, query: PersonQuery): Promise<{ kind: 'person'; person: PersonRef } | { kind: 'choose'; candidates: PersonRef[] }> {
+    if ('mention' in query) return { kind: 'person', person: query.mention };
+    const wanted = normaliseName(query.name);
+    if (wanted === '') throw new DomainError('PERSON.MISSING');
+    const members = await ctx.directory.members();
+    const exact = members.filter((m) => normaliseName(m.name) === wanted);
+    const candidates = exact.length > 0 ? exact : members.filter((m) => normaliseName(m.name).includes(wanted));
+    if (candidates.length === 0) throw new DomainError('PERSON.NOT_FOUND', { name: query.name });
+    if (candidates.length > 1) return { kind: 'choose', candidates: candidates.slice(0, 20) };
+    return { kind: 'person', person: candidates[0]! };
+  }
+
   /** The organizer appoints the meeting's secretary; an ambiguous name asks the organizer to choose. */
   async appointSecretary(ctx: RequestContext, query: PersonQuery): Promise<AppointResult> {
     const scope = await this.scopeOf(ctx);
     const { meeting } = scope;
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
     await this.policy.assertMayAppointSecretary(ctx, scope);
-    let person: PersonRef;
-    if ('mention' in query) person = query.mention;
-    else {
-      const wanted = normaliseName(query.name);
-      if (wanted === '') throw new DomainError('PERSON.MISSING');
-      const members = await ctx.directory.members();
-      const exact = members.filter((m) => normaliseName(m.name) === wanted);
-      const candidates = exact.length > 0 ? exact : members.filter((m) => normaliseName(m.name).includes(wanted));
-      if (candidates.length === 0) throw new DomainError('PERSON.NOT_FOUND', { name: query.name });
-      if (candidates.length > 1) return { kind: 'choose', candidates: candidates.slice(0, 20) };
-      person = candidates[0]!;
-    }
+    const found = await this.resolvePerson(ctx, query);
+    if (found.kind === 'choose') return found;
+    const { person } = found;
     const at = this.clock.now().toISOString();
     await this.repos.secretaries.appoint({ tenantId: ctx.tenantId, meetingId: meeting.id, person, appointedBy: ctx.caller, at });
     return { kind: 'appointed', appointment: { person, appointedBy: ctx.caller, appointedAt: at } };

@@ -5,9 +5,11 @@
 import type { AgendaItem } from '../domain/agenda';
 import type { Correction, MeetingAttendance } from '../domain/attendance';
 import type { CheckInAnswer, NoticeAnswer } from '../domain/attendance-answers';
+import type { Action } from '../domain/action';
 import type { Decision } from '../domain/decision';
 import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
+import type { Note } from '../domain/note';
 import type { PersonRef } from '../domain/person';
 import type { Risk, ValidRisk } from '../domain/risk';
 
@@ -158,6 +160,45 @@ export interface SecretaryRepository {
   current(tenantId: string, meetingId: string): Promise<Appointment | undefined>;
 }
 
+export interface NewNote {
+  tenantId: string;
+  meetingId: string;
+  agendaItem?: number;
+  text: string;
+  recordedBy: PersonRef;
+  recordedAt: string;
+  sourceKey: string;
+}
+
+export interface NoteRepository {
+  /** A repeated `sourceKey` returns the note stored first. */
+  add(input: NewNote): Promise<Stored<Note>>;
+  listForMeeting(tenantId: string, meetingId: string): Promise<Note[]>;
+}
+
+export interface NewAction {
+  tenantId: string;
+  groupId?: string;
+  meetingId: string;
+  agendaItem?: number;
+  text: string;
+  owner?: string;
+  due?: string;
+  createdBy: PersonRef;
+  createdAt: string;
+  sourceKey: string;
+}
+
+export interface ActionRepository {
+  /** A repeated `sourceKey` returns the action stored first. */
+  record(input: NewAction): Promise<Stored<Action>>;
+  get(tenantId: string, id: string): Promise<Action | undefined>;
+  /** Open actions of a group (across its meetings), or of one meeting, oldest first. */
+  listOpen(tenantId: string, where: { groupId: string } | { meetingId: string }): Promise<Action[]>;
+  /** Marks done; an action already done keeps who and when it was first marked. */
+  markDone(tenantId: string, id: string, by: PersonRef, at: string): Promise<Action>;
+}
+
 /** What Teams knows about the people of one conversation; implemented per turn by the bot. */
 export interface ConversationDirectory {
   /** The caller's role in the meeting of this conversation, as Teams reports it. */
@@ -275,6 +316,10 @@ export interface Repositories {
   decisions: DecisionRepository;
   risks: RiskRepository;
   secretaries: SecretaryRepository;
+  /** The meetings' adjusters, appointed like the secretary. */
+  adjusters: SecretaryRepository;
+  notes: NoteRepository;
+  actions: ActionRepository;
   groups: GroupRepository;
   agendas: AgendaRepository;
   answers: AnswerRepository;

@@ -50,7 +50,11 @@ export type ErrorCode =
   | 'AGENDA.TOO_MANY_LINKS'
   | 'AGENDA.MEETING_TOO_SHORT'
   | 'ATTENDANCE.BAD_STATUS'
-  | 'ATTENDANCE.BAD_PERIOD';
+  | 'ATTENDANCE.BAD_PERIOD'
+  | 'MINUTES.NEEDS_MEETING'
+  | 'ACTION.REPEATED_FIELD'
+  | 'ACTION.NOT_FOUND'
+  | 'ACTION.DONE_DENIED';
 
 export class DomainError extends Error {
   constructor(

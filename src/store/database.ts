@@ -13,6 +13,7 @@ import * as m0002 from './migrations/0002-groups';
 import * as m0003 from './migrations/0003-meeting-lifecycle';
 import * as m0004 from './migrations/0004-group-conversation-reference';
 import * as m0005 from './migrations/0005-attendance';
+import * as m0006 from './migrations/0006-notes-actions';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0003-meeting-lifecycle': m0003,
   '0004-group-conversation-reference': m0004,
   '0005-attendance': m0005,
+  '0006-notes-actions': m0006,
 };
 
 class InCodeMigrations implements MigrationProvider {

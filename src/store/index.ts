@@ -1,4 +1,5 @@
 import type { Repositories } from '../app/ports';
+import { SqlActionRepository, SqlNoteRepository } from './minutes-records-repository';
 import { SqlAgendaRepository } from './agenda-repository';
 import { SqlAttendanceRepository } from './attendance-repository';
 import { SqlAnswerRepository } from './answer-repository';
@@ -20,6 +21,9 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     decisions: new SqlDecisionRepository(db, kind),
     risks: new SqlRiskRepository(db, kind),
     secretaries: new SqlSecretaryRepository(db),
+    adjusters: new SqlSecretaryRepository(db, 'meeting_adjusters'),
+    notes: new SqlNoteRepository(db),
+    actions: new SqlActionRepository(db),
     groups: new SqlGroupRepository(db),
     agendas: new SqlAgendaRepository(db),
     answers: new SqlAnswerRepository(db),

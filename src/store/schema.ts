@@ -217,4 +217,41 @@ export interface Database {
   risk_registers: RiskRegistersTable;
   risks: RisksTable;
   meeting_secretaries: MeetingSecretariesTable;
+  meeting_adjusters: MeetingSecretariesTable;
+  notes: NotesTable;
+  actions: ActionsTable;
+}
+
+export interface NotesTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  agenda_item: number | null;
+  text: string;
+  recorded_by_id: string;
+  recorded_by_aad_object_id: string | null;
+  recorded_by_name: string;
+  recorded_at: string;
+  source_key: string;
+}
+
+export interface ActionsTable {
+  id: string;
+  tenant_id: string;
+  group_id: string | null;
+  meeting_id: string;
+  agenda_item: number | null;
+  text: string;
+  owner: string | null;
+  due: string | null;
+  status: 'open' | 'done';
+  created_by_id: string;
+  created_by_aad_object_id: string | null;
+  created_by_name: string;
+  created_at: string;
+  done_by_id: string | null;
+  done_by_aad_object_id: string | null;
+  done_by_name: string | null;
+  done_at: string | null;
+  source_key: string;
 }

@@ -5,13 +5,19 @@ import type { PersonRef } from '../domain/person';
 import { personFrom } from './person-columns';
 import type { Database } from './schema';
 
-/** Appointments are appended, never overwritten: the newest is the meeting's secretary, the rest is history. */
+/**
+ * Appointments are appended, never overwritten: the newest is the meeting's secretary (or, in
+ * `meeting_adjusters`, its adjuster), the rest is history.
+ */
 export class SqlSecretaryRepository implements SecretaryRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly table: 'meeting_secretaries' | 'meeting_adjusters' = 'meeting_secretaries',
+  ) {}
 
   async appoint(input: { tenantId: string; meetingId: string; person: PersonRef; appointedBy: PersonRef; at: string }): Promise<void> {
     await this.db
-      .insertInto('meeting_secretaries')
+      .insertInto(this.table)
       .values({
         id: randomUUID(),
         tenant_id: input.tenantId,
@@ -28,7 +34,7 @@ export class SqlSecretaryRepository implements SecretaryRepository {
 
   async current(tenantId: string, meetingId: string): Promise<Appointment | undefined> {
     const row = await this.db
-      .selectFrom('meeting_secretaries')
+      .selectFrom(this.table)
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('meeting_id', '=', meetingId)

@@ -5,6 +5,9 @@
 import * as AC from 'adaptivecards';
 import type { AdaptiveCard } from '../../../bot/cards/card';
 import { APPOINT_SECRETARY_VERB, choosePersonCard } from '../../../bot/cards/choose-person.card';
+import { actionCard, MAX_LISTED_ACTIONS, openActionsCard } from '../../../bot/cards/action.card';
+import { noteCard } from '../../../bot/cards/note.card';
+import type { Action } from '../../../src/domain/action';
 import { decisionListCard, MAX_LISTED_DECISIONS } from '../../../bot/cards/decision-list.card';
 import { decisionCard, RETRACT_DECISION_VERB } from '../../../bot/cards/decision.card';
 import { helpCard } from '../../../bot/cards/help.card';
@@ -311,8 +314,30 @@ function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
     ['attendanceFiguresCard without meetings', attendanceFiguresCard('E-råd Fyrbodal', '2027-01-01', '2027-12-31', periodFigures([], '2027-01-01', '2027-12-31'), t)],
     ['attendanceDeniedCard', attendanceDeniedCard('E-råd Fyrbodal', t)],
     ['checkInCard for one who answered', checkInCard('meeting-1', checkIns(), CARD_ID, t, { id: '29:hakan', aadObjectId: 'aad-hakan', name: 'Håkan Sundberg' })],
+    ['noteCard', noteCard({ id: 'n1', tenantId: 'tenant-1', meetingId: 'meeting-1', agendaItem: 2, text: 'Sara tar **budgeten** nästa gång', recordedBy: { id: '29:sara', name: 'Sara Herrman' }, recordedAt: '2027-02-10T08:30:00.000Z' }, t, 'sv')],
+    ['actionCard open', actionCard(anAction(), CARD_ID, t, 'sv')],
+    ['actionCard done, without owner or due', actionCard(anAction({ owner: undefined, due: undefined, status: 'done', doneBy: { id: '29:sara', name: 'Sara Herrman' }, doneAt: '2027-02-11T08:00:00.000Z' }), CARD_ID, t, 'sv')],
+    ['openActionsCard empty', openActionsCard([], CARD_ID, '2027-02-10', t, 'sv')],
+    ['openActionsCard over the limit, some overdue', openActionsCard(Array.from({ length: MAX_LISTED_ACTIONS + 3 }, (_, i) => anAction({ id: `a${i}`, due: i % 2 ? '2027-01-01' : '2027-03-01' })), CARD_ID, '2027-02-10', t, 'sv')],
+    ['openActionsCard carried over', openActionsCard([anAction()], CARD_ID, '2027-02-10', t, 'sv', t('actions.carriedOver'))],
+    ['choosePersonCard for the adjuster', choosePersonCard('Anna', candidates(3), CARD_ID, t, 'adjuster')],
   ];
 }
+
+const anAction = (extra: Partial<Action> = {}): Action => ({
+  id: 'a1',
+  tenantId: 'tenant-1',
+  groupId: 'group-1',
+  meetingId: 'meeting-1',
+  agendaItem: 3,
+  text: 'Skicka det reviderade direktivet till ledamöterna',
+  owner: 'Sara Herrman',
+  due: '2027-03-18',
+  status: 'open',
+  createdBy: { id: '29:sara', name: 'Sara Herrman' },
+  createdAt: '2027-02-10T08:40:00.000Z',
+  ...extra,
+});
 
 const allCards = locales.flatMap((locale) => everyCard(translator(locale), locale).map(([name, c]) => [`${name} (${locale})`, c] as [string, AdaptiveCard]));
 
@@ -667,11 +692,15 @@ describe('helpCard', () => {
       '/start · /next · /item <n> (/nästa, /punkt)',
       '/checkin · /incheckning',
       '/attendance · /närvaro · /present · /excused · /absent (/närvarande, /förhindrad, /frånvarande)',
+      '/note · /anteckning',
+      '/action · /åtgärd',
+      '/actions · /åtgärder',
+      '/adjuster · /justerare',
       '/help · /hjälp',
     ]);
     // Every command word the parser takes is on the card.
     const listed = names.join(' ');
-    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'närvaro', 'present', 'närvarande', 'förhindrad', 'frånvarande', 'hjälp']) {
+    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'närvaro', 'present', 'närvarande', 'förhindrad', 'frånvarande', 'anteckning', 'åtgärd', 'åtgärder', 'justerare', 'hjälp']) {
       expect(listed).toContain(`/${word}`);
       expect(parseCommand(`/${word}`).kind).toBe('command');
     }

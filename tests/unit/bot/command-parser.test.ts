@@ -48,6 +48,15 @@ describe('parseCommand', () => {
     ['/help', 'help'],
     ['/hjälp', 'help'],
     ['/hjalp', 'help'],
+    ['/note', 'note'],
+    ['/anteckning', 'note'],
+    ['/action', 'action'],
+    ['/åtgärd', 'action'],
+    ['/ÅTGÄRD', 'action'],
+    ['/actions', 'actions'],
+    ['/åtgärder', 'actions'],
+    ['/adjuster', 'adjuster'],
+    ['/justerare', 'adjuster'],
   ])('knows %s as %s', (text, name) => {
     expect(parseCommand(`${text} x`)).toEqual({ kind: 'command', name, args: 'x' });
   });

@@ -1,0 +1,107 @@
+import { isOwner, parseActionArgs, type Action } from '../domain/action';
+import { DomainError } from '../domain/errors';
+import { noteText, type Note } from '../domain/note';
+import type { AccessPolicy } from './access-policy';
+import type { RequestContext } from './context';
+import type { AppointResult, MeetingService, PersonQuery } from './meeting-service';
+import type { Clock, Repositories, Stored } from './ports';
+
+/**
+ * What the minutes are made of during the meeting: notes and actions against the item in progress, the
+ * group's open actions across meetings, and the adjuster who approves the minutes. One use case for each,
+ * whatever the entry point (chat command, card, tab).
+ */
+export class MinutesRecordsService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly meetings: MeetingService,
+    private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A note on the agenda item in progress; `sourceKey` makes a redelivered request store once. */
+  async addNote(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Note>> {
+    const scope = await this.meetings.scopeOf(ctx);
+    const { meeting } = scope;
+    if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
+    await this.policy.assertMayRecord(ctx, scope, 'note');
+    const text = noteText(rawText);
+    return this.repos.notes.add({
+      tenantId: ctx.tenantId,
+      meetingId: meeting.id,
+      text,
+      recordedBy: ctx.caller,
+      recordedAt: this.clock.now().toISOString(),
+      sourceKey,
+      ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
+    });
+  }
+
+  /** `/action <text> [owner: <name>] [due: YYYY-MM-DD]`: nothing is stored unless all of it is valid. */
+  async recordAction(ctx: RequestContext, args: string, sourceKey: string): Promise<Stored<Action>> {
+    const scope = await this.meetings.scopeOf(ctx);
+    const { meeting, group } = scope;
+    if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
+    await this.policy.assertMayRecord(ctx, scope, 'action');
+    const draft = parseActionArgs(args);
+    return this.repos.actions.record({
+      tenantId: ctx.tenantId,
+      meetingId: meeting.id,
+      ...(group ? { groupId: group.id } : {}),
+      ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
+      ...draft,
+      createdBy: ctx.caller,
+      createdAt: this.clock.now().toISOString(),
+      sourceKey,
+    });
+  }
+
+  /** The open actions here: the group's across its meetings, else this meeting's; oldest first. */
+  async listOpenActions(ctx: RequestContext): Promise<Action[]> {
+    const { meeting, group } = await this.meetings.scopeOf(ctx);
+    if (group) return this.repos.actions.listOpen(ctx.tenantId, { groupId: group.id });
+    if (meeting) return this.repos.actions.listOpen(ctx.tenantId, { meetingId: meeting.id });
+    throw new DomainError('MINUTES.NEEDS_MEETING');
+  }
+
+  /** The group's actions still open from its earlier meetings: they come back at the next meeting's start. */
+  async carriedOver(tenantId: string, meeting: { id: string; groupId?: string }): Promise<Action[]> {
+    if (!meeting.groupId) return [];
+    const open = await this.repos.actions.listOpen(tenantId, { groupId: meeting.groupId });
+    return open.filter((a) => a.meetingId !== meeting.id);
+  }
+
+  /**
+   * Done, by those who may record here or by the action's owner (by name). Pressing twice changes
+   * nothing: the first press's who and when are kept.
+   */
+  async markActionDone(ctx: RequestContext, actionId: string): Promise<Action> {
+    const scope = await this.meetings.scopeOf(ctx);
+    const action = await this.repos.actions.get(ctx.tenantId, actionId);
+    const here = action && (scope.group ? action.groupId === scope.group.id : action.meetingId === scope.meeting?.id);
+    if (!action || !here) throw new DomainError('ACTION.NOT_FOUND');
+    if (action.status === 'done') return action;
+    if (!isOwner(action, ctx.caller)) {
+      try {
+        await this.policy.assertMayRecord(ctx, scope, 'action');
+      } catch (e) {
+        if (e instanceof DomainError && e.code.startsWith('ACCESS.')) throw new DomainError('ACTION.DONE_DENIED', { owner: action.owner ?? '' });
+        throw e;
+      }
+    }
+    return this.repos.actions.markDone(ctx.tenantId, actionId, ctx.caller, this.clock.now().toISOString());
+  }
+
+  /** The adjuster approves the minutes; appointed by those who appoint the secretary, named the same way. */
+  async appointAdjuster(ctx: RequestContext, query: PersonQuery): Promise<AppointResult> {
+    const scope = await this.meetings.scopeOf(ctx);
+    const { meeting } = scope;
+    if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
+    await this.policy.assertMayAppointSecretary(ctx, scope);
+    const found = await this.meetings.resolvePerson(ctx, query);
+    if (found.kind === 'choose') return found;
+    const at = this.clock.now().toISOString();
+    await this.repos.adjusters.appoint({ tenantId: ctx.tenantId, meetingId: meeting.id, person: found.person, appointedBy: ctx.caller, at });
+    return { kind: 'appointed', appointment: { person: found.person, appointedBy: ctx.caller, appointedAt: at } };
+  }
+}
