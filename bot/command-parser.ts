@@ -186,3 +186,30 @@ export function parseScheduleArgs(args: string): ScheduleArgs {
   const clock = (v: string | undefined) => v?.replace('.', ':').replace(/^(\d):/, '0$1:');
   return { kind: 'quick', date: quick?.[1], start: clock(quick?.[2]), end: clock(quick?.[3]), title: (quick?.[4] ?? '').trim() };
 }
+
+export interface RiskReviewArgs {
+  code?: string;
+  probability?: string;
+  impact?: string;
+  status?: string;
+  note: string;
+}
+
+/**
+ * `/risk review R2 S=3 K=3 status=handled <note>` (Swedish: `/risk uppföljning R2 … status=hanterad`):
+ * undefined when the arguments are not a review. S, K and status may be left out (they stay as they are).
+ */
+export function parseRiskReviewArgs(args: string): RiskReviewArgs | undefined {
+  const m = /^(?:review|follow-up|uppföljning|uppfoljning)\s*([\s\S]*)$/iu.exec(args.trim());
+  if (!m) return undefined;
+  let rest = m[1] ?? '';
+  let status: string | undefined;
+  rest = rest.replace(/(^|\s)status\s*[=:]\s*(\S+)/iu, (_w, lead: string, value: string) => {
+    status = value;
+    return lead;
+  });
+  const scored = parseRiskArgs(rest);
+  const code = /^(\S+)/.exec(scored.threat)?.[1];
+  const note = scored.threat.slice(code?.length ?? 0).trim();
+  return { ...(code ? { code } : {}), probability: scored.probability, impact: scored.impact, ...(status ? { status } : {}), note };
+}

@@ -35,8 +35,8 @@ import { decisionCard, RETRACT_DECISION_VERB } from './cards/decision.card';
 import { helpCard } from './cards/help.card';
 import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from './cards/risk-form.card';
 import { riskRegisterCard } from './cards/risk-register.card';
-import { riskCard } from './cards/risk.card';
-import { parseCommand, parseRiskArgs, parseSetupArgs, type CommandName } from './command-parser';
+import { riskCard, riskReviewCard } from './cards/risk.card';
+import { parseCommand, parseRiskArgs, parseRiskReviewArgs, parseSetupArgs, type CommandName } from './command-parser';
 import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard, UPDATE_MEMBER_VERB } from './cards/group.card';
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
 import { LifecycleHandlers } from './lifecycle-handlers';
@@ -233,6 +233,12 @@ export class RadslagBot extends TeamsActivityHandler {
           await context.sendActivity(cardMessage(riskFormCard(randomUUID(), t)));
           return;
         }
+        const review = parseRiskReviewArgs(args);
+        if (review) {
+          const done = await this.services.risks.reviewRisk(ctx, review.code ?? '', { probability: review.probability, impact: review.impact, status: review.status, note: review.note }, sourceKey);
+          await context.sendActivity(cardMessage(riskReviewCard(done.before, done.after, done.history, t, locale)));
+          return;
+        }
         const parsed = parseRiskArgs(args);
         const { value } = await this.services.risks.raiseRisk(ctx, { threat: parsed.threat, probability: parsed.probability, impact: parsed.impact }, sourceKey);
         await context.sendActivity(cardMessage(riskCard(value, t, locale)));
@@ -398,6 +404,7 @@ export class RadslagBot extends TeamsActivityHandler {
     }
     const showsExample = usage && /^(TEXT\.|RISK\.SCORE|PERSON\.|SCHEDULE\.BAD_|AGENDA\.QUICK_FORM|GROUP\.NOT_FOUND|ACTION\.REPEATED_FIELD)/.test(e.code);
     if (showsExample) parts.push(t('common.example', { example: t(usage) }));
+    else if (/^RISK\.(BAD_CODE|BAD_STATUS|NOT_FOUND)$/.test(e.code)) parts.push(t('common.example', { example: t('usage.riskReview') }));
     return parts.join(' ');
   }
 }

@@ -1,6 +1,6 @@
-import { riskBand, riskCode, riskScore, type Risk } from '../../src/domain/risk';
+import { riskBand, riskCode, riskScore, type Risk, type RiskReview } from '../../src/domain/risk';
 import type { Locale, Translate } from '../../src/i18n';
-import { card, formatTime, heading, labelled, note, type AdaptiveCard, type CardElement } from './card';
+import { card, formatTime, heading, labelled, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 /** Card colours of the R bands on the 5×5 map. */
 export const bandColour = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' } as const;
@@ -36,5 +36,25 @@ export function riskCard(r: Risk, t: Translate, locale: Locale): AdaptiveCard {
   if (r.action) body.push(labelled(t('risk.action'), r.action));
   if (r.owner) body.push(labelled(t('risk.owner'), r.owner));
   body.push(note(`${t('risk.raisedBy', { name: r.raisedBy.name })} · ${formatTime(r.raisedAt, locale)}`));
+  return card(body);
+}
+
+/** A follow-up: what changed, the new status, the note, and the risk's history of follow-ups. */
+export function riskReviewCard(before: Risk, after: Risk, history: RiskReview[], t: Translate, locale: Locale): AdaptiveCard {
+  const body: CardElement[] = [
+    heading(t('riskReview.title', { code: riskCode(after) })),
+    labelled(t('risk.threat'), after.threat),
+    userText(t('riskReview.change', { s0: before.probability, s1: after.probability, k0: before.impact, k1: after.impact, r0: riskScore(before), r1: riskScore(after) }), { weight: 'Bolder' }),
+    scoreColumns(after, t),
+    note(t('riskReview.status', { status: t(`risk.status.${after.status}`) })),
+  ];
+  const latest = history.at(-1);
+  if (latest?.note) body.push(userText(latest.note));
+  if (history.length > 0) {
+    body.push({ type: 'TextBlock', text: t('riskReview.history'), weight: 'Bolder', separator: true, wrap: true });
+    for (const r of history.slice(-10)) {
+      body.push(note(`${formatTime(r.reviewedAt, locale)} · S ${r.probability}, K ${r.impact}, R ${r.probability * r.impact} · ${t(`risk.status.${r.status}`)}${r.note ? ` · ${r.note}` : ''} · ${r.reviewedBy.name}`));
+    }
+  }
   return card(body);
 }

@@ -11,7 +11,7 @@ import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
 import type { Note } from '../domain/note';
 import type { PersonRef } from '../domain/person';
-import type { Risk, ValidRisk } from '../domain/risk';
+import type { Risk, RiskReview, ValidRisk } from '../domain/risk';
 
 export interface Clock {
   now(): Date;
@@ -109,7 +109,18 @@ export interface NewRisk {
   sourceKey: string;
 }
 
+export interface NewRiskReview {
+  tenantId: string;
+  risk: Risk;
+  review: Omit<RiskReview, 'id' | 'riskId'>;
+  sourceKey: string;
+}
+
 export interface RiskRepository {
+  findByNumber(tenantId: string, registerId: string, number: number): Promise<Risk | undefined>;
+  /** Stores the review and gives the risk its S, K and status; a repeated `sourceKey` stores once. */
+  review(input: NewRiskReview): Promise<Stored<RiskReview>>;
+  reviews(tenantId: string, riskId: string): Promise<RiskReview[]>;
   /** The register a conversation keeps before it belongs to a group. */
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string>;
   /** Stores with the next R number of the register; a repeated `sourceKey` returns the first one stored. */

@@ -1,4 +1,5 @@
-import { byRegisterOrder, validateNewRisk, type NewRiskInput, type Risk } from '../domain/risk';
+import { DomainError } from '../domain/errors';
+import { byRegisterOrder, riskNumber, validateNewRisk, validateReview, type NewRiskInput, type ReviewInput, type Risk, type RiskReview } from '../domain/risk';
 import type { AccessPolicy, Scope } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
@@ -28,6 +29,34 @@ export class RiskService {
       raisedAt: this.clock.now().toISOString(),
       sourceKey,
     });
+  }
+
+  /**
+   * A risk followed up at a meeting (`/risk review R2 S=3 K=3 status=handled <note>`): the review is kept
+   * with its date and values, and the risk takes them. Returns the risk before and after, and its history.
+   */
+  async reviewRisk(ctx: RequestContext, code: string, input: ReviewInput, sourceKey: string): Promise<{ before: Risk; after: Risk; review: RiskReview; history: RiskReview[] }> {
+    const scope = await this.meetings.scopeOf(ctx);
+    await this.policy.assertMayRecord(ctx, scope, 'risk');
+    const number = riskNumber(code);
+    const registerId = await this.registerOf(ctx, scope);
+    const before = await this.repos.risks.findByNumber(ctx.tenantId, registerId, number);
+    if (!before) throw new DomainError('RISK.NOT_FOUND');
+    const values = validateReview(before, input);
+    const { value: review } = await this.repos.risks.review({
+      tenantId: ctx.tenantId,
+      risk: before,
+      review: {
+        ...values,
+        ...(scope.meeting ? { meetingId: scope.meeting.id } : {}),
+        ...(scope.meeting?.currentItem ? { agendaItem: scope.meeting.currentItem } : {}),
+        reviewedBy: ctx.caller,
+        reviewedAt: this.clock.now().toISOString(),
+      },
+      sourceKey,
+    });
+    const after = (await this.repos.risks.findByNumber(ctx.tenantId, registerId, number)) ?? before;
+    return { before, after, review, history: await this.repos.risks.reviews(ctx.tenantId, before.id) };
   }
 
   /** The register sorted as the council reads it: highest R first. */

@@ -81,3 +81,61 @@ export function riskBand(r: number): RiskBand {
   if (r >= 5) return 'medium';
   return 'low';
 }
+
+/** A follow-up of a risk at a meeting: the S and K it has now, its status, and what was said. */
+export interface RiskReview {
+  id: string;
+  riskId: string;
+  meetingId?: string;
+  agendaItem?: number;
+  probability: Score;
+  impact: Score;
+  status: RiskStatus;
+  note?: string;
+  reviewedBy: PersonRef;
+  reviewedAt: string;
+}
+
+export const RISK_STATUSES: readonly RiskStatus[] = ['open', 'handled', 'closed'];
+
+const STATUS_WORDS: Record<string, RiskStatus> = {
+  open: 'open',
+  öppen: 'open',
+  handled: 'handled',
+  hanterad: 'handled',
+  closed: 'closed',
+  stängd: 'closed',
+  avslutad: 'closed',
+};
+
+export function riskStatus(raw: string): RiskStatus {
+  const key = raw.trim().toLowerCase();
+  const status = Object.hasOwn(STATUS_WORDS, key) ? STATUS_WORDS[key] : undefined;
+  if (!status) throw new DomainError('RISK.BAD_STATUS', { value: raw.slice(0, 20) });
+  return status;
+}
+
+/** `R3` (or `r3`, `3`) as the register's number 3. */
+export function riskNumber(raw: string | undefined): number {
+  const m = /^\s*[Rr]?(\d{1,5})\s*$/.exec(raw ?? '');
+  if (!m) throw new DomainError('RISK.BAD_CODE', { value: (raw ?? '').slice(0, 20) });
+  return Number(m[1]);
+}
+
+export interface ReviewInput {
+  probability?: unknown;
+  impact?: unknown;
+  status?: string;
+  note?: string;
+}
+
+/** A review keeps what it does not change: S, K and status default to the risk's current values. */
+export function validateReview(current: Pick<Risk, 'probability' | 'impact' | 'status'>, input: ReviewInput): Pick<RiskReview, 'probability' | 'impact' | 'status' | 'note'> {
+  const note = optionalText('note', input.note);
+  return {
+    probability: input.probability === undefined ? current.probability : score('S', input.probability),
+    impact: input.impact === undefined ? current.impact : score('K', input.impact),
+    status: input.status === undefined ? current.status : riskStatus(input.status),
+    ...(note === undefined ? {} : { note }),
+  };
+}

@@ -14,6 +14,7 @@ import * as m0003 from './migrations/0003-meeting-lifecycle';
 import * as m0004 from './migrations/0004-group-conversation-reference';
 import * as m0005 from './migrations/0005-attendance';
 import * as m0006 from './migrations/0006-notes-actions';
+import * as m0007 from './migrations/0007-risk-reviews';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0004-group-conversation-reference': m0004,
   '0005-attendance': m0005,
   '0006-notes-actions': m0006,
+  '0007-risk-reviews': m0007,
 };
 
 class InCodeMigrations implements MigrationProvider {

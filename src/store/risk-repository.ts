@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { NewRisk, RiskRepository, Stored } from '../app/ports';
-import type { Risk, Score } from '../domain/risk';
+import type { NewRisk, NewRiskReview, RiskRepository, Stored } from '../app/ports';
+import type { Risk, RiskReview, RiskStatus, Score } from '../domain/risk';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
-import type { Database, RisksTable } from './schema';
+import type { Database, RiskReviewsTable, RisksTable } from './schema';
 import type { StoreKind } from './database';
 
 const toRisk = (r: Selectable<RisksTable>): Risk => ({
@@ -25,6 +25,19 @@ const toRisk = (r: Selectable<RisksTable>): Risk => ({
   ...(r.agenda_item === null ? {} : { agendaItem: Number(r.agenda_item) }),
   raisedBy: personFrom(r.raised_by_id, r.raised_by_aad_object_id, r.raised_by_name),
   raisedAt: r.raised_at,
+});
+
+const toReview = (r: Selectable<RiskReviewsTable>): RiskReview => ({
+  id: r.id,
+  riskId: r.risk_id,
+  ...(r.meeting_id ? { meetingId: r.meeting_id } : {}),
+  ...(r.agenda_item === null ? {} : { agendaItem: Number(r.agenda_item) }),
+  probability: Number(r.probability) as Score,
+  impact: Number(r.impact) as Score,
+  status: r.status as RiskStatus,
+  ...(r.note ? { note: r.note } : {}),
+  reviewedBy: personFrom(r.reviewed_by_id, r.reviewed_by_aad_object_id, r.reviewed_by_name),
+  reviewedAt: r.reviewed_at,
 });
 
 export class SqlRiskRepository implements RiskRepository {
@@ -151,6 +164,61 @@ export class SqlRiskRepository implements RiskRepository {
       await trx.deleteFrom('risk_registers').where('tenant_id', '=', tenantId).where('id', '=', own.id).execute();
       return risks.length;
     });
+  }
+
+  async findByNumber(tenantId: string, registerId: string, number: number): Promise<Risk | undefined> {
+    const row = await this.db
+      .selectFrom('risks')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('register_id', '=', registerId)
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row ? toRisk(row) : undefined;
+  }
+
+  review(input: NewRiskReview): Promise<Stored<RiskReview>> {
+    return retryOnConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('risk_reviews')
+          .selectAll()
+          .where('tenant_id', '=', input.tenantId)
+          .where('source_key', '=', input.sourceKey)
+          .executeTakeFirst();
+        if (existing) return { value: toReview(existing), created: false };
+        const r = input.review;
+        const row: Selectable<RiskReviewsTable> = {
+          id: randomUUID(),
+          tenant_id: input.tenantId,
+          risk_id: input.risk.id,
+          meeting_id: r.meetingId ?? null,
+          agenda_item: r.agendaItem ?? null,
+          probability: r.probability,
+          impact: r.impact,
+          status: r.status,
+          note: r.note ?? null,
+          reviewed_by_id: r.reviewedBy.id,
+          reviewed_by_aad_object_id: r.reviewedBy.aadObjectId ?? null,
+          reviewed_by_name: r.reviewedBy.name,
+          reviewed_at: r.reviewedAt,
+          source_key: input.sourceKey,
+        };
+        await trx.insertInto('risk_reviews').values(row).execute();
+        await trx
+          .updateTable('risks')
+          .set({ probability: r.probability, impact: r.impact, status: r.status })
+          .where('tenant_id', '=', input.tenantId)
+          .where('id', '=', input.risk.id)
+          .execute();
+        return { value: toReview(row), created: true };
+      }),
+    );
+  }
+
+  async reviews(tenantId: string, riskId: string): Promise<RiskReview[]> {
+    const rows = await this.db.selectFrom('risk_reviews').selectAll().where('tenant_id', '=', tenantId).where('risk_id', '=', riskId).orderBy('reviewed_at').orderBy('id').execute();
+    return rows.map(toReview);
   }
 
   async list(tenantId: string, registerId: string): Promise<Risk[]> {

@@ -203,7 +203,25 @@ export interface AttendanceCorrectionsTable {
   at: string;
 }
 
+export interface RiskReviewsTable {
+  id: string;
+  tenant_id: string;
+  risk_id: string;
+  meeting_id: string | null;
+  agenda_item: number | null;
+  probability: number;
+  impact: number;
+  status: string;
+  note: string | null;
+  reviewed_by_id: string;
+  reviewed_by_aad_object_id: string | null;
+  reviewed_by_name: string;
+  reviewed_at: string;
+  source_key: string;
+}
+
 export interface Database {
+  risk_reviews: RiskReviewsTable;
   attendance_records: AttendanceRecordsTable;
   attendance_corrections: AttendanceCorrectionsTable;
   agenda_items: AgendaItemsTable;

@@ -147,3 +147,39 @@ describe('/risk form', () => {
     expect((await say(aMeetingChat(), people.hakan, '/risk')).text).toMatch(/can record risks here/);
   });
 });
+
+describe('/risk review', () => {
+  it('follows a risk up: keeps the review with its values and note, and the register takes the new R', async () => {
+    const chat = aMeetingChat();
+    await say(chat, people.sara, '/risk Projektmedlemmar kan inte prioritera att delta S=4 K=3');
+    const reviewed = cardText(cardOf(await say(chat, people.sara, '/risk review R1 S=2 status=handled Styrgruppen har prioriterat deltagandet')));
+    expect(reviewed).toContain('Risk R1 followed up');
+    expect(reviewed).toContain('S 4 → 2, K 3 → 3, R 12 → 6');
+    expect(reviewed).toContain('Status: handled');
+    expect(reviewed).toContain('Styrgruppen har prioriterat deltagandet');
+    expect(reviewed).toMatch(/Follow-ups\n.* · S 2, K 3, R 6 · handled · Styrgruppen har prioriterat deltagandet · Sara Herrman/);
+    expect(await registerText(chat)).toMatch(/R1\nProjektmedlemmar[\s\S]*\n2\n3\n6/);
+
+    const swedish = cardText(cardOf(await say(chat, people.sara, '/risk uppföljning r1 K=4 Ny bedömning', 'sv-SE')));
+    expect(swedish).toContain('S 2 → 2, K 3 → 4, R 6 → 8');
+    expect(swedish).toContain('Status: hanterad');
+  });
+
+  it.each([
+    ['an unknown risk', '/risk review R9 S=2', /That risk is not in this register\..*Example: \/risk review R2/s],
+    ['no risk named', '/risk review S=2', /is not a risk in the register: name it as R1, R2/],
+    ['a bad status', '/risk review R1 status=fixed', /“fixed” is not a risk status: use open, handled or closed/],
+    ['S out of range', '/risk review R1 S=7', /“7” is not a valid S \(probability\)/],
+  ])('explains %s and changes nothing', async (_label, text, expected) => {
+    const chat = aMeetingChat();
+    await say(chat, people.sara, '/risk Hot S=3 K=3');
+    expect((await say(chat, people.sara, text)).text).toMatch(expected);
+    expect(await registerText(chat)).toMatch(/R1\nHot[\s\S]*\n3\n3\n9/);
+  });
+
+  it('refuses an attendee', async () => {
+    const chat = aMeetingChat();
+    await say(chat, people.sara, '/risk Hot S=3 K=3');
+    expect((await say(chat, people.hakan, '/risk review R1 S=1')).text).toMatch(/can record risks here/);
+  });
+});

@@ -13,7 +13,7 @@ import { decisionCard, RETRACT_DECISION_VERB } from '../../../bot/cards/decision
 import { helpCard } from '../../../bot/cards/help.card';
 import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from '../../../bot/cards/risk-form.card';
 import { MAX_LISTED_RISKS, riskRegisterCard } from '../../../bot/cards/risk-register.card';
-import { riskCard } from '../../../bot/cards/risk.card';
+import { riskCard, riskReviewCard } from '../../../bot/cards/risk.card';
 import type { Decision } from '../../../src/domain/decision';
 import type { PersonRef } from '../../../src/domain/person';
 import type { Group, Member } from '../../../src/domain/group';
@@ -160,6 +160,13 @@ function everyCard(t: Translate, locale: Locale): Array<[string, AdaptiveCard]> 
     ['decisionListCard over the limit', decisionListCard(manyDecisions(MAX_LISTED_DECISIONS + 13), t)],
     ['riskCard minimal', riskCard(aRisk({ probability: 1, impact: 1 }), t, locale)],
     ['riskCard full', riskCard(aFullRisk(), t, locale)],
+    [
+      'riskReviewCard with history',
+      riskReviewCard(aRisk({ probability: 4, impact: 3 }), aRisk({ probability: 2, impact: 3, status: 'handled' }), [
+        { id: 'rv1', riskId: 'risk-1', probability: 3, impact: 3, status: 'open', note: '**inte** markdown', reviewedBy: { id: '29:sara', name: 'Sara Herrman' }, reviewedAt: '2020-11-27T10:00:00.000Z' },
+        { id: 'rv2', riskId: 'risk-1', probability: 2, impact: 3, status: 'handled', reviewedBy: { id: '29:sara', name: 'Sara Herrman' }, reviewedAt: '2020-12-18T10:00:00.000Z' },
+      ], t, locale),
+    ],
     ['riskFormCard empty', riskFormCard(CARD_ID, t)],
     [
       'riskFormCard with values and a problem',

@@ -1,4 +1,4 @@
-import { cleanText, parseCommand, parseRiskArgs, type CommandName } from '../../../bot/command-parser';
+import { cleanText, parseCommand, parseRiskArgs, parseRiskReviewArgs, type CommandName } from '../../../bot/command-parser';
 
 describe('parseCommand', () => {
   describe('chatter', () => {
@@ -199,5 +199,20 @@ describe('parseRiskArgs', () => {
   // "S:t" (Sankt) is a common Swedish abbreviation in place names; it is part of the threat, not a score.
   it('keeps "S:t" in a Swedish place name as part of the threat', () => {
     expect(parseRiskArgs('Brand på S:t Görans sjukhus S=3 K=2')).toEqual({ threat: 'Brand på S:t Görans sjukhus', probability: '3', impact: '2' });
+  });
+});
+
+describe('parseRiskReviewArgs', () => {
+  it.each([
+    ['review R2 S=3 K=3 status=handled Styrgruppen prioriterar', { code: 'R2', probability: '3', impact: '3', status: 'handled', note: 'Styrgruppen prioriterar' }],
+    ['uppföljning r1 status: hanterad', { code: 'r1', status: 'hanterad', note: '' }],
+    ['review R4 K=5 Sämre läge', { code: 'R4', impact: '5', note: 'Sämre läge' }],
+    ['review', { note: '' }],
+  ])('%s', (args, expected) => {
+    expect(parseRiskReviewArgs(args)).toEqual(expect.objectContaining(expected));
+  });
+
+  it('leaves a new risk to parseRiskArgs', () => {
+    expect(parseRiskReviewArgs('Vikande intresse S=5 K=4')).toBeUndefined();
   });
 });
