@@ -120,7 +120,8 @@ export class MeetingRunService {
     let agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
     if (agenda.length === 0) {
       // A meeting nobody prepared an agenda for (not booked through Rådslag) starts from the template.
-      const from = meeting.startsAt ? new Date(meeting.startsAt) : now;
+      // It begins now, whatever the invitation said.
+      const from = now;
       const until = meeting.endsAt && meeting.endsAt > from.toISOString() ? new Date(meeting.endsAt) : new Date(from.getTime() + 2 * 3600_000);
       const start = utcToStockholm(from).time;
       // A meeting that runs past midnight gets its agenda up to midnight (agenda times are of one day).
