@@ -135,9 +135,8 @@ export class LifecycleHandlers {
           const scope = await this.s.meetings.scopeOf(ctx);
           if (scope.meeting) await context.sendActivity(cardMessage(attendanceCard(await this.s.attendance.viewHere(ctx), t)));
           else {
-            const { group, figures } = await this.s.attendance.figures(ctx);
-            const year = this.s.now().getUTCFullYear();
-            await context.sendActivity(cardMessage(attendanceFiguresCard(group.name, `${year}-01-01`, `${year}-12-31`, figures, t)));
+            const { group, figures, period } = await this.s.attendance.figures(ctx);
+            await context.sendActivity(cardMessage(attendanceFiguresCard(group.name, period.from, period.to, figures, t)));
           }
         }
         return true;

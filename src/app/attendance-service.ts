@@ -117,10 +117,17 @@ export class AttendanceService {
   }
 
   /** The group's figures over a period (default: the current calendar year), counting meetings that have begun. */
-  async figures(ctx: RequestContext, period?: { from: string; to: string }): Promise<{ group: Group; figures: PeriodFigures }> {
+  async figures(ctx: RequestContext, period?: { from: string; to: string }): Promise<{ group: Group; figures: PeriodFigures; period: { from: string; to: string } }> {
     const { group } = await this.meetings.scopeOf(ctx);
     if (!group) throw new DomainError('GROUP.NOT_SET_UP');
-    return { group, figures: await this.groupFigures(ctx.tenantId, group, period) };
+    const chosen = period ?? this.currentYear();
+    return { group, figures: await this.groupFigures(ctx.tenantId, group, chosen), period: chosen };
+  }
+
+  /** The calendar year of today, in Stockholm. */
+  private currentYear(): { from: string; to: string } {
+    const year = utcToStockholm(this.clock.now()).date.slice(0, 4);
+    return { from: `${year}-01-01`, to: `${year}-12-31` };
   }
 
   /** The API's entry: a group by id, scoped to the tenant. */
@@ -131,9 +138,7 @@ export class AttendanceService {
   }
 
   async groupFigures(tenantId: string, group: Group, period?: { from: string; to: string }): Promise<PeriodFigures> {
-    const year = utcToStockholm(this.clock.now()).date.slice(0, 4);
-    const from = period?.from ?? `${year}-01-01`;
-    const to = period?.to ?? `${year}-12-31`;
+    const { from, to } = period ?? this.currentYear();
     const now = this.clock.now().toISOString();
     const held = (await this.repos.meetings.listByGroup(tenantId, group.id, `${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)).filter((m) => m.startedAt || (m.startsAt && m.startsAt <= now));
     const meetings = await Promise.all(held.map(async (m) => ({ id: m.id, attendance: await this.attendanceOf(tenantId, m.id) })));

@@ -1,5 +1,6 @@
 /** The attendance figures as JSON (for the tab): local mode answers; a configured bot refuses without SSO. */
 import type { RunningApp } from '../../../src/main';
+import { utcToStockholm } from '../../../src/domain/stockholm-time';
 import { cardOf } from '../../fakes/bot-connector';
 import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, TENANT } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
@@ -37,7 +38,8 @@ it('gives a meeting’s attendance and the group’s figures, scoped to the tena
   expect(one.body.rate).toMatchObject({ present: 1, expected: 3 });
 
   const groupId = (one.body.group as { id: string }).id;
-  const year = new Date().getUTCFullYear();
+  // The year as the council counts it: Stockholm's calendar.
+  const year = utcToStockholm(new Date()).date.slice(0, 4);
   const figures = await get(h.app, `/api/groups/${groupId}/attendance?tenantId=${TENANT}&from=${year}-01-01&to=${year}-12-31`);
   expect(figures.status).toBe(200);
   expect((figures.body.figures as { overall: unknown }).overall).toMatchObject({ present: 1, expected: 3 });
