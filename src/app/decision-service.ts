@@ -19,10 +19,7 @@ export class DecisionService {
    * card press), so a repeated delivery stores once and returns the first record.
    */
   async recordDecision(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Decision>> {
-    const scope = await this.meetings.scopeOf(ctx);
-    const { meeting } = scope;
-    if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
-    await this.policy.assertMayRecord(ctx, scope, 'decision');
+    const { meeting } = await this.meetings.meetingToRecordIn(ctx, 'decision', 'DECISION.NEEDS_MEETING');
     const text = decisionText(rawText);
     return this.repos.decisions.record({
       tenantId: ctx.tenantId,

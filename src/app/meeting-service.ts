@@ -1,7 +1,7 @@
-import { DomainError } from '../domain/errors';
+import { DomainError, type ErrorCode } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
-import type { AccessPolicy, Scope } from './access-policy';
+import type { AccessPolicy, RecordKind, Scope } from './access-policy';
 import type { RequestContext } from './context';
 import type { Appointment, Clock, MeetingDetails, Repositories, Stored } from './ports';
 
@@ -47,6 +47,17 @@ export class MeetingService {
       ? await this.repos.groups.get(ctx.tenantId, meeting.groupId)
       : await this.repos.groups.findByConversation(ctx.tenantId, ctx.conversationId);
     return { ...(meeting ? { meeting } : {}), ...(group ? { group } : {}) };
+  }
+
+  /**
+   * The meeting of this chat, for recording `kind` in it: `missing` outside a meeting chat, a refusal when
+   * the caller may not record. What recording use cases (decisions, notes, actions) all start with.
+   */
+  async meetingToRecordIn(ctx: RequestContext, kind: RecordKind, missing: ErrorCode): Promise<{ scope: Scope; meeting: Meeting }> {
+    const scope = await this.scopeOf(ctx);
+    if (!scope.meeting) throw new DomainError(missing);
+    await this.policy.assertMayRecord(ctx, scope, kind);
+    return { scope, meeting: scope.meeting };
   }
 
   async fillDetails(meeting: Meeting, details: MeetingDetails): Promise<void> {

@@ -21,10 +21,7 @@ export class MinutesRecordsService {
 
   /** A note on the agenda item in progress; `sourceKey` makes a redelivered request store once. */
   async addNote(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Note>> {
-    const scope = await this.meetings.scopeOf(ctx);
-    const { meeting } = scope;
-    if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
-    await this.policy.assertMayRecord(ctx, scope, 'note');
+    const { meeting } = await this.meetings.meetingToRecordIn(ctx, 'note', 'MINUTES.NEEDS_MEETING');
     const text = noteText(rawText);
     return this.repos.notes.add({
       tenantId: ctx.tenantId,
@@ -39,10 +36,8 @@ export class MinutesRecordsService {
 
   /** `/action <text> [owner: <name>] [due: YYYY-MM-DD]`: nothing is stored unless all of it is valid. */
   async recordAction(ctx: RequestContext, args: string, sourceKey: string): Promise<Stored<Action>> {
-    const scope = await this.meetings.scopeOf(ctx);
-    const { meeting, group } = scope;
-    if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
-    await this.policy.assertMayRecord(ctx, scope, 'action');
+    const { meeting, scope } = await this.meetings.meetingToRecordIn(ctx, 'action', 'MINUTES.NEEDS_MEETING');
+    const { group } = scope;
     const draft = parseActionArgs(args);
     return this.repos.actions.record({
       tenantId: ctx.tenantId,
