@@ -1,0 +1,184 @@
+/**
+ * The tab's REST API: the JSON the server sends and the tab (tab/) reads. Types only, so the tab imports
+ * them with `import type` and nothing of the server ends up in its bundle.
+ *
+ * Every route lives under /api/tab. Authentication: `Authorization: Bearer <Teams SSO token>`; in local
+ * mode (no Entra configuration) a request without a token reads the demo workspace as a reader, and a
+ * token that is presented is always validated. Errors: `{ code, message }` with 400/401/403/404/409.
+ * Writes carry `requestId` (a UUID the tab makes per submit): the same request twice stores once.
+ */
+
+export type TabRole = 'chair' | 'viceChair' | 'organizer' | 'secretary' | 'member' | 'coopted';
+export type RiskStatus = 'open' | 'handled' | 'closed';
+export type RiskBand = 'low' | 'medium' | 'high' | 'critical';
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+/** GET /api/tab/me */
+export interface MeView {
+  mode: 'local' | 'entra';
+  user: { name: string; aadObjectId?: string };
+  tenantId: string;
+  /** Groups the caller belongs to (all groups of the demo tenant in local mode). */
+  groups: Array<{ id: string; name: string; role?: TabRole; canEdit: boolean }>;
+}
+
+export interface RiskRow {
+  id: string;
+  /** "R4" */
+  code: string;
+  number: number;
+  threat: string;
+  vulnerability?: string;
+  consequence?: string;
+  probability: number;
+  impact: number;
+  /** R = S×K */
+  score: number;
+  band: RiskBand;
+  actionNeeded: boolean;
+  action?: string;
+  owner?: string;
+  status: RiskStatus;
+  raisedAt: string;
+  /** Date (ISO) of the latest review, if any. */
+  lastReviewedAt?: string;
+}
+
+/** GET /api/tab/groups/:groupId/risks  (register order: R desc, then K desc, then number) */
+export interface RiskRegisterView {
+  group: { id: string; name: string };
+  canEdit: boolean;
+  risks: RiskRow[];
+}
+
+export interface RiskReviewRow {
+  id: string;
+  meetingId?: string;
+  meetingTitle?: string;
+  /** ISO date-time of the review */
+  reviewedAt: string;
+  probability: number;
+  impact: number;
+  score: number;
+  status: RiskStatus;
+  note?: string;
+  reviewedBy: string;
+}
+
+/** GET /api/tab/groups/:groupId/risks/:riskId  (reviews oldest first) */
+export interface RiskDetailView {
+  canEdit: boolean;
+  risk: RiskRow;
+  reviews: RiskReviewRow[];
+}
+
+/** POST /api/tab/groups/:groupId/risks/:riskId/reviews → 201 RiskDetailView (200 when the requestId was seen). Editors only. */
+export interface RiskReviewRequest {
+  requestId: string;
+  probability?: number;
+  impact?: number;
+  status?: RiskStatus;
+  note?: string;
+}
+
+/** GET /api/tab/groups/:groupId/risks.csv → text/csv; UTF-8 with BOM, header row in the caller's language (?lang=sv|en). */
+
+/** Five named maturity levels, 1 = non-existent … 5 = leading. */
+export type MaturityLevel = 1 | 2 | 3 | 4 | 5;
+export const MATURITY_KEYS = ['nonExistent', 'inadequate', 'basic', 'good', 'leading'] as const;
+
+export interface CapabilityRow {
+  id: string;
+  /** e.g. "1.3" */
+  code: string;
+  name: string;
+  area: string;
+  description?: string;
+}
+
+export interface AssessmentCell {
+  capabilityId: string;
+  organisation: string;
+  maturity: MaturityLevel;
+  /** Strategic importance 1–5 */
+  importance: number;
+  assessedBy: string;
+  assessedAt: string;
+}
+
+export interface ResponseRow {
+  organisation: string;
+  representative?: string;
+  answered: number;
+  total: number;
+  lastAnsweredAt?: string;
+  remindedAt?: string;
+}
+
+export interface CapabilitySummary {
+  /** How many capabilities each organisation rates "leading". */
+  leadingByOrganisation: Array<{ organisation: string; leading: number; total: number }>;
+  /** Capabilities where most organisations that answered are at level 1–2. */
+  mostlyWeak: Array<{ capabilityId: string; weak: number; answered: number }>;
+  /** Importance ≥ 4 and average maturity ≤ 2.5, most important first: the priority list. */
+  priorities: Array<{ capabilityId: string; importance: number; averageMaturity: number }>;
+}
+
+/** GET /api/tab/groups/:groupId/capabilities */
+export interface CapabilityMapView {
+  group: { id: string; name: string };
+  canEdit: boolean;
+  /** The target vision the capabilities lead to, e.g. "Målbild 2030". */
+  vision?: string;
+  capabilities: CapabilityRow[];
+  organisations: string[];
+  assessments: AssessmentCell[];
+  responses: ResponseRow[];
+  summary: CapabilitySummary;
+}
+
+/** POST /api/tab/groups/:groupId/capabilities/import  body: { requestId, format: 'csv'|'json', content: string } → 200 { imported, updated }. Editors only. */
+export interface CapabilityImportRequest {
+  requestId: string;
+  format: 'csv' | 'json';
+  content: string;
+}
+
+/** POST /api/tab/groups/:groupId/capabilities/reminders  body: { requestId, organisation } → 202 { sentTo }. Editors only. */
+export interface ReminderRequest {
+  requestId: string;
+  organisation: string;
+}
+
+/** GET /api/tab/groups/:groupId/attendance?from=YYYY-MM-DD&to=YYYY-MM-DD */
+export interface AttendanceView {
+  group: { id: string; name: string };
+  meetings: Array<{ id: string; title: string; startsAt: string }>;
+  members: Array<{ name: string; organisation?: string; role: TabRole }>;
+  /** cells[memberIndex][meetingIndex]; 'none' = not a member on that date */
+  cells: Array<Array<'present' | 'excused' | 'absent' | 'none'>>;
+  /** Rate 0–1 of present among counted members, per organisation and meeting. */
+  byOrganisation: Array<{ organisation: string; rates: Array<number | null> }>;
+  overallRate: number | null;
+}
+
+/** GET /api/tab/groups/:groupId/decisions?q=<text> */
+export interface DecisionsView {
+  group: { id: string; name: string };
+  decisions: Array<{
+    id: string;
+    meetingId: string;
+    meetingTitle: string;
+    meetingDate: string;
+    agendaItem?: number;
+    agendaTitle?: string;
+    /** "§3" */
+    paragraph: string;
+    text: string;
+    status: 'active' | 'retracted';
+  }>;
+}
