@@ -29,7 +29,8 @@ export type CommandName =
   | 'note'
   | 'action'
   | 'actions'
-  | 'adjuster';
+  | 'adjuster'
+  | 'minutes';
 
 const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
@@ -87,6 +88,8 @@ const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   atgarder: 'actions',
   adjuster: 'adjuster',
   justerare: 'adjuster',
+  minutes: 'minutes',
+  protokoll: 'minutes',
 } satisfies Record<string, CommandName>));
 
 export type ParsedText =

@@ -1,6 +1,6 @@
 /**
- * Notes, actions and the adjuster in the chat (the minutes' first slice): commands and the Done press call
- * MinutesRecordsService and answer with cards from bot/cards.
+ * Notes, actions, the adjuster and the minutes in the chat: commands and card presses call
+ * MinutesRecordsService and MinutesService and answer with cards from bot/cards.
  */
 import { randomUUID } from 'node:crypto';
 import type { Mention, TurnContext } from 'botbuilder';
@@ -8,22 +8,30 @@ import { z } from 'zod';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
 import type { MeetingView } from '../src/app/meeting-run-service';
 import type { MinutesRecordsService } from '../src/app/minutes-records-service';
+import type { MinutesService } from '../src/app/minutes-service';
+import { DomainError } from '../src/domain/errors';
+import { minutesSummary } from '../src/domain/minutes';
 import type { PersonRef } from '../src/domain/person';
 import { utcToStockholm } from '../src/domain/stockholm-time';
 import { actionCard, MARK_ACTION_DONE_VERB, openActionsCard } from './cards/action.card';
 import { card, heading, userText, type AdaptiveCard } from './cards/card';
 import { APPOINT_ADJUSTER_VERB, choosePersonCard } from './cards/choose-person.card';
+import { APPROVE_MINUTES_VERB, approvalCard, minutesCard, REQUEST_MINUTES_CHANGES_VERB, sentNote } from './cards/minutes.card';
 import { noteCard } from './cards/note.card';
 import { cardIdSchema, cardMessage, parseCardData, type CardActionResult, type Turn } from './turn';
 
-export type MinutesCommand = 'note' | 'action' | 'actions' | 'adjuster';
+export type MinutesCommand = 'note' | 'action' | 'actions' | 'adjuster' | 'minutes';
+
+const SEND_WORDS = new Set(['send', 'skicka']);
 
 const doneData = z.object({ cardId: cardIdSchema, actionId: z.string().min(1).max(200), view: z.enum(['single', 'list']).optional() });
+const approvalData = z.object({ cardId: cardIdSchema, versionId: z.string().min(1).max(200), note: z.string().max(20_000).optional() });
 const appointData = z.object({ cardId: cardIdSchema, personId: z.string().min(1).max(400), name: z.string().min(1).max(400), aadObjectId: z.string().max(200).optional() });
 
 export class MinutesHandlers {
   constructor(
     private readonly minutes: MinutesRecordsService,
+    private readonly documents: MinutesService,
     private readonly meetings: MeetingService,
     private readonly now: () => Date,
   ) {}
@@ -44,6 +52,19 @@ export class MinutesHandlers {
       case 'actions': {
         const open = await this.minutes.listOpenActions(ctx);
         await context.sendActivity(cardMessage(openActionsCard(open, randomUUID(), this.today(), t, locale)));
+        return;
+      }
+      case 'minutes': {
+        const word = args.trim().toLowerCase();
+        if (word === '') {
+          await context.sendActivity(cardMessage(minutesCard(await this.documents.overview(ctx, locale), t, locale)));
+          return;
+        }
+        if (!SEND_WORDS.has(word)) throw new DomainError('MINUTES.BAD_ARGS', { value: args.trim().slice(0, 40) });
+        const sent = await this.documents.send(ctx, locale);
+        await context.sendActivity(cardMessage(card([sentNote(sent.adjuster.name, sent.version.version, t)])));
+        const posted = await context.sendActivity(cardMessage(approvalCard(sent.version, sent.adjuster.name, sent.links, sent.summary, randomUUID(), t, locale)));
+        if (posted?.id) await this.documents.rememberApprovalCard(ctx.tenantId, sent.version.id, posted.id);
         return;
       }
       case 'adjuster': {
@@ -74,6 +95,16 @@ export class MinutesHandlers {
           return { card: openActionsCard(open, data.cardId, this.today(), t, locale), shared: true };
         }
         return { card: actionCard(action, data.cardId, t, locale), shared: true };
+      }
+      case APPROVE_MINUTES_VERB:
+      case REQUEST_MINUTES_CHANGES_VERB: {
+        const data = parseCardData(approvalData, raw);
+        const version =
+          verb === APPROVE_MINUTES_VERB ? await this.documents.approve(ctx, data.versionId) : await this.documents.requestChanges(ctx, data.versionId, data.note);
+        const adjuster = version.approvedBy?.name ?? version.changesRequestedBy?.name ?? ctx.caller.name;
+        const c = approvalCard(version, adjuster, this.documents.linksFor(version, locale), minutesSummary(version.content), data.cardId, t, locale);
+        if (version.status === 'approved') c.body.push(userText(t('minutesCard.approved', { version: version.version }), { color: 'Good' }));
+        return { card: c, shared: true };
       }
       case APPOINT_ADJUSTER_VERB: {
         const data = parseCardData(appointData, raw);

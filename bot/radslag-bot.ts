@@ -22,6 +22,7 @@ import type { SchedulingService } from '../src/app/scheduling-service';
 import type { AttendanceService } from '../src/app/attendance-service';
 import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
 import type { MinutesRecordsService } from '../src/app/minutes-records-service';
+import type { MinutesService } from '../src/app/minutes-service';
 import type { RiskService } from '../src/app/risk-service';
 import { DomainError, isDomainError } from '../src/domain/errors';
 import type { Meeting } from '../src/domain/meeting';
@@ -52,6 +53,7 @@ export interface BotServices {
   run: MeetingRunService;
   attendance: AttendanceService;
   minutes: MinutesRecordsService;
+  minutesDocuments: MinutesService;
   repos: Pick<Repositories, 'groups'>;
   clock: Clock;
   log: Logger;
@@ -77,6 +79,7 @@ const usageOf: Partial<Record<CommandName, MessageKey>> = {
   note: 'usage.note',
   action: 'usage.action',
   adjuster: 'usage.adjuster',
+  minutes: 'usage.minutes',
 };
 
 export class RadslagBot extends TeamsActivityHandler {
@@ -88,7 +91,7 @@ export class RadslagBot extends TeamsActivityHandler {
   constructor(private readonly services: BotServices) {
     super();
     this.roles = new MeetingRoleCache(services.meetingRoleCacheSeconds * 1000);
-    this.minutes = new MinutesHandlers(services.minutes, services.meetings, () => services.clock.now());
+    this.minutes = new MinutesHandlers(services.minutes, services.minutesDocuments, services.meetings, () => services.clock.now());
     this.lifecycle = new LifecycleHandlers({
       scheduling: services.scheduling,
       run: services.run,
@@ -296,6 +299,7 @@ export class RadslagBot extends TeamsActivityHandler {
       case 'action':
       case 'actions':
       case 'adjuster':
+      case 'minutes':
         await this.minutes.command(context, turn, name, args, sourceKey, mentions);
         return;
       case 'preparation': {
@@ -396,7 +400,7 @@ export class RadslagBot extends TeamsActivityHandler {
     const { t } = turn;
     const params: Record<string, string | number> = { ...e.params };
     if (typeof params.field === 'string') params.field = fieldName(params.field, t);
-    const kinds: Record<string, MessageKey> = { risk: 'kind.risk', decision: 'kind.decision', note: 'kind.note', action: 'kind.action' };
+    const kinds: Record<string, MessageKey> = { risk: 'kind.risk', decision: 'kind.decision', note: 'kind.note', action: 'kind.action', minutes: 'kind.minutes' };
     if (typeof params.kind === 'string' && Object.hasOwn(kinds, params.kind)) params.kind = t(kinds[params.kind]!);
     const parts = [t(errorKey(e.code), params)];
     if (e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.GROUP_RECORD_DENIED') {

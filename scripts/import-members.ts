@@ -3,6 +3,7 @@
  * rosters from a CSV file (English or Swedish headers, comma or semicolon as Excel writes them). The import
  * itself is GroupService.importMembers; this file parses the file, picks the tenant and reports.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
@@ -14,6 +15,7 @@ import { DomainError } from '../src/domain/errors';
 import { groupNameKey, membershipPeriod, organisationName, parseRole } from '../src/domain/group';
 import { requiredText } from '../src/domain/text';
 import { errorKey, translator } from '../src/i18n';
+import { minutesOptions } from '../src/minutes';
 import { createRepositories, openStore } from '../src/store';
 
 type Column = keyof MemberRow | 'group';
@@ -196,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
   const store = await openStore(config.store);
   try {
     const repos = createRepositories(store);
-    const services = createServices(repos, systemClock);
+    const services = createServices(repos, systemClock, minutesOptions(randomUUID(), config.publicBaseUrl) /* the import makes no minutes links */);
     const today = systemClock.now().toISOString().slice(0, 10);
     for (const { name, lines } of groups.values()) {
       try {

@@ -18,6 +18,7 @@ import { createGraphAttendance, isAccessPolicyDenied } from './graph/graph-atten
 import { createGraphCalendar } from './graph/graph-calendar';
 import { createHttpServer } from './http/server';
 import { hmacLinkTokens } from './links/personal-link-token';
+import { minutesOptions } from './minutes';
 import { resolveLinkSigningKey } from './links/signing-key';
 import { createLogger } from './logger';
 import { createRepositories, openStore } from './store';
@@ -47,7 +48,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const calendar = config.graph ? createGraphCalendar(config.graph, log) : undefined;
   if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
   const clock = options.clock ?? systemClock;
-  const services = createServices(repos, clock, {
+  const linkKey = resolveLinkSigningKey(config);
+  if (linkKey.source === 'generated') log.info({ file: linkKey.file }, 'generated the personal-link signing key (kept for restarts)');
+  const services = createServices(repos, clock, minutesOptions(linkKey.key, config.publicBaseUrl), {
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
@@ -56,8 +59,6 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     attendanceRetryMinutes: config.attendanceRetryMinutes,
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
   });
-  const linkKey = resolveLinkSigningKey(config);
-  if (linkKey.source === 'generated') log.info({ file: linkKey.file }, 'generated the personal-link signing key (kept for restarts)');
   const personalLinks = new PersonalLinkService(repos, services.run, hmacLinkTokens(linkKey.key), clock, {
     ...(calendar ? { calendar } : {}),
     publicBaseUrl: config.publicBaseUrl,
@@ -75,6 +76,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     botEndpoint: createBotEndpoint(adapter, bot),
     personalLinks,
     attendance: { service: services.attendance, localMode: config.localMode },
+    minutes: services.minutesDocuments,
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },

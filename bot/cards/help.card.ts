@@ -22,6 +22,7 @@ export function helpCard(t: Translate, unknownCommand?: string): AdaptiveCard {
     { names: '/action · /åtgärd', help: t('help.action'), example: t('usage.action') },
     { names: '/actions · /åtgärder', help: t('help.actions') },
     { names: '/adjuster · /justerare', help: t('help.adjuster'), example: t('usage.adjuster') },
+    { names: '/minutes · /protokoll', help: t('help.minutes'), example: t('usage.minutes') },
     { names: '/help · /hjälp', help: t('help.help') },
   ];
   const body: CardElement[] = [heading(t('help.title'))];

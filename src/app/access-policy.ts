@@ -13,7 +13,7 @@ import { samePerson } from '../domain/person';
 import type { RequestContext } from './context';
 import type { Clock, Repositories } from './ports';
 
-export type RecordKind = 'decision' | 'risk' | 'note' | 'action';
+export type RecordKind = 'decision' | 'risk' | 'note' | 'action' | 'minutes';
 
 /** Where a request happens: the meeting of the chat and the group it belongs to, when there are. */
 export interface Scope {

@@ -7,8 +7,9 @@ import type { JobHandler } from './job-runner';
 import { MeetingService } from './meeting-service';
 import { MeetingRunService } from './meeting-run-service';
 import { MinutesRecordsService } from './minutes-records-service';
+import { MinutesService } from './minutes-service';
 import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
-import type { AttendanceSource, Clock, MeetingCalendar, Notifier, Repositories } from './ports';
+import type { AttendanceSource, Clock, DownloadLinks, MeetingCalendar, MinutesRendering, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
 
@@ -21,6 +22,8 @@ export interface Services {
   run: MeetingRunService;
   attendance: AttendanceService;
   minutes: MinutesRecordsService;
+  /** The minutes as documents: drafts, versions, approval, downloads. */
+  minutesDocuments: MinutesService;
 }
 
 /** Wires the use cases to their ports. */
@@ -40,9 +43,21 @@ export interface ServiceOptions {
   attendanceMinimumSeconds?: number;
 }
 
-export function createServices(repos: Repositories, clock: Clock, options: ServiceOptions = {}): Services {
+/** What the minutes need beyond the stores: rendering (src/minutes), signed links (src/links), the public address. */
+export interface MinutesOptions {
+  rendering: MinutesRendering;
+  links: DownloadLinks;
+  publicBaseUrl: string;
+}
+
+export function createServices(repos: Repositories, clock: Clock, minutesOptions: MinutesOptions, options: ServiceOptions = {}): Services {
   const policy = new AccessPolicy(repos, clock);
   const meetings = new MeetingService(repos, policy, clock);
+  const attendance = new AttendanceService(repos, meetings, policy, clock, {
+    ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
+    isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
+    ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
+  });
   return {
     meetings,
     decisions: new DecisionService(repos, meetings, policy, clock),
@@ -51,11 +66,8 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     run: new MeetingRunService(repos, meetings, policy, clock),
     minutes: new MinutesRecordsService(repos, meetings, policy, clock),
-    attendance: new AttendanceService(repos, meetings, policy, clock, {
-      ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
-      isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
-      ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
-    }),
+    attendance,
+    minutesDocuments: new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl),
   };
 }
 
@@ -66,3 +78,4 @@ export function createJobHandlers(repos: Repositories, clock: Clock, notifier: N
     [ATTENDANCE_IMPORT_JOB]: attendanceImportHandler(repos, services.attendance, notifier),
   };
 }
+

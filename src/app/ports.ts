@@ -9,6 +9,7 @@ import type { Action } from '../domain/action';
 import type { Decision } from '../domain/decision';
 import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
+import type { MinutesContent, MinutesVersion } from '../domain/minutes';
 import type { Note } from '../domain/note';
 import type { PersonRef } from '../domain/person';
 import type { Risk, RiskReview, ValidRisk } from '../domain/risk';
@@ -121,6 +122,10 @@ export interface RiskRepository {
   /** Stores the review and gives the risk its S, K and status; a repeated `sourceKey` stores once. */
   review(input: NewRiskReview): Promise<Stored<RiskReview>>;
   reviews(tenantId: string, riskId: string): Promise<RiskReview[]>;
+  /** Risks raised in a meeting, by number. */
+  raisedInMeeting(tenantId: string, meetingId: string): Promise<Risk[]>;
+  /** Follow-ups made in a meeting, oldest first, each with its risk. */
+  reviewsInMeeting(tenantId: string, meetingId: string): Promise<Array<{ review: RiskReview; risk: Risk }>>;
   /** The register a conversation keeps before it belongs to a group. */
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string>;
   /** Stores with the next R number of the register; a repeated `sourceKey` returns the first one stored. */
@@ -206,6 +211,8 @@ export interface ActionRepository {
   get(tenantId: string, id: string): Promise<Action | undefined>;
   /** Open actions of a group (across its meetings), or of one meeting, oldest first. */
   listOpen(tenantId: string, where: { groupId: string } | { meetingId: string }): Promise<Action[]>;
+  /** Every action recorded in a meeting, open or done, oldest first. */
+  listForMeeting(tenantId: string, meetingId: string): Promise<Action[]>;
   /** Marks done; an action already done keeps who and when it was first marked. */
   markDone(tenantId: string, id: string, by: PersonRef, at: string): Promise<Action>;
 }
@@ -322,7 +329,36 @@ export interface AttendanceRepository {
   corrections(tenantId: string, meetingId: string): Promise<Correction[]>;
 }
 
+export interface NewMinutesVersion {
+  tenantId: string;
+  meetingId: string;
+  content: MinutesContent;
+  contentHash: string;
+  createdBy: PersonRef;
+  createdAt: string;
+}
+
+export interface MinutesRepository {
+  latest(tenantId: string, meetingId: string): Promise<MinutesVersion | undefined>;
+  get(tenantId: string, id: string): Promise<MinutesVersion | undefined>;
+  /** The latest approved version of a meeting, if any. */
+  latestApproved(tenantId: string, meetingId: string): Promise<MinutesVersion | undefined>;
+  /**
+   * Stores the content as the next version unless the latest version has the same hash, which is returned
+   * instead (`created` false): asking for the minutes twice without a change makes one version.
+   */
+  snapshot(input: NewMinutesVersion): Promise<Stored<MinutesVersion>>;
+  /** draft/changesRequested → sent; a version already sent or approved is returned unchanged. */
+  markSent(tenantId: string, id: string, by: PersonRef, at: string): Promise<MinutesVersion>;
+  setApprovalActivity(tenantId: string, id: string, activityId: string): Promise<void>;
+  /** sent → approved; an approved version keeps its first approver and time (a second press changes nothing). */
+  approve(tenantId: string, id: string, by: PersonRef, at: string): Promise<MinutesVersion>;
+  /** sent → changesRequested, with the adjuster's note. */
+  requestChanges(tenantId: string, id: string, by: PersonRef, at: string, note: string | undefined): Promise<MinutesVersion>;
+}
+
 export interface Repositories {
+  minutes: MinutesRepository;
   meetings: MeetingRepository;
   decisions: DecisionRepository;
   risks: RiskRepository;
@@ -408,6 +444,41 @@ export interface LinkTokens {
   issue(claims: PersonalLinkClaims): string;
   /** Checks the signature first; only a genuine token is then checked for expiry (at `now`) and kind. */
   read(token: string, now: Date, expectedKind?: LinkKind): LinkTokenReading;
+}
+
+// ---- Minutes files (rendering in src/minutes, download tokens in src/links) ------------------------
+
+export type MinutesFormat = 'docx' | 'html' | 'md';
+export type Locale = 'sv' | 'en';
+
+export interface RenderedMinutes {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** Turns a version into a file, and fixes the content's hash. */
+export interface MinutesRendering {
+  /** SHA-256 (hex) of the content's canonical JSON. */
+  hash(content: MinutesContent): string;
+  render(version: MinutesVersion, format: MinutesFormat, locale: Locale, audience: 'internal' | 'public'): Promise<RenderedMinutes>;
+}
+
+export interface DownloadClaims {
+  tenantId: string;
+  versionId: string;
+  format: MinutesFormat;
+  locale: Locale;
+  public: boolean;
+  expiresAt: Date;
+}
+
+export type DownloadReading = { ok: true; claims: DownloadClaims } | { ok: false; refusal: 'malformed' | 'forged' | 'expired' };
+
+/** Signs and checks the minutes' download links. */
+export interface DownloadLinks {
+  issue(claims: DownloadClaims): string;
+  read(token: string, now: Date): DownloadReading;
 }
 
 /** One-to-one messages from the bot, to people Teams knows in the conversation at hand. */

@@ -8,6 +8,8 @@ import type { AttendanceService } from '../app/attendance-service';
 import { registerAttendanceRoutes } from './attendance-routes';
 import type { PersonalLinkService } from '../app/personal-link-service';
 import { registerPersonalLinkRoutes } from './personal-link-routes';
+import type { MinutesService } from '../app/minutes-service';
+import { registerMinutesRoutes } from './minutes-routes';
 
 export interface HttpServerOptions {
   log: Logger;
@@ -19,6 +21,8 @@ export interface HttpServerOptions {
   personalLinks?: PersonalLinkService;
   /** GET /api/meetings/:id/attendance and /api/groups/:id/attendance. */
   attendance?: { service: AttendanceService; localMode: boolean };
+  /** GET /minutes/:token — the minutes' signed download links. */
+  minutes?: MinutesService;
 }
 
 /** Activities are small; a larger body is not a Teams activity. */
@@ -42,6 +46,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   });
 
   if (opts.personalLinks) registerPersonalLinkRoutes(server, opts.personalLinks, opts.log);
+  if (opts.minutes) registerMinutesRoutes(server, opts.minutes, opts.log);
   if (opts.attendance) registerAttendanceRoutes(server, opts.attendance.service, opts.attendance.localMode, opts.log);
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -7,6 +7,7 @@ import { SqlDecisionRepository } from './decision-repository';
 import { SqlGroupRepository } from './group-repository';
 import { SqlJobRepository } from './job-repository';
 import { SqlMeetingRepository } from './meeting-repository';
+import { SqlMinutesRepository } from './minutes-repository';
 import { SqlRiskRepository } from './risk-repository';
 import { SqlSecretaryRepository } from './secretary-repository';
 
@@ -29,5 +30,6 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     answers: new SqlAnswerRepository(db),
     attendance: new SqlAttendanceRepository(db),
     jobs: new SqlJobRepository(db),
+    minutes: new SqlMinutesRepository(db),
   };
 }

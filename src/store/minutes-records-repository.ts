@@ -110,6 +110,11 @@ export class SqlActionRepository implements ActionRepository {
     return rows.map(toAction);
   }
 
+  async listForMeeting(tenantId: string, meetingId: string): Promise<Action[]> {
+    const rows = await this.db.selectFrom('actions').selectAll().where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toAction);
+  }
+
   async markDone(tenantId: string, id: string, by: PersonRef, at: string): Promise<Action> {
     // Only an open action changes, so the first press's who and when are kept.
     await this.db

@@ -231,4 +231,20 @@ export class SqlRiskRepository implements RiskRepository {
       .execute();
     return rows.map(toRisk);
   }
+
+  async raisedInMeeting(tenantId: string, meetingId: string): Promise<Risk[]> {
+    const rows = await this.db.selectFrom('risks').selectAll().where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).orderBy('number').execute();
+    return rows.map(toRisk);
+  }
+
+  async reviewsInMeeting(tenantId: string, meetingId: string): Promise<Array<{ review: RiskReview; risk: Risk }>> {
+    const reviews = await this.db.selectFrom('risk_reviews').selectAll().where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).orderBy('reviewed_at').orderBy('id').execute();
+    if (reviews.length === 0) return [];
+    const risks = await this.db.selectFrom('risks').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', [...new Set(reviews.map((r) => r.risk_id))]).execute();
+    const byId = new Map(risks.map((r) => [r.id, toRisk(r)]));
+    return reviews.flatMap((r) => {
+      const risk = byId.get(r.risk_id);
+      return risk ? [{ review: toReview(r), risk }] : [];
+    });
+  }
 }

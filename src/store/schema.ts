@@ -220,7 +220,36 @@ export interface RiskReviewsTable {
   source_key: string;
 }
 
+export interface MinutesVersionsTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  version: number;
+  content: string;
+  content_hash: string;
+  status: string;
+  created_by_id: string;
+  created_by_aad_object_id: string | null;
+  created_by_name: string;
+  created_at: string;
+  sent_by_id: string | null;
+  sent_by_aad_object_id: string | null;
+  sent_by_name: string | null;
+  sent_at: string | null;
+  approval_activity_id: string | null;
+  approved_by_id: string | null;
+  approved_by_aad_object_id: string | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  changes_by_id: string | null;
+  changes_by_aad_object_id: string | null;
+  changes_by_name: string | null;
+  changes_at: string | null;
+  changes_note: string | null;
+}
+
 export interface Database {
+  minutes_versions: MinutesVersionsTable;
   risk_reviews: RiskReviewsTable;
   attendance_records: AttendanceRecordsTable;
   attendance_corrections: AttendanceCorrectionsTable;

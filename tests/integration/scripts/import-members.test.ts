@@ -13,6 +13,7 @@ import type { Clock, Repositories } from '../../../src/app/ports';
 import { loadConfig } from '../../../src/config';
 import type { Group, Member } from '../../../src/domain/group';
 import type { PersonRef } from '../../../src/domain/person';
+import { minutesOptions } from '../../../src/minutes';
 import { createRepositories, openStore, type OpenStore } from '../../../src/store';
 import { parseRosterCsv, readable, RosterFileError, validateRow } from '../../../scripts/import-members';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
@@ -51,7 +52,7 @@ async function aGroup(base: string, tenantId = TENANT): Promise<Group> {
     caller: sara,
     directory: { meetingRoleOf: () => Promise.resolve('Attendee'), members: () => Promise.resolve([sara, hakan]) },
   };
-  const result = await createServices(repos, clock).groups.setup(ctx, { name: `${base} ${n}` });
+  const result = await createServices(repos, clock, minutesOptions('import-test-key', 'https://radslag.example.org')).groups.setup(ctx, { name: `${base} ${n}` });
   if (result.kind !== 'created') throw new Error('expected a new group');
   return result.group;
 }
@@ -182,7 +183,7 @@ describe('the script', () => {
 
   it('asks for --tenant when two tenants have a group of that name', async () => {
     const mine = await aGroup('Styrgrupp');
-    const other = await createServices(repos, clock).groups.setup(
+    const other = await createServices(repos, clock, minutesOptions('import-test-key', 'https://radslag.example.org')).groups.setup(
       { tenantId: 'tenant-other', conversationId: '19:other@thread.v2', caller: sara, directory: { meetingRoleOf: () => Promise.resolve('Attendee'), members: () => Promise.resolve([]) } },
       { name: mine.name },
     );

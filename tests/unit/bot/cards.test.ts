@@ -6,6 +6,8 @@ import * as AC from 'adaptivecards';
 import type { AdaptiveCard } from '../../../bot/cards/card';
 import { APPOINT_SECRETARY_VERB, choosePersonCard } from '../../../bot/cards/choose-person.card';
 import { actionCard, MAX_LISTED_ACTIONS, openActionsCard } from '../../../bot/cards/action.card';
+import { approvalCard, minutesCard } from '../../../bot/cards/minutes.card';
+import { minutesSummary, type MinutesVersion } from '../../../src/domain/minutes';
 import { noteCard } from '../../../bot/cards/note.card';
 import type { Action } from '../../../src/domain/action';
 import { decisionListCard, MAX_LISTED_DECISIONS } from '../../../bot/cards/decision-list.card';
@@ -328,8 +330,67 @@ function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
     ['openActionsCard over the limit, some overdue', openActionsCard(Array.from({ length: MAX_LISTED_ACTIONS + 3 }, (_, i) => anAction({ id: `a${i}`, due: i % 2 ? '2027-01-01' : '2027-03-01' })), CARD_ID, '2027-02-10', t, 'sv')],
     ['openActionsCard carried over', openActionsCard([anAction()], CARD_ID, '2027-02-10', t, 'sv', t('actions.carriedOver'))],
     ['choosePersonCard for the adjuster', choosePersonCard('Anna', candidates(3), CARD_ID, t, 'adjuster')],
+    ['minutesCard draft', minutesCard(anOverview(aMinutesVersion()), t, 'sv')],
+    ['minutesCard approved', minutesCard(anOverview(aMinutesVersion({ status: 'approved', approvedBy: { id: '29:hakan', name: 'Håkan Sundberg' }, approvedAt: '2027-02-12T09:00:00.000Z' })), t, 'sv')],
+    [
+      'minutesCard changed since approval, changes asked for',
+      minutesCard(
+        {
+          ...anOverview(aMinutesVersion({ version: 3, status: 'changesRequested', changesRequestedBy: { id: '29:hakan', name: 'Håkan Sundberg' }, changesNote: 'Punkt 3: nämn arbetsgruppen' })),
+          approved: aMinutesVersion({ version: 2, status: 'approved' }),
+        },
+        t,
+        'sv',
+      ),
+    ],
+    ['approvalCard waiting', approvalCard(aMinutesVersion({ status: 'sent' }), 'Håkan Sundberg', MINUTES_LINKS, minutesSummary(aMinutesVersion().content), CARD_ID, t, 'sv')],
+    ['approvalCard approved', approvalCard(aMinutesVersion({ status: 'approved', approvedBy: { id: '29:hakan', name: 'Håkan Sundberg' }, approvedAt: '2027-02-12T09:00:00.000Z' }), 'Håkan Sundberg', MINUTES_LINKS, minutesSummary(aMinutesVersion().content), CARD_ID, t, 'sv')],
   ];
 }
+
+const MINUTES_LINKS = {
+  docx: 'https://radslag.example.org/minutes/a.docx',
+  html: 'https://radslag.example.org/minutes/a.html',
+  md: 'https://radslag.example.org/minutes/a.md',
+  publicDocx: 'https://radslag.example.org/minutes/p.docx',
+  publicHtml: 'https://radslag.example.org/minutes/p.html',
+  expiresAt: '2027-02-17T09:00:00.000Z',
+};
+
+const aMinutesVersion = (extra: Partial<MinutesVersion> = {}): MinutesVersion => ({
+  id: 'v1',
+  tenantId: 'tenant-1',
+  meetingId: 'meeting-1',
+  version: 1,
+  content: {
+    groupName: 'E-råd **Fyrbodal**',
+    meetingTitle: 'E-rådsmöte',
+    date: '2027-02-10',
+    startTime: '09:00',
+    endTime: '11:00',
+    place: 'teams',
+    present: [{ name: 'Sara Herrman', organisation: 'Fyrbodals kommunalförbund' }],
+    excused: [],
+    coopted: [],
+    agenda: [{ number: 1, type: 'I', title: 'Statusrapport', plannedStart: '09:00' }],
+    sections: [{ number: 1, title: 'Statusrapport', notes: ['Förskjutning i tidsplanen'], checkIns: [], decisions: [{ paragraph: '§1', text: 'Godkänt', retracted: false }], risksRaised: [], riskReviews: [], actions: [] }],
+    overrides: [],
+    attachments: [],
+  },
+  contentHash: 'a'.repeat(64),
+  status: 'draft',
+  createdBy: { id: '29:sara', name: 'Sara Herrman' },
+  createdAt: '2027-02-10T11:00:00.000Z',
+  ...extra,
+});
+
+const anOverview = (version: MinutesVersion) => ({
+  meeting: { id: 'meeting-1', tenantId: 'tenant-1', teamsMeetingId: 'm', conversationId: 'c', createdAt: '2027-02-01T00:00:00.000Z' },
+  version,
+  created: true,
+  summary: minutesSummary(version.content),
+  links: MINUTES_LINKS,
+});
 
 const anAction = (extra: Partial<Action> = {}): Action => ({
   id: 'a1',
@@ -703,6 +764,7 @@ describe('helpCard', () => {
       '/action · /åtgärd',
       '/actions · /åtgärder',
       '/adjuster · /justerare',
+      '/minutes · /protokoll',
       '/help · /hjälp',
     ]);
     // Every command word the parser takes is on the card.

@@ -1,0 +1,45 @@
+/**
+ * Markdown (CommonMark with GitHub tables). Recorded text is escaped so that it reads as typed: no `*`,
+ * `_`, `[`, `<` or `|` in a note can turn into markup, a link or a broken table.
+ */
+import type { Block } from './outline';
+
+const INLINE = /[\\`*_[\]<>|~]/g;
+const escapeInline = (text: string): string => text.replace(INLINE, (c) => `\\${c}`);
+/** A line that would start a heading, quote, list or numbered list is escaped at its start. */
+const escapeLine = (line: string): string => escapeInline(line).replace(/^(\s*)([#>+-]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
+const escapeText = (text: string): string => text.split(/\r?\n/).map(escapeLine).join('  \n');
+const cell = (text: string): string => escapeInline(text.replace(/\s*\r?\n\s*/g, ' ')) || ' ';
+
+export function toMarkdown(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        out.push(`# ${escapeInline(b.text)}`);
+        break;
+      case 'heading':
+        out.push(`${'#'.repeat(b.level)} ${escapeInline(b.text)}`);
+        break;
+      case 'paragraph': {
+        const body = escapeText(b.text);
+        out.push(b.label ? `**${escapeInline(b.label)}** ${body}` : b.small ? `*${body}*` : body);
+        break;
+      }
+      case 'list':
+        out.push(b.items.map((i) => `- ${escapeText(i)}`).join('\n'));
+        break;
+      case 'table': {
+        const lines: string[] = [];
+        if (b.caption) lines.push(`**${escapeInline(b.caption)}**\n`);
+        const headers = b.headers.length > 0 ? b.headers : (b.rows[0] ?? []).map(() => ' ');
+        lines.push(`| ${headers.map(cell).join(' | ')} |`);
+        lines.push(`| ${headers.map(() => '---').join(' | ')} |`);
+        for (const row of b.rows) lines.push(`| ${row.map((v, i) => (b.firstColumnHeader && i === 0 ? `**${cell(v)}**` : cell(v))).join(' | ')} |`);
+        out.push(lines.join('\n'));
+        break;
+      }
+    }
+  }
+  return `${out.join('\n\n')}\n`;
+}
