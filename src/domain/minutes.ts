@@ -295,7 +295,11 @@ export function assembleMinutes(r: MinutesRecords): MinutesContent {
   for (const d of [...r.decisions].sort((x, y) => x.number - y.number)) {
     section(d.agendaItem).decisions.push({ paragraph: paragraph(d), text: d.text, retracted: d.status === 'retracted' });
   }
-  for (const k of [...r.risksRaised].sort((x, y) => x.number - y.number)) section(k.agendaItem).risksRaised.push(riskRow(k));
+  // A risk as it was raised: follow-ups (here or at later meetings) are minuted as reviews, so a later
+  // meeting's review changes the register, not these minutes.
+  for (const k of [...r.risksRaised].sort((x, y) => x.number - y.number)) {
+    section(k.agendaItem).risksRaised.push(riskRow({ ...k, ...(k.raised ?? {}) }));
+  }
   for (const { review, risk } of [...r.reviews].sort((x, y) => x.review.reviewedAt.localeCompare(y.review.reviewedAt))) {
     section(review.agendaItem).riskReviews.push({
       code: riskCode(risk),

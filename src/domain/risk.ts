@@ -26,6 +26,8 @@ export interface Risk {
   agendaItem?: number;
   raisedBy: PersonRef;
   raisedAt: string;
+  /** S and K as raised, before any review (unknown for risks reviewed before this was kept). */
+  raised?: { probability: Score; impact: Score };
 }
 
 export interface NewRiskInput {

@@ -25,6 +25,7 @@ const toRisk = (r: Selectable<RisksTable>): Risk => ({
   ...(r.agenda_item === null ? {} : { agendaItem: Number(r.agenda_item) }),
   raisedBy: personFrom(r.raised_by_id, r.raised_by_aad_object_id, r.raised_by_name),
   raisedAt: r.raised_at,
+  ...(r.raised_probability !== null && r.raised_impact !== null ? { raised: { probability: Number(r.raised_probability) as Score, impact: Number(r.raised_impact) as Score } } : {}),
 });
 
 const toReview = (r: Selectable<RiskReviewsTable>): RiskReview => ({
@@ -106,6 +107,8 @@ export class SqlRiskRepository implements RiskRepository {
           raised_at: input.raisedAt,
           source_key: input.sourceKey,
           agenda_item: input.agendaItem ?? null,
+          raised_probability: risk.probability,
+          raised_impact: risk.impact,
         };
         await trx.insertInto('risks').values(row).execute();
         return { value: toRisk(row), created: true };

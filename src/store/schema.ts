@@ -81,6 +81,8 @@ export interface RisksTable {
   raised_at: string;
   source_key: string;
   agenda_item: number | null;
+  raised_probability: number | null;
+  raised_impact: number | null;
 }
 
 export interface MeetingSecretariesTable {

@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * Minutes versions: each is a snapshot of the content (JSON) with its hash. Approval fills in who and when;
  * an approved row is never updated again (the repository's updates all require the status they change from).
- * Also: the minutes read a meeting's risk reviews by meeting.
+ * Also: the minutes read a meeting's risk reviews by meeting, and a risk keeps the S and K it was raised
+ * with, so the minutes of the meeting that raised it do not change when a later meeting reviews it. (For a
+ * risk already reviewed, the values it was raised with are not known: they stay empty.)
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -35,10 +37,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('changes_note', 'text')
     .addUniqueConstraint('minutes_versions_number_uq', ['tenant_id', 'meeting_id', 'version'])
     .execute();
+  await db.schema.alterTable('risks').addColumn('raised_probability', 'integer').execute();
+  await db.schema.alterTable('risks').addColumn('raised_impact', 'integer').execute();
+  await sql`update risks set raised_probability = probability, raised_impact = impact where not exists (select 1 from risk_reviews where risk_reviews.risk_id = risks.id)`.execute(db);
   await db.schema.createIndex('risk_reviews_meeting_ix').on('risk_reviews').columns(['tenant_id', 'meeting_id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('risk_reviews_meeting_ix').execute();
+  await db.schema.alterTable('risks').dropColumn('raised_impact').execute();
+  await db.schema.alterTable('risks').dropColumn('raised_probability').execute();
   await db.schema.dropTable('minutes_versions').execute();
 }
