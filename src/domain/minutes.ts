@@ -174,8 +174,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-// Swedish and international phone numbers: 070-123 45 67, +46 70 123 45 67, 08-123 456 78.
-const PHONE = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[\s-]?)?\(?0?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}(?![\p{L}\p{N}])/gu;
+// Swedish and international phone numbers, which begin with 0 or +: 070-123 45 67, +46 70 123 45 67, 08-123 456 78.
+const PHONE = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[\s-]?(?:\(0\))?|0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}(?![\p{L}\p{N}])/gu;
 export const REDACTED = '[…]';
 
 /** Free text with e-mail addresses and phone numbers replaced, for the public export. */

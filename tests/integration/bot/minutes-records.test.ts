@@ -217,3 +217,63 @@ describe('/adjuster', () => {
     expect((await repos().adjusters.current(TENANT, (await meetingOf(chat)).id))?.person.name).toBe('Fredric Carlsson');
   });
 });
+
+describe('/minutes and its approval', () => {
+  const cardIn = (sent: Array<Record<string, unknown>>) => cardOf([...sent].reverse().find((a) => cardOf(a))) as CardJson;
+
+  it('tells an attendee who makes the minutes before there are any, and explains words it does not take', async () => {
+    const chat = aMeetingChat();
+    expect(await lastText(chat, people.hakan, '/minutes')).toContain('No minutes have been made for this meeting yet: the secretary or the organizer makes them with /minutes.');
+    expect(await lastText(chat, people.sara, '/minutes please')).toContain('/minutes takes no text, or “send”. You wrote “please”.');
+    expect(await lastText(chat, people.sara, '/protokoll skicka', 'sv-SE')).toContain('Ingen justerare är utsedd för mötet.');
+    // Refused requests store nothing.
+    expect(await repos().minutes.latest(TENANT, (await meetingOf(chat)).id)).toBeUndefined();
+  });
+
+  it('stores one version while nothing changes, and a new one when something does', async () => {
+    const chat = aMeetingChat();
+    await say(chat, people.sara, '/note Första anteckningen');
+    expect(cardText(cardIn(await say(chat, people.sara, '/minutes')))).toContain('Version 1 · draft');
+    expect(cardText(cardIn(await say(chat, people.sara, '/minutes')))).toContain('Version 1 · draft');
+    // An attendee may read the latest version, not make one.
+    expect(cardText(cardIn(await say(chat, people.hakan, '/minutes')))).toContain('Version 1 · draft');
+    await say(chat, people.sara, '/note Andra anteckningen');
+    expect(cardText(cardIn(await say(chat, people.sara, '/minutes')))).toContain('Version 2 · draft');
+  });
+
+  it('lets the adjuster ask for changes with a note; the next send makes a new version, and the old card cannot approve it', async () => {
+    const chat = aMeetingChat();
+    await say(chat, people.sara, '/adjuster Håkan Sundberg');
+    await say(chat, people.sara, '/decision Rådet godkänner planen');
+    const first = cardIn(await say(chat, people.sara, '/minutes send'));
+    const [approve, changes] = executesOf(first);
+    const asked = await press(chat, people.hakan, { ...changes!, data: { ...changes!.data, note: 'Punkt 2: nämn arbetsgruppen' } });
+    expect(cardText(asked.value)).toContain('Håkan Sundberg asked for changes');
+    expect(cardText(asked.value)).toContain('Punkt 2: nämn arbetsgruppen');
+    const meetingId = (await meetingOf(chat)).id;
+    expect(await repos().minutes.latest(TENANT, meetingId)).toMatchObject({ version: 1, status: 'changesRequested', changesNote: 'Punkt 2: nämn arbetsgruppen' });
+    // Approve on the same card now: refused, the version is no longer waiting.
+    expect(JSON.stringify((await press(chat, people.hakan, approve!)).value)).toContain('Version 1 is not waiting for approval');
+
+    await say(chat, people.sara, '/decision Arbetsgruppen leds av Titti Andersson');
+    const second = cardIn(await say(chat, people.sara, '/minutes send'));
+    expect(cardText(second)).toContain('Version 2 · sent for approval');
+    const [approve2] = executesOf(second);
+    expect(cardText((await press(chat, people.hakan, approve2!)).value)).toContain('Approved. Version 2 is locked');
+    // Sending again without a change: refused, nothing new.
+    expect(await lastText(chat, people.sara, '/minutes send')).toContain('Version 2 of the minutes is approved and nothing has changed since. Nothing was sent.');
+    expect((await repos().minutes.latest(TENANT, meetingId))!.version).toBe(2);
+  });
+
+  it('refuses an approval card from another meeting, and card data that is not a version', async () => {
+    const a = aMeetingChat();
+    await say(a, people.sara, '/adjuster Håkan Sundberg');
+    const sent = cardIn(await say(a, people.sara, '/minutes send'));
+    const [approve] = executesOf(sent);
+    const b = aMeetingChat();
+    await say(b, people.sara, '/adjuster Håkan Sundberg');
+    expect(JSON.stringify((await press(b, people.hakan, approve!)).value)).toContain("This card's minutes are not among this meeting's");
+    expect(JSON.stringify((await press(a, people.hakan, { ...approve!, data: { cardId: approve!.data.cardId, versionId: 42 } })).value)).toMatch(/card/i);
+    expect((await repos().minutes.latest(TENANT, (await meetingOf(a)).id))!.status).toBe('sent');
+  });
+});
