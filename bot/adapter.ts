@@ -1,17 +1,35 @@
 /**
  * botbuilder's CloudAdapter, configured from our BotConfig. Everything botbuilder-specific about
  * authentication stays in this file, so a move to the Microsoft 365 Agents SDK touches bot/ only.
+ *
+ * Two things are added to botbuilder's own behaviour:
+ * - **Fail closed.** `processRequest` authenticates the activity first and answers any failure to do so
+ *   with 401 and a short JSON body — also the failures botbuilder would answer with 500 (a forged
+ *   signature, key metadata that cannot be fetched, a token claiming the emulator's issuer). The reason is
+ *   logged at warn; the token never is.
+ * - **Bot Connector retries.** Every ConnectorClient the adapter creates (replies, card updates, proactive
+ *   posts, new one-to-one chats) gets the retry policy of connector-retry.ts.
  */
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type InvokeResponse,
   MessageFactory,
   type TurnContext,
 } from 'botbuilder';
-import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+  MsalServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { Logger } from 'pino';
+import { connectorRetryPolicy, useConnectorRetries } from './connector-retry';
 import type { BotConfig } from '../src/config';
 import { msalAuthorityOptions } from '../src/graph/msal-authority';
 import { localeOf, translator } from '../src/i18n';
@@ -26,7 +44,129 @@ function customAuthorityCredentials(bot: BotConfig & { appId: string; loginUrl: 
   return new MsalServiceClientCredentialsFactory(bot.appId, app);
 }
 
-export function createAdapter(bot: BotConfig, log: Logger): CloudAdapter {
+/** A ConnectorFactory whose clients retry with our policy instead of the SDK's default one. */
+class RetryingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly install: (client: ConnectorClient) => void,
+  ) {
+    super();
+  }
+
+  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const client = await this.inner.create(serviceUrl, audience);
+    this.install(client);
+    return client;
+  }
+}
+
+/** botbuilder's authentication as it is, with every connector factory it hands out made retrying. */
+class RetryingBotFrameworkAuthentication extends BotFrameworkAuthentication {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly install: (client: ConnectorClient) => void,
+  ) {
+    super();
+  }
+
+  private wrap(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    return result.connectorFactory ? { ...result, connectorFactory: new RetryingConnectorFactory(result.connectorFactory, this.install) } : result;
+  }
+
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.wrap(await this.inner.authenticateRequest(activity, authHeader));
+  }
+
+  async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.wrap(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new RetryingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.install);
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity) {
+    return this.inner.createUserTokenClient(claimsIdentity);
+  }
+
+  override createBotFrameworkClient() {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+}
+
+export interface BotAnswer {
+  status: number;
+  body?: unknown;
+}
+
+const UNAUTHORIZED: BotAnswer = {
+  status: 401,
+  body: { code: 'Unauthorized', message: 'The request is not authorized: its Bot Framework token is missing or was not accepted.' },
+};
+
+/** A short, token-free description of why authentication failed, for the log. */
+function refusalReason(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  // botbuilder's and jsonwebtoken's messages name claims, never the token; cut any JWT-looking run all the same.
+  return text.replace(/[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+/g, '[token]').slice(0, 300);
+}
+
+/** As botbuilder's CloudAdapter.process does before a turn: timestamps become Dates (raw text kept). */
+function withDates(activity: Activity): Activity {
+  const a = activity as Activity & Record<string, unknown>;
+  for (const [key, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const v = a[key];
+    if (typeof v === 'string') {
+      a[raw] = v;
+      a[key] = new Date(v);
+    }
+  }
+  return activity;
+}
+
+export class RadslagAdapter extends CloudAdapter {
+  constructor(
+    auth: BotFrameworkAuthentication,
+    private readonly log: Logger,
+  ) {
+    super(auth);
+  }
+
+  /**
+   * One POST to /api/messages whose body is already checked to be an activity: authenticates it (any
+   * failure is 401, fail closed), runs the turn, and says what to answer (an invoke's response, else 200).
+   */
+  async processRequest(activity: Activity, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<BotAnswer> {
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+    } catch (e) {
+      this.log.warn(
+        { reason: refusalReason(e), activityType: activity.type, activityId: activity.id, channelId: activity.channelId, serviceUrl: activity.serviceUrl, hasAuthorization: authorization !== '' },
+        'refused an activity: its Bot Framework token is missing or was not accepted',
+      );
+      return UNAUTHORIZED;
+    }
+    let invoke: InvokeResponse | undefined;
+    try {
+      invoke = await this.processActivity(auth, withDates(activity), logic);
+    } catch (e) {
+      this.log.error({ err: e, activityType: activity.type, activityId: activity.id }, 'the activity could not be processed');
+      return { status: 500, body: { code: 'InternalError', message: 'The activity could not be processed.' } };
+    }
+    return { status: invoke?.status ?? 200, ...(invoke?.body === undefined ? {} : { body: invoke.body }) };
+  }
+}
+
+export function createAdapter(bot: BotConfig, log: Logger): RadslagAdapter {
   let auth: ConfigurationBotFrameworkAuthentication;
   if (!bot.appId) {
     auth = new ConfigurationBotFrameworkAuthentication({});
@@ -54,7 +194,15 @@ export function createAdapter(bot: BotConfig, log: Logger): CloudAdapter {
     auth = new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options));
   }
 
-  const adapter = new CloudAdapter(auth);
+  const retries = connectorRetryPolicy(log);
+  let warned = false;
+  const install = (client: ConnectorClient) => {
+    if (!useConnectorRetries(client, retries) && !warned) {
+      warned = true;
+      log.warn('the Bot Connector client is not shaped as botbuilder 4.23 builds it: its own default retries apply');
+    }
+  };
+  const adapter = new RadslagAdapter(new RetryingBotFrameworkAuthentication(auth, install), log);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     log.error({ err: error, activityType: context.activity.type, activityId: context.activity.id }, 'unhandled error in a bot turn');
     if (context.activity.type === 'message') {

@@ -1,10 +1,13 @@
 /**
  * POST /api/messages: checks that the body is a Bot Framework activity before botbuilder sees it, so a
- * broken or foreign body gets a 400 that says what is wrong instead of an exception deep in the SDK.
+ * broken or foreign body gets a 400 that says what is wrong instead of an exception deep in the SDK; then
+ * the adapter authenticates it (401 with a JSON body for any token it does not accept, never a 500) and
+ * runs the turn.
  */
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
+import type { RadslagAdapter } from './adapter';
 import type { RadslagBot } from './radslag-bot';
 
 const account = z.object({ id: z.string().min(1).max(1000) }).passthrough();
@@ -26,7 +29,7 @@ const activityShape = z
 
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
-export function createBotEndpoint(adapter: CloudAdapter, bot: RadslagBot): BotEndpoint {
+export function createBotEndpoint(adapter: RadslagAdapter, bot: RadslagBot): BotEndpoint {
   return async (req, res) => {
     const body: unknown = req.body;
     const checked = activityShape.safeParse(body);
@@ -38,6 +41,9 @@ export function createBotEndpoint(adapter: CloudAdapter, bot: RadslagBot): BotEn
       });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    const header = req.headers.authorization;
+    const answer = await adapter.processRequest(body as Activity, typeof header === 'string' ? header : '', (context) => bot.run(context));
+    if (answer.body === undefined) res.send(answer.status);
+    else res.send(answer.status, answer.body);
   };
 }
