@@ -6,6 +6,7 @@ import type { AgendaItem } from '../domain/agenda';
 import type { Correction, MeetingAttendance } from '../domain/attendance';
 import type { CheckInAnswer, NoticeAnswer } from '../domain/attendance-answers';
 import type { Action } from '../domain/action';
+import type { AuditEvent } from '../domain/audit';
 import type { Decision } from '../domain/decision';
 import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
@@ -357,8 +358,15 @@ export interface MinutesRepository {
   requestChanges(tenantId: string, id: string, by: PersonRef, at: string, note: string | undefined): Promise<MinutesVersion>;
 }
 
+/** The append-only audit trail (written by the repositories with each change; read here). */
+export interface AuditRepository {
+  /** Events of the records, oldest first. */
+  history(tenantId: string, entity: AuditEvent['entity'], entityIds: readonly string[]): Promise<AuditEvent[]>;
+}
+
 export interface Repositories {
   minutes: MinutesRepository;
+  audit: AuditRepository;
   meetings: MeetingRepository;
   decisions: DecisionRepository;
   risks: RiskRepository;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AttendanceRepository, FetchedAttendanceRecord } from '../app/ports';
 import type { AttendanceStatus, Correction } from '../domain/attendance';
+import { appendAudit } from './audit-repository';
 import type { Database } from './schema';
 
 /**
@@ -60,10 +61,14 @@ export class SqlAttendanceRepository implements AttendanceRepository {
   }
 
   async addCorrection(tenantId: string, meetingId: string, c: Correction & { byId: string }): Promise<void> {
-    await this.db
-      .insertInto('attendance_corrections')
-      .values({ id: randomUUID(), tenant_id: tenantId, meeting_id: meetingId, member_id: c.memberId, status: c.status, by_id: c.byId, by_name: c.byName, at: c.at })
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const id = randomUUID();
+      await trx
+        .insertInto('attendance_corrections')
+        .values({ id, tenant_id: tenantId, meeting_id: meetingId, member_id: c.memberId, status: c.status, by_id: c.byId, by_name: c.byName, at: c.at })
+        .execute();
+      await appendAudit(trx, { tenantId, at: c.at, actor: { id: c.byId, name: c.byName }, entity: 'attendanceCorrection', entityId: id, action: 'create', meetingId, details: { memberId: c.memberId, status: c.status } });
+    });
   }
 
   async corrections(tenantId: string, meetingId: string): Promise<Correction[]> {

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DecisionRepository, NewDecision, Stored } from '../app/ports';
 import type { Decision } from '../domain/decision';
 import type { PersonRef } from '../domain/person';
+import { appendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, DecisionsTable } from './schema';
@@ -68,6 +69,16 @@ export class SqlDecisionRepository implements DecisionRepository {
           agenda_item: input.agendaItem ?? null,
         };
         await trx.insertInto('decisions').values(row).execute();
+        await appendAudit(trx, {
+          tenantId: input.tenantId,
+          at: input.recordedAt,
+          actor: input.recordedBy,
+          entity: 'decision',
+          entityId: row.id,
+          action: 'create',
+          meetingId: input.meetingId,
+          details: { number: row.number, text: row.text, ...(input.agendaItem ? { agendaItem: input.agendaItem } : {}) },
+        });
         return { value: toDecision(row), created: true };
       }),
     );
@@ -90,14 +101,19 @@ export class SqlDecisionRepository implements DecisionRepository {
   }
 
   async retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision> {
-    // Only an active decision changes, so the first retraction's who and when are kept.
-    await this.db
-      .updateTable('decisions')
-      .set({ status: 'retracted', retracted_by_id: by.id, retracted_by_aad_object_id: by.aadObjectId ?? null, retracted_by_name: by.name, retracted_at: at })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('status', '=', 'active')
-      .execute();
+    // Only an active decision changes, so the first retraction's who and when are kept (and audited once).
+    await this.db.transaction().execute(async (trx) => {
+      const [result] = await trx
+        .updateTable('decisions')
+        .set({ status: 'retracted', retracted_by_id: by.id, retracted_by_aad_object_id: by.aadObjectId ?? null, retracted_by_name: by.name, retracted_at: at })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .where('status', '=', 'active')
+        .execute();
+      if (Number(result?.numUpdatedRows ?? 0) === 0) return;
+      const d = await trx.selectFrom('decisions').select(['number', 'meeting_id']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+      await appendAudit(trx, { tenantId, at, actor: by, entity: 'decision', entityId: id, action: 'retract', meetingId: d.meeting_id, details: { number: Number(d.number) } });
+    });
     const after = await this.get(tenantId, id);
     if (!after) throw new Error(`decision ${id} vanished while being retracted`);
     return after;

@@ -3,6 +3,7 @@ import { SqlActionRepository, SqlNoteRepository } from './minutes-records-reposi
 import { SqlAgendaRepository } from './agenda-repository';
 import { SqlAttendanceRepository } from './attendance-repository';
 import { SqlAnswerRepository } from './answer-repository';
+import { SqlAuditRepository } from './audit-repository';
 import { SqlDecisionRepository } from './decision-repository';
 import { SqlGroupRepository } from './group-repository';
 import { SqlJobRepository } from './job-repository';
@@ -31,5 +32,6 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     attendance: new SqlAttendanceRepository(db),
     jobs: new SqlJobRepository(db),
     minutes: new SqlMinutesRepository(db),
+    audit: new SqlAuditRepository(db),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { MinutesRepository, NewMinutesVersion, Stored } from '../app/ports';
 import type { MinutesContent, MinutesStatus, MinutesVersion } from '../domain/minutes';
 import type { PersonRef } from '../domain/person';
+import { appendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, MinutesVersionsTable } from './schema';
@@ -108,45 +109,80 @@ export class SqlMinutesRepository implements MinutesRepository {
         changes_at: null,
         changes_note: null,
       };
-      await this.db.insertInto('minutes_versions').values(row).execute();
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('minutes_versions').values(row).execute();
+        await appendAudit(trx, {
+          tenantId: input.tenantId,
+          at: input.createdAt,
+          actor: input.createdBy,
+          entity: 'minutes',
+          entityId: row.id,
+          action: 'create',
+          meetingId: input.meetingId,
+          details: { version: row.version, contentHash: row.content_hash },
+        });
+      });
       return { value: toVersion(row), created: true };
     });
   }
 
-  async markSent(tenantId: string, id: string, who: PersonRef, at: string): Promise<MinutesVersion> {
-    await this.db
-      .updateTable('minutes_versions')
-      .set({ status: 'sent', sent_by_id: who.id, sent_by_aad_object_id: who.aadObjectId ?? null, sent_by_name: who.name, sent_at: at })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('status', 'in', ['draft', 'changesRequested'])
-      .execute();
+  /** Moves a version from one of `from` to a new status, auditing the move only when it happened. */
+  private async transition(
+    tenantId: string,
+    id: string,
+    from: readonly MinutesStatus[],
+    changes: Partial<Selectable<MinutesVersionsTable>>,
+    audit: { actor: PersonRef; at: string; action: 'send' | 'approve' | 'requestChanges'; details?: Record<string, unknown> },
+  ): Promise<MinutesVersion> {
+    await this.db.transaction().execute(async (trx) => {
+      const [result] = await trx.updateTable('minutes_versions').set(changes).where('tenant_id', '=', tenantId).where('id', '=', id).where('status', 'in', [...from]).execute();
+      if (Number(result?.numUpdatedRows ?? 0) === 0) return;
+      const v = await trx.selectFrom('minutes_versions').select(['meeting_id', 'version', 'content_hash']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+      await appendAudit(trx, {
+        tenantId,
+        at: audit.at,
+        actor: audit.actor,
+        entity: 'minutes',
+        entityId: id,
+        action: audit.action,
+        meetingId: v.meeting_id,
+        details: { version: Number(v.version), contentHash: v.content_hash, ...audit.details },
+      });
+    });
     return this.row(tenantId, id);
+  }
+
+  markSent(tenantId: string, id: string, who: PersonRef, at: string): Promise<MinutesVersion> {
+    return this.transition(
+      tenantId,
+      id,
+      ['draft', 'changesRequested'],
+      { status: 'sent', sent_by_id: who.id, sent_by_aad_object_id: who.aadObjectId ?? null, sent_by_name: who.name, sent_at: at },
+      { actor: who, at, action: 'send' },
+    );
   }
 
   async setApprovalActivity(tenantId: string, id: string, activityId: string): Promise<void> {
     await this.db.updateTable('minutes_versions').set({ approval_activity_id: activityId }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
   }
 
-  async approve(tenantId: string, id: string, who: PersonRef, at: string): Promise<MinutesVersion> {
-    await this.db
-      .updateTable('minutes_versions')
-      .set({ status: 'approved', approved_by_id: who.id, approved_by_aad_object_id: who.aadObjectId ?? null, approved_by_name: who.name, approved_at: at })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('status', '=', 'sent')
-      .execute();
-    return this.row(tenantId, id);
+  approve(tenantId: string, id: string, who: PersonRef, at: string): Promise<MinutesVersion> {
+    return this.transition(
+      tenantId,
+      id,
+      ['sent'],
+      { status: 'approved', approved_by_id: who.id, approved_by_aad_object_id: who.aadObjectId ?? null, approved_by_name: who.name, approved_at: at },
+      { actor: who, at, action: 'approve' },
+    );
   }
 
-  async requestChanges(tenantId: string, id: string, who: PersonRef, at: string, note: string | undefined): Promise<MinutesVersion> {
-    await this.db
-      .updateTable('minutes_versions')
-      .set({ status: 'changesRequested', changes_by_id: who.id, changes_by_aad_object_id: who.aadObjectId ?? null, changes_by_name: who.name, changes_at: at, changes_note: note ?? null })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('status', '=', 'sent')
-      .execute();
-    return this.row(tenantId, id);
+  requestChanges(tenantId: string, id: string, who: PersonRef, at: string, note: string | undefined): Promise<MinutesVersion> {
+    return this.transition(
+      tenantId,
+      id,
+      ['sent'],
+      { status: 'changesRequested', changes_by_id: who.id, changes_by_aad_object_id: who.aadObjectId ?? null, changes_by_name: who.name, changes_at: at, changes_note: note ?? null },
+      { actor: who, at, action: 'requestChanges', details: { note } },
+    );
   }
 }

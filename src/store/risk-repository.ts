@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { NewRisk, NewRiskReview, RiskRepository, Stored } from '../app/ports';
 import type { Risk, RiskReview, RiskStatus, Score } from '../domain/risk';
+import { appendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, RiskReviewsTable, RisksTable } from './schema';
@@ -111,6 +112,16 @@ export class SqlRiskRepository implements RiskRepository {
           raised_impact: risk.impact,
         };
         await trx.insertInto('risks').values(row).execute();
+        await appendAudit(trx, {
+          tenantId: input.tenantId,
+          at: input.raisedAt,
+          actor: input.raisedBy,
+          entity: 'risk',
+          entityId: row.id,
+          action: 'create',
+          ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+          details: { number: row.number, threat: risk.threat, vulnerability: risk.vulnerability, consequence: risk.consequence, probability: risk.probability, impact: risk.impact, actionNeeded: risk.actionNeeded, action: risk.action, owner: risk.owner },
+        });
         return { value: toRisk(row), created: true };
       }),
     );
@@ -207,7 +218,17 @@ export class SqlRiskRepository implements RiskRepository {
           reviewed_at: r.reviewedAt,
           source_key: input.sourceKey,
         };
+        const before = await trx.selectFrom('risks').select(['probability', 'impact', 'status']).where('tenant_id', '=', input.tenantId).where('id', '=', input.risk.id).executeTakeFirstOrThrow();
         await trx.insertInto('risk_reviews').values(row).execute();
+        const audit = { tenantId: input.tenantId, at: r.reviewedAt, actor: r.reviewedBy, ...(r.meetingId ? { meetingId: r.meetingId } : {}) };
+        await appendAudit(trx, { ...audit, entity: 'riskReview', entityId: row.id, action: 'create', details: { riskId: input.risk.id, probability: r.probability, impact: r.impact, status: r.status, note: r.note } });
+        await appendAudit(trx, {
+          ...audit,
+          entity: 'risk',
+          entityId: input.risk.id,
+          action: 'change',
+          details: { from: { probability: Number(before.probability), impact: Number(before.impact), status: before.status }, to: { probability: r.probability, impact: r.impact, status: r.status }, reviewId: row.id },
+        });
         await trx
           .updateTable('risks')
           .set({ probability: r.probability, impact: r.impact, status: r.status })

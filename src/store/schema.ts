@@ -250,7 +250,22 @@ export interface MinutesVersionsTable {
   changes_note: string | null;
 }
 
+export interface AuditEventsTable {
+  id: string;
+  tenant_id: string;
+  at: string;
+  actor_id: string;
+  actor_aad_object_id: string | null;
+  actor_name: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  meeting_id: string | null;
+  details: string;
+}
+
 export interface Database {
+  audit_events: AuditEventsTable;
   minutes_versions: MinutesVersionsTable;
   risk_reviews: RiskReviewsTable;
   attendance_records: AttendanceRecordsTable;
