@@ -1,7 +1,8 @@
 /**
  * A fake Bot Connector (the service behind `activity.serviceUrl`): records every request the bot makes
  * and answers the Teams calls botbuilder's TeamsInfo uses, in their documented JSON shapes
- * (see shared/fixtures/teams/*.json).
+ * (see shared/fixtures/teams/*.json). `failNext` makes it throttle (429 + Retry-After) or fail (5xx) the
+ * next matching requests, as Teams does when a bot posts too fast to one conversation or the service is down.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,19 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: unknown;
+  /** Set when the fake answered with an injected failure (`failNext`) instead of serving the request. */
+  failedWith?: number;
+}
+
+/** An answer the fake gives instead of serving a request, as Teams' connector does when it throttles or is down. */
+export interface ConnectorFailure {
+  /** 429 (throttled) or a 5xx. */
+  status: 429 | 500 | 502 | 503 | 504;
+  /** The Retry-After header as sent: delta-seconds (`1`) or an HTTP date; none when undefined. */
+  retryAfter?: string;
+  /** Only requests with this method and a path matching this pattern fail (default: any). */
+  method?: string;
+  path?: RegExp;
 }
 
 export interface FakeMember {
@@ -42,6 +56,7 @@ export class FakeBotConnector {
   meetingInfo: MeetingInfoAnswer | number = 404;
   /** One-to-one chats the bot opened (POST /v3/conversations), by the id the fake gave them. */
   readonly directChats = new Map<string, { memberId: string; tenantId: string }>();
+  private readonly failures: ConnectorFailure[] = [];
   private server?: http.Server;
   private nextId = 1;
   private readonly postedIds = new Map<RecordedRequest, string>();
@@ -61,6 +76,15 @@ export class FakeBotConnector {
           body: raw ? (JSON.parse(raw) as unknown) : undefined,
         };
         this.requests.push(recorded);
+        const failure = this.failures.findIndex((f) => (!f.method || f.method === recorded.method) && (!f.path || f.path.test(recorded.path)));
+        if (failure >= 0) {
+          const f = this.failures.splice(failure, 1)[0]!;
+          recorded.failedWith = f.status;
+          // Teams' connector answers a throttled post with 429 and an error body; an outage with a 5xx.
+          res.writeHead(f.status, { 'content-type': 'application/json', ...(f.retryAfter === undefined ? {} : { 'retry-after': f.retryAfter }) });
+          res.end(JSON.stringify({ error: { code: f.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: f.status === 429 ? 'Too many requests to this conversation.' : 'The service is unavailable.' } }));
+          return;
+        }
         const [status, answer] = this.answer(recorded);
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(answer === undefined ? '' : JSON.stringify(answer));
@@ -72,6 +96,20 @@ export class FakeBotConnector {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /**
+   * The next `count` matching requests are answered with `failure` (429 with a Retry-After, a 503, …)
+   * instead of being served; calls queue up in order. Failed requests stay in `requests`, marked with
+   * `failedWith`, and are left out of `sent()`, `direct()`, `sentIds()` and `updates()`.
+   */
+  failNext(count: number, failure: ConnectorFailure): void {
+    for (let i = 0; i < count; i++) this.failures.push(failure);
+  }
+
+  /** Injected failures not yet used. */
+  pendingFailures(): number {
+    return this.failures.length;
   }
 
   private answer(r: RecordedRequest): [number, unknown] {
@@ -156,13 +194,13 @@ export class FakeBotConnector {
 
   /** Activities the bot posted (replies and new messages) in group chats, channels and meeting chats, oldest first; one-to-one messages are in `direct()`. */
   sent(): Array<Record<string, unknown>> {
-    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && !this.directChatOf(r)).map((r) => r.body as Record<string, unknown>);
+    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && !r.failedWith && !this.directChatOf(r)).map((r) => r.body as Record<string, unknown>);
   }
 
   /** Messages the bot posted in one-to-one chats it opened, with the member each went to, oldest first. */
   direct(): Array<{ memberId: string; tenantId: string; activity: Record<string, unknown> }> {
     return this.requests.flatMap((r) => {
-      const chat = r.method === 'POST' ? this.directChatOf(r) : undefined;
+      const chat = r.method === 'POST' && !r.failedWith ? this.directChatOf(r) : undefined;
       return chat ? [{ ...this.directChats.get(chat)!, activity: r.body as Record<string, unknown> }] : [];
     });
   }
@@ -177,11 +215,12 @@ export class FakeBotConnector {
 
   /** Card updates in place (PUT to an activity). */
   updates(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'PUT');
+    return this.requests.filter((r) => r.method === 'PUT' && !r.failedWith);
   }
 
   clear(): void {
     this.requests.length = 0;
+    this.failures.length = 0;
   }
 }
 
