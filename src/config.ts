@@ -43,6 +43,7 @@ const schema = z.object({
   AAD_APP_TENANT_ID: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
   GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
+  GRAPH_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(300).default(15)),
   SECRET_LINK_SIGNING_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
   ATTENDANCE_RETRY_MINUTES: z.preprocess(
     emptyToUndefined,
@@ -77,6 +78,8 @@ export interface GraphConfig {
   authorityHost: string;
   /** e.g. https://graph.microsoft.com/v1.0 */
   baseUrl: string;
+  /** How long one try of a Graph request may go without an answer (GRAPH_TIMEOUT_SECONDS); 15 s when not given. */
+  timeoutMs?: number;
 }
 
 export interface AppConfig {
@@ -198,6 +201,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
             tenantId: c.AAD_APP_TENANT_ID,
             authorityHost: c.AAD_APP_OAUTH_AUTHORITY_HOST.replace(/\/$/, ''),
             baseUrl: c.GRAPH_BASE_URL.replace(/\/$/, ''),
+            timeoutMs: Math.round(c.GRAPH_TIMEOUT_SECONDS * 1000),
           }
         : undefined,
     hostTenantId: c.AAD_APP_TENANT_ID ?? c.BOT_TENANT_ID,

@@ -34,6 +34,13 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Graph's guidance: honour Retry-After; the SDK waits `delay` (growing) when there is none. */
 const RETRY_DELAY_SECONDS = 3;
 const MAX_RETRIES = 3;
+/** How long one try may go without an answer when GraphConfig.timeoutMs is not given (GRAPH_TIMEOUT_SECONDS). */
+export const DEFAULT_GRAPH_TIMEOUT_MS = 15_000;
+/**
+ * A GET that got no answer in time is tried again this many times: it changes nothing. A write is not: it
+ * may have been done (a sent mail cannot be taken back), so it fails and its caller (a durable job) decides.
+ */
+const TIMEOUT_RETRIES_FOR_GET = 1;
 
 export type GraphMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -149,19 +156,46 @@ function urlOf(context: Context): string {
   return url.split('?')[0]!;
 }
 
-/** Sits just before the fetch: a request that gets no HTTP answer becomes a GraphTransportError with its cause. */
+/**
+ * Sits just before the fetch, after the Graph client's RetryHandler (so every try passes here): each try
+ * gets `timeoutMs` to answer (the fetch's signal), a GET that times out is tried once more, and a request
+ * that gets no HTTP answer becomes a GraphTransportError with its cause (code `Timeout` for no answer in time).
+ */
 class TransportErrorHandler implements Middleware {
   private next?: Middleware;
 
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly log: Logger,
+  ) {}
+
   async execute(context: Context): Promise<void> {
     if (!this.next) throw new Error('TransportErrorHandler is the last middleware: nothing sends the request');
-    try {
-      await this.next.execute(context);
-    } catch (e) {
-      // fetch reports "fetch failed"; what went wrong (ECONNREFUSED, an untrusted certificate, …) is its cause.
-      const cause: unknown = e instanceof Error && e.cause !== undefined ? e.cause : e;
-      const causeCode = cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
-      throw tunnel(new GraphTransportError(causeCode ?? 'NetworkError', context.options?.method ?? 'GET', urlOf(context), messageOf(cause), { cause: e }));
+    const method = context.options?.method ?? 'GET';
+    const callerSignal = context.options?.signal ?? undefined;
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(this.timeoutMs);
+      // The fetch keeps this signal for the body as well: a body that stalls past the deadline is cut off too.
+      context.options = { ...context.options, signal: callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout };
+      try {
+        await this.next.execute(context);
+        return;
+      } catch (e) {
+        if (timeout.aborted && !callerSignal?.aborted) {
+          if (method === 'GET' && attempt < TIMEOUT_RETRIES_FOR_GET) {
+            this.log.warn({ method, url: urlOf(context), timeoutMs: this.timeoutMs }, 'Microsoft Graph did not answer in time; trying once more');
+            continue;
+          }
+          throw tunnel(new GraphTransportError('Timeout', method, urlOf(context), `no answer within ${this.timeoutMs} ms`, { cause: e }));
+        }
+        // fetch reports "fetch failed"; what went wrong (ECONNREFUSED, an untrusted certificate, …) is its cause.
+        const cause: unknown = e instanceof Error && e.cause !== undefined ? e.cause : e;
+        const causeCode = cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+        throw tunnel(new GraphTransportError(causeCode ?? 'NetworkError', method, urlOf(context), messageOf(cause), { cause: e }));
+      } finally {
+        // The RetryHandler may send again with the same context: it starts from the caller's own signal.
+        if (context.options) context.options.signal = callerSignal;
+      }
     }
   }
 
@@ -196,7 +230,7 @@ export function createGraphHttp(config: GraphConfig, log: Logger): GraphHttp {
       new RetryHandler(new RetryHandlerOptions(RETRY_DELAY_SECONDS, MAX_RETRIES)),
       new RedirectHandler(new RedirectHandlerOptions()),
       new TelemetryHandler(),
-      new TransportErrorHandler(),
+      new TransportErrorHandler(config.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS, log),
       new HTTPMessageHandler(),
     ],
     baseUrl: root,
@@ -250,7 +284,14 @@ export function createGraphHttp(config: GraphConfig, log: Logger): GraphHttp {
         throw untunnel(e);
       }
       if (!(response instanceof Response)) throw new Error(`The Graph client answered ${method} ${path} without a Response`);
-      const body = await readBody(response);
+      let body: unknown;
+      try {
+        body = await readBody(response);
+      } catch (e) {
+        // The body stalled past the try's deadline (the fetch's signal fired), or the connection broke mid-body.
+        const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+        throw new GraphTransportError(timedOut ? 'Timeout' : 'NetworkError', method, path.split('?')[0]!, timedOut ? 'the answer’s body did not arrive in time' : messageOf(e), { cause: e });
+      }
       const parsedError = graphErrorBody.safeParse(body);
       const requestId =
         response.headers.get('request-id') ?? (parsedError.success ? parsedError.data.error.innerError?.['request-id'] : undefined) ?? undefined;

@@ -12,7 +12,9 @@
  * - `GET /users/{id}/onlineMeetings/{id}/attendanceReports` and `…/{reportId}/attendanceRecords`, paged
  *   with `@odata.nextLink` pointing at this server (the fixtures' meeting by default; `setAttendance`).
  *
- * `throttleNext` makes the next requests answer 429 + Retry-After (body: throttled.json) or 503/504.
+ * `throttleNext` makes the next requests answer 429 + Retry-After (body: throttled.json) or 503/504;
+ * `hangNext` makes the next requests get no answer at all (recorded with status 0; the socket stays open
+ * until the client gives up or the fake stops).
  */
 import crypto from 'node:crypto';
 import https from 'node:https';
@@ -116,6 +118,7 @@ export class FakeGraph {
   attendancePageSize = 2;
   private readonly attendance = new Map<string, AttendanceData>();
   private readonly throttles: Array<Required<Pick<ThrottleOptions, 'status'>> & ThrottleOptions> = [];
+  private readonly hangs: Array<Pick<ThrottleOptions, 'method' | 'path'>> = [];
   private server?: https.Server;
   private origin?: string;
 
@@ -159,6 +162,11 @@ export class FakeGraph {
     const status = options.status ?? 429;
     const retryAfterSeconds = 'retryAfterSeconds' in options ? options.retryAfterSeconds : status === 429 ? 1 : undefined;
     for (let i = 0; i < count; i++) this.throttles.push({ ...options, status, retryAfterSeconds });
+  }
+
+  /** The next `count` matching requests (by method and decoded path below /v1.0) are never answered. */
+  hangNext(count: number, options: Pick<ThrottleOptions, 'method' | 'path'> = {}): void {
+    for (let i = 0; i < count; i++) this.hangs.push({ ...options });
   }
 
   /** Attendance of an online meeting: its reports and, per report id, all its records (served in pages). */
@@ -220,6 +228,12 @@ export class FakeGraph {
     if (!check.ok) return send([401, graphError('InvalidAuthenticationToken', `Access token validation failure: ${check.reason}.`)]);
     record.claims = check.claims;
 
+    const hang = this.hangs.findIndex((t) => (!t.method || t.method === record.method) && (!t.path || t.path.test(record.path)));
+    if (hang >= 0) {
+      // No answer: the request stays recorded with status 0, and the socket open.
+      this.hangs.splice(hang, 1);
+      return;
+    }
     const throttle = this.throttles.findIndex((t) => (!t.method || t.method === record.method) && (!t.path || t.path.test(record.path)));
     if (throttle >= 0) {
       const t = this.throttles.splice(throttle, 1)[0]!;

@@ -100,3 +100,17 @@ describe('the link signing key', () => {
     expect(errorOf(() => load({ SECRET_LINK_SIGNING_KEY: 'k'.repeat(31) })).key).toBe('SECRET_LINK_SIGNING_KEY');
   });
 });
+
+describe('the Graph timeout', () => {
+  const graph = { AAD_APP_CLIENT_ID: 'client', SECRET_AAD_APP_CLIENT_SECRET: 'secret', AAD_APP_TENANT_ID: 'tenant' };
+
+  it('is 15 s per try unless GRAPH_TIMEOUT_SECONDS says otherwise', () => {
+    expect(load(graph).graph?.timeoutMs).toBe(15_000);
+    expect(load({ ...graph, GRAPH_TIMEOUT_SECONDS: '2.5' }).graph?.timeoutMs).toBe(2500);
+  });
+
+  it('must be between 1 and 300 seconds', () => {
+    expect(errorOf(() => load({ ...graph, GRAPH_TIMEOUT_SECONDS: '0' })).key).toBe('GRAPH_TIMEOUT_SECONDS');
+    expect(errorOf(() => load({ ...graph, GRAPH_TIMEOUT_SECONDS: 'soon' })).key).toBe('GRAPH_TIMEOUT_SECONDS');
+  });
+});
