@@ -92,14 +92,17 @@ describe('a reply in a turn', () => {
 
   it('honours a Retry-After given as an HTTP date', async () => {
     const chat = aMeetingChat();
-    teams.failNext(1, { status: 429, retryAfter: new Date(Date.now() + 2000).toUTCString(), method: 'POST', path: ACTIVITIES });
+    const until = new Date(Date.now() + 4000).toUTCString();
+    teams.failNext(1, { status: 429, retryAfter: until, method: 'POST', path: ACTIVITIES });
     const res = await postActivity(app, aMessage({ serviceUrl, chat, from: people.sara, text: '/decision Ett beslut under strypning' }));
     expect(res.status).toBe(200);
-    expect(postsTo(chat).map((r) => r.failedWith ?? 200)).toEqual([429, 200]);
+    const tries = postsTo(chat);
+    expect(tries.map((r) => r.failedWith ?? 200)).toEqual([429, 200]);
+    // An HTTP date has whole seconds: the wait ended at that second, not earlier (backoff alone would be under 0.5 s).
     const wait = connectorWarnings()[0]!.delayMs as number;
-    // An HTTP date has whole seconds: between 1 and 2 s from now.
-    expect(wait).toBeGreaterThan(900);
-    expect(wait).toBeLessThanOrEqual(2000);
+    expect(wait).toBeGreaterThan(1500);
+    expect(wait).toBeLessThanOrEqual(4000);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(until));
     expect(await decisionsOf(chat)).toHaveLength(1);
   });
 
@@ -158,5 +161,28 @@ describe('a proactive post (the notice reminder job)', () => {
     now = new Date('2026-12-02T08:00:00.000Z');
     expect(await app.runJobsOnce()).toBe(0);
     expect(teams.sent()).toHaveLength(1);
+  });
+});
+
+describe('a one-to-one message (a personal link after /notice)', () => {
+  it('opens its chat through a 429 with Retry-After: 1 and a 503, and every member gets exactly one link', async () => {
+    teams.members = [people.sara, people.hakan, people.titti];
+    const chat = aGroupChat();
+    const name = `E-råd Länkar ${Date.now()}`;
+    expect((await postActivity(app, aMessage({ serviceUrl, chat, from: people.sara, text: `/setup ${name}` }))).status).toBe(200);
+    expect((await postActivity(app, aMessage({ serviceUrl, chat, from: people.sara, text: `/schedule 2027-02-10 09:00-12:00 ${name}` }))).status).toBe(200);
+
+    teams.clear();
+    teams.failNext(1, { status: 429, retryAfter: '1', method: 'POST', path: /^\/v3\/conversations$/ });
+    teams.failNext(1, { status: 503, method: 'POST', path: /^\/v3\/conversations$/ });
+    expect((await postActivity(app, aMessage({ serviceUrl, chat, from: people.sara, text: '/notice' }))).status).toBe(200);
+
+    const opened = teams.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
+    expect(opened.map((r) => r.failedWith ?? 201)).toEqual([429, 503, 201, 201, 201]);
+    const direct = teams.direct();
+    expect(direct.map((d) => d.memberId).sort()).toEqual([people.hakan.id, people.sara.id, people.titti.id].sort());
+    for (const d of direct) expect(String(d.activity.text)).toMatch(/\/p\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
+    // The group chat hears that three links went out privately: none was lost.
+    expect(teams.sent().at(-1)!.text).toMatch(/3 in a private chat with the bot/);
   });
 });
