@@ -1,7 +1,8 @@
 /**
  * With BOT_ID set, botbuilder validates the channel's token: an activity without one, or with a token that
  * is not even a JWT, is refused with 401 before the bot sees it, and nothing is stored or sent.
- * (Signed-token cases against a fake OpenID server are the security issue's tests.)
+ * Signed tokens (good, forged, expired, wrong audience or issuer, unknown key, unreachable key metadata)
+ * against a fake channel-token issuer are in bot-channel-tokens.test.ts.
  */
 import { aMeetingChat, aMessage, people } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
