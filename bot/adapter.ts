@@ -212,6 +212,9 @@ export function createAdapter(bot: BotConfig, log: Logger): RadslagAdapter {
         log.error({ err: sendError }, 'could not tell the user about the error');
       }
     }
+    // The request is not acknowledged (500): a 2xx means what it asked for is stored. A redelivery of the
+    // same activity is safe, since everything it stores is keyed by the activity's id.
+    throw error;
   };
   return adapter;
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type DatabaseConnection, type Driver, type Migration, type MigrationProvider } from 'kysely';
 import { Pool } from 'pg';
 import type { StoreConfig } from '../config';
 import * as m0001 from './migrations/0001-initial';
@@ -71,7 +71,23 @@ function openSqlite(file: string): Kysely<Database> {
   // OS crash or power loss may lose the last commits. FULL would fsync every commit on the event loop.
   sqlite.pragma('synchronous = NORMAL');
   cachePreparedStatements(sqlite);
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Transactions that write begin IMMEDIATE: they take the write lock first (waiting up to busy_timeout for
+ * another process's), instead of reading in a deferred transaction and then failing at once with
+ * SQLITE_BUSY when another process (a second server, the import script) committed meanwhile — a failure
+ * waiting cannot cure. Within one process Kysely's single connection runs one transaction at a time anyway.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection): Promise<void> => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**
