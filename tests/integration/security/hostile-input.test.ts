@@ -1,0 +1,156 @@
+/**
+ * Hostile input, generated (fast-check), through the real server: random and huge text in every Unicode
+ * plane as chat commands; wrong types and missing fields in the data of every Action.Execute verb the bot
+ * has (found in bot/ by their `…_VERB` constants, so a new one is fuzzed too); random tokens and forms on
+ * the link and download routes. Always a clear reply or a 4xx: never a 500, never an unhandled rejection,
+ * and a refused request writes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { loadConfig } from '../../../src/config';
+import { openStore, type OpenStore } from '../../../src/store';
+import { cardOf } from '../../fakes/bot-connector';
+import { aCardAction, aMeetingChat, aMessage, people, type Chat } from '../../helpers/activities';
+import { useHarness } from '../../helpers/harness';
+import { postActivity, postJson } from '../../helpers/test-app';
+
+const h = useHarness();
+let store: OpenStore;
+const rejections: unknown[] = [];
+const onRejection = (e: unknown) => rejections.push(e);
+
+beforeAll(async () => {
+  store = await openStore(loadConfig({ env: { DATABASE_URL: h.db.url } }).store);
+  process.on('unhandledRejection', onRejection);
+  h.teams.members = [people.sara, people.hakan, people.titti];
+  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+});
+afterAll(async () => {
+  process.off('unhandledRejection', onRejection);
+  await store.close();
+});
+afterEach(() => expect(rejections).toEqual([]));
+
+/** Every verb the bot's cards declare. */
+function verbs(): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.ts')) for (const m of fs.readFileSync(file, 'utf8').matchAll(/export const [A-Z_]+_VERB = '([^']+)'/g)) found.add(m[1]!);
+    }
+  };
+  walk(path.join(__dirname, '..', '..', '..', 'bot'));
+  return [...found].sort();
+}
+
+/** Rows in the tables of public records: a refused request must not change them. */
+async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ['decisions', 'risks', 'risk_reviews', 'notes', 'actions', 'minutes_versions', 'attendance_corrections', 'audit_events', 'members', 'meeting_secretaries', 'meeting_adjusters']) {
+    out[table] = Number((await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db)).rows[0]!.n);
+  }
+  return out;
+}
+
+/** Text from every Unicode plane, control characters, lone surrogates, RTL marks, and a lot of it. */
+const hostileText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)), maxLength: 100 }),
+  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '**bold** [x](javascript:alert(1))', '{ DDE "cmd" "/c calc" }', "'; drop table decisions; --", '\u202e\u0000\ud800', ''),
+  fc.integer({ min: 10_000, max: 200_000 }).map((n) => 'Å'.repeat(n)),
+);
+const command = fc.tuple(
+  fc.constantFrom('/decision', '/beslut', '/risk', '/risk review', '/note', '/action', '/minutes', '/adjuster', '/secretary', '/schedule', '/agenda add', '/present', '/setup', '/members', '/x', '/', ''),
+  hostileText,
+);
+
+it('answers every generated chat command with a reply (or, for text longer than Teams sends, a 400 that says so), never a 500', async () => {
+  const chat = aMeetingChat();
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(command, fc.constantFrom(people.sara, people.hakan), async ([word, rest], from) => {
+      const before = h.teams.sent().length;
+      const text = `${word} ${rest}`;
+      const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text, id: `fuzz-msg-${n++}` }));
+      if (res.status === 400) {
+        expect(text.length).toBeGreaterThan(10_000);
+        expect(JSON.stringify(res.body)).toMatch(/"message":"[^"]{10,}/);
+        return;
+      }
+      expect(res.status).toBe(200);
+      // A command gets an answer; anything that does not start with "/" is chatter and is left alone.
+      if (text.trimStart().startsWith('/')) expect(h.teams.sent().length).toBeGreaterThan(before);
+    }),
+    { numRuns: 150 },
+  );
+}, 120_000);
+
+it('refuses generated card data for every verb with a message or a card, never a 500, and writes nothing', async () => {
+  const chat: Chat = aMeetingChat();
+  // The meeting exists and has a decision, so handlers get past "which meeting".
+  await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from: people.sara, text: '/decision Ett beslut att ha' }));
+  const all = verbs();
+  expect(all.length).toBeGreaterThanOrEqual(15);
+  const before = await counts();
+  const data = fc.oneof(
+    fc.anything({ maxDepth: 2 }),
+    fc.dictionary(fc.constantFrom('cardId', 'decisionId', 'actionId', 'versionId', 'memberId', 'personId', 'name', 'S', 'K', 'threat', 'mood', 'note', 'role', 'date', 'start', 'end', 'title', 'number'), fc.oneof(fc.anything({ maxDepth: 1 }), hostileText)),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...all), data, fc.constantFrom(people.sara, people.hakan), async (verb, raw, from) => {
+      const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb, data: raw }));
+      expect(res.status).toBe(200);
+      const body = res.body as { statusCode?: number; type?: string; value?: unknown };
+      expect(body.statusCode).toBe(200);
+      expect(['application/vnd.microsoft.activity.message', 'application/vnd.microsoft.card.adaptive']).toContain(body.type);
+      if (body.type === 'application/vnd.microsoft.activity.message') expect(String(body.value).length).toBeGreaterThan(10);
+    }),
+    { numRuns: 300 },
+  );
+  // Generated data is never a valid form (no real ids, no valid card): nothing was written.
+  expect(await counts()).toEqual(before);
+}, 120_000);
+
+it('answers generated bodies on /api/messages that are not activities with 400, never 500', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.anything({ maxDepth: 3 }), async (body) => {
+      const res = await postJson(`${h.app.url}/api/messages`, body);
+      expect(res.status).toBeGreaterThanOrEqual(200);
+      expect(res.status).toBeLessThan(500);
+    }),
+    { numRuns: 100 },
+  );
+}, 60_000);
+
+it('refuses generated tokens and forms on the personal-link and download routes with a 4xx page, never 500', async () => {
+  const before = await counts();
+  const token = fc.oneof(fc.string({ maxLength: 300 }), fc.base64String({ maxLength: 400 }).map((s) => `${s.replace(/[+/=]/g, 'A')}.${'A'.repeat(43)}`));
+  await fc.assert(
+    fc.asyncProperty(token, fc.constantFrom('p', 'minutes'), fc.dictionary(fc.string({ maxLength: 20 }), hostileText, { maxKeys: 4 }), async (t, route, form) => {
+      const url = `${h.app.url}/${route}/${encodeURIComponent(t)}`;
+      const got = await fetch(url);
+      expect(got.status).toBeGreaterThanOrEqual(400);
+      expect(got.status).toBeLessThan(500);
+      await got.arrayBuffer();
+      if (route === 'p') {
+        const posted = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+        expect(posted.status).toBeGreaterThanOrEqual(400);
+        expect(posted.status).toBeLessThan(500);
+        await posted.arrayBuffer();
+      }
+    }),
+    { numRuns: 100 },
+  );
+  expect(await counts()).toEqual(before);
+  // The replies in the chat never echoed markup as a card's markdown (cards carry typed text in TextRuns).
+  for (const a of h.teams.sent()) {
+    const c = cardOf(a);
+    if (c) expect(JSON.stringify(c)).not.toMatch(/"type":"TextBlock","text":"[^"]*<script>/);
+  }
+}, 60_000);
