@@ -7,6 +7,7 @@
 import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
+import { wellFormedText } from '../src/domain/text';
 import type { RadslagAdapter } from './adapter';
 import type { RadslagBot } from './radslag-bot';
 
@@ -29,6 +30,14 @@ const activityShape = z
 
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
+/** Every string of the activity well formed (names, ids and text all end up in the store). */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormedText(value);
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)]));
+  return value;
+}
+
 export function createBotEndpoint(adapter: RadslagAdapter, bot: RadslagBot): BotEndpoint {
   return async (req, res) => {
     const body: unknown = req.body;
@@ -42,7 +51,7 @@ export function createBotEndpoint(adapter: RadslagAdapter, bot: RadslagBot): Bot
       return;
     }
     const header = req.headers.authorization;
-    const answer = await adapter.processRequest(body as Activity, typeof header === 'string' ? header : '', (context) => bot.run(context));
+    const answer = await adapter.processRequest(wellFormed(body) as Activity, typeof header === 'string' ? header : '', (context) => bot.run(context));
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
   };

@@ -104,7 +104,7 @@ it('refuses generated card data for every verb with a message or a card, never a
   );
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...all), data, fc.constantFrom(people.sara, people.hakan), async (verb, raw, from) => {
-      const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb, data: raw }));
+      const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb, data: raw as Record<string, unknown> }));
       expect(res.status).toBe(200);
       const body = res.body as { statusCode?: number; type?: string; value?: unknown };
       expect(body.statusCode).toBe(200);

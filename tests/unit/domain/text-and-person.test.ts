@@ -1,7 +1,7 @@
 import { decisionText, paragraph } from '../../../src/domain/decision';
 import { DomainError, isDomainError } from '../../../src/domain/errors';
 import { normaliseName, samePerson, type PersonRef } from '../../../src/domain/person';
-import { MAX_TEXT_LENGTH, optionalText, requiredText } from '../../../src/domain/text';
+import { MAX_TEXT_LENGTH, optionalText, requiredText, wellFormedText } from '../../../src/domain/text';
 
 function aPerson(overrides: Partial<PersonRef> = {}): PersonRef {
   return { id: '29:1abc', aadObjectId: '8f0c2a44-0000-4000-8000-000000000001', name: 'Håkan Sundberg', ...overrides };
@@ -129,5 +129,18 @@ describe('samePerson', () => {
   it('ignores display names', () => {
     expect(samePerson(aPerson({ name: 'Håkan Sundberg' }), aPerson({ name: 'H. Sundberg' }))).toBe(true);
     expect(samePerson(aPerson({ id: '29:a', aadObjectId: undefined }), aPerson({ id: '29:b', aadObjectId: undefined }))).toBe(false);
+  });
+});
+
+describe('wellFormedText', () => {
+  it('turns lone surrogates into U+FFFD, drops stray control characters, keeps tabs, line breaks and emoji', () => {
+    expect(wellFormedText('a\ud800b\udc00c')).toBe('a\ufffdb\ufffdc');
+    expect(wellFormedText('a\u0000b\u0007c\u007f')).toBe('abc');
+    expect(wellFormedText('rad 1\n\trad 2\r\n😀 Åsa')).toBe('rad 1\n\trad 2\r\n😀 Åsa');
+  });
+
+  it('is applied to every required text, so NUL never reaches the store', () => {
+    expect(requiredText('decision', '\u0000Beslut\u0000')).toBe('Beslut');
+    expect(() => requiredText('decision', '\u0000\u0001')).toThrow(expect.objectContaining({ code: 'TEXT.EMPTY' }));
   });
 });
