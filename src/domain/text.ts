@@ -6,6 +6,7 @@ export const MAX_TEXT_LENGTH = 2000;
 // A lone UTF-16 surrogate (half of a pair) cannot be stored as UTF-8; control characters other than tab
 // and line breaks are never meant (PostgreSQL refuses NUL in text outright).
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Text as it can be stored and shown: lone surrogates become U+FFFD, stray control characters go. */
