@@ -12,7 +12,7 @@ import { spawnApp, type SpawnedApp } from './spawned-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const GRAPH_CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
-const GRAPH_CLIENT_SECRET = 'fake~secret.value_for-tests';
+export const GRAPH_CLIENT_SECRET = 'fake~secret.value_for-tests';
 
 export interface GraphHarness {
   tls: TestTls;
