@@ -16,7 +16,9 @@ import { ConfigError, describeConfig, loadConfig, type AppConfig } from './confi
 import { DEMO_TENANT, seedDemoWorkspace } from './demo/seed-demo';
 import { createGraphAttendance, isAccessPolicyDenied } from './graph/graph-attendance';
 import { createGraphCalendar } from './graph/graph-calendar';
+import { EntraTokenValidator } from './auth/entra-token';
 import { createHttpServer } from './http/server';
+import { TabAuth } from './http/tab-api/tab-auth';
 import { hmacLinkTokens } from './links/personal-link-token';
 import { resolveLinkSigningKey } from './links/signing-key';
 import { createLogger } from './logger';
@@ -75,6 +77,14 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     botEndpoint: createBotEndpoint(adapter, bot),
     personalLinks,
     attendance: { service: services.attendance, localMode: config.localMode },
+    tab: {
+      deps: {
+        auth: new TabAuth({ ...(config.tabAuth ? { validator: new EntraTokenValidator(config.tabAuth) } : {}), localTenantId: DEMO_TENANT, log }),
+        tab: services.tab,
+        log,
+      },
+      distDir: config.tabDistDir,
+    },
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },
@@ -85,6 +95,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   const port = server.address().port;
   log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);
+  if (!config.tabAuth) log.warn(`The tab (${config.publicBaseUrl}/tab/) runs in local mode: without AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID its API lets anyone read the demo workspace without signing in.`);
   jobs.start(config.jobPollSeconds * 1000);
 
   let stopping: Promise<void> | undefined;

@@ -11,6 +11,7 @@ import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
 import type { AttendanceSource, Clock, MeetingCalendar, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
+import { TabService } from './tab-service';
 
 export interface Services {
   meetings: MeetingService;
@@ -21,6 +22,8 @@ export interface Services {
   run: MeetingRunService;
   attendance: AttendanceService;
   minutes: MinutesRecordsService;
+  /** What the tab reads, and who may edit there. */
+  tab: TabService;
 }
 
 /** Wires the use cases to their ports. */
@@ -43,19 +46,22 @@ export interface ServiceOptions {
 export function createServices(repos: Repositories, clock: Clock, options: ServiceOptions = {}): Services {
   const policy = new AccessPolicy(repos, clock);
   const meetings = new MeetingService(repos, policy, clock);
+  const risks = new RiskService(repos, meetings, policy, clock);
+  const attendance = new AttendanceService(repos, meetings, policy, clock, {
+    ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
+    isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
+    ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
+  });
   return {
     meetings,
     decisions: new DecisionService(repos, meetings, policy, clock),
-    risks: new RiskService(repos, meetings, policy, clock),
+    risks,
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     run: new MeetingRunService(repos, meetings, policy, clock),
     minutes: new MinutesRecordsService(repos, meetings, policy, clock),
-    attendance: new AttendanceService(repos, meetings, policy, clock, {
-      ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
-      isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
-      ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
-    }),
+    attendance,
+    tab: new TabService(repos, meetings, policy, risks, attendance),
   };
 }
 

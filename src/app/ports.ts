@@ -94,6 +94,8 @@ export interface DecisionRepository {
   record(input: NewDecision): Promise<Stored<Decision>>;
   get(tenantId: string, id: string): Promise<Decision | undefined>;
   listForMeeting(tenantId: string, meetingId: string): Promise<Decision[]>;
+  /** Every decision of the group's meetings, newest meeting first, then by § number. */
+  listForGroup(tenantId: string, groupId: string): Promise<Decision[]>;
   /** Marks retracted (idempotent: a retracted decision keeps who and when it was first retracted). */
   retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision>;
 }
@@ -121,6 +123,8 @@ export interface RiskRepository {
   /** Stores the review and gives the risk its S, K and status; a repeated `sourceKey` stores once. */
   review(input: NewRiskReview): Promise<Stored<RiskReview>>;
   reviews(tenantId: string, riskId: string): Promise<RiskReview[]>;
+  /** When each risk of the register was last reviewed (risks never reviewed are left out). */
+  lastReviewed(tenantId: string, registerId: string): Promise<Array<{ riskId: string; at: string }>>;
   /** The register a conversation keeps before it belongs to a group. */
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string>;
   /** Stores with the next R number of the register; a repeated `sourceKey` returns the first one stored. */
@@ -152,6 +156,8 @@ export interface GroupRepository {
   get(tenantId: string, id: string): Promise<Group | undefined>;
   findByConversation(tenantId: string, conversationId: string): Promise<Group | undefined>;
   findByName(tenantId: string, name: string): Promise<Group | undefined>;
+  /** The tenant's groups, by name. */
+  list(tenantId: string): Promise<Group[]>;
   /** Tenants that have a group of this name (for the CSV import, which runs outside any tenant). */
   tenantsWithGroup(name: string): Promise<string[]>;
   setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void>;

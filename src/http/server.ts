@@ -1,5 +1,5 @@
 /**
- * The restify server: the bot endpoint, health, and (later) the tab and its API. Routes call in; nothing
+ * The restify server: the bot endpoint, health, the personal-link pages, and the tab and its API. Routes call in; nothing
  * here knows the domain.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
@@ -8,6 +8,12 @@ import type { AttendanceService } from '../app/attendance-service';
 import { registerAttendanceRoutes } from './attendance-routes';
 import type { PersonalLinkService } from '../app/personal-link-service';
 import { registerPersonalLinkRoutes } from './personal-link-routes';
+import { registerTabAttendanceRoutes } from './tab-api/attendance-routes';
+import { registerDecisionRoutes } from './tab-api/decision-routes';
+import { registerMeRoutes } from './tab-api/me-routes';
+import { registerRiskRoutes } from './tab-api/risk-routes';
+import type { TabApiDeps } from './tab-api/tab-auth';
+import { registerTabStatic } from './tab-static';
 
 export interface HttpServerOptions {
   log: Logger;
@@ -19,6 +25,8 @@ export interface HttpServerOptions {
   personalLinks?: PersonalLinkService;
   /** GET /api/meetings/:id/attendance and /api/groups/:id/attendance. */
   attendance?: { service: AttendanceService; localMode: boolean };
+  /** The tab: its API under /api/tab (src/http/tab-api) and the built app at /tab/. */
+  tab?: { deps: TabApiDeps; distDir: string };
 }
 
 /** Activities are small; a larger body is not a Teams activity. */
@@ -43,6 +51,13 @@ export function createHttpServer(opts: HttpServerOptions): Server {
 
   if (opts.personalLinks) registerPersonalLinkRoutes(server, opts.personalLinks, opts.log);
   if (opts.attendance) registerAttendanceRoutes(server, opts.attendance.service, opts.attendance.localMode, opts.log);
+  if (opts.tab) {
+    registerMeRoutes(server, opts.tab.deps);
+    registerRiskRoutes(server, opts.tab.deps);
+    registerTabAttendanceRoutes(server, opts.tab.deps);
+    registerDecisionRoutes(server, opts.tab.deps);
+    registerTabStatic(server, opts.tab.distDir, opts.log);
+  }
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {
