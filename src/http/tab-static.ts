@@ -133,12 +133,13 @@ export function registerTabStatic(server: Server, distDir: string, log: Logger):
     send(req, res, index, 'no-cache');
   };
 
-  server.get('/tab', (req: Request, res: Response) => {
+  // restify wants async handlers when they take no `next`.
+  server.get('/tab', async (req: Request, res: Response) => {
     securityHeaders(res);
     const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
     res.writeHead(301, { location: `/tab/${query}`, 'cache-control': 'no-cache' });
     res.end();
   });
-  server.get('/tab/*', handler);
-  server.head('/tab/*', handler);
+  server.get('/tab/*', async (req: Request, res: Response) => handler(req, res));
+  server.head('/tab/*', async (req: Request, res: Response) => handler(req, res));
 }
