@@ -29,7 +29,8 @@ export type CommandName =
   | 'note'
   | 'action'
   | 'actions'
-  | 'adjuster';
+  | 'adjuster'
+  | 'assess';
 
 const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
@@ -87,6 +88,9 @@ const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   atgarder: 'actions',
   adjuster: 'adjuster',
   justerare: 'adjuster',
+  assess: 'assess',
+  bedöm: 'assess',
+  bedom: 'assess',
 } satisfies Record<string, CommandName>));
 
 export type ParsedText =

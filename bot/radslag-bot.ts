@@ -13,6 +13,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { CapabilityService } from '../src/app/capability-service';
 import type { DecisionService } from '../src/app/decision-service';
 import type { GroupService } from '../src/app/group-service';
 import type { MeetingRunService } from '../src/app/meeting-run-service';
@@ -41,6 +42,7 @@ import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard,
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
 import { LifecycleHandlers } from './lifecycle-handlers';
 import { MinutesHandlers } from './minutes-handlers';
+import { AssessmentHandlers } from './assessment-handlers';
 import { cardIdSchema, cardMessage, parseCardData, plainText, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface BotServices {
@@ -52,6 +54,7 @@ export interface BotServices {
   run: MeetingRunService;
   attendance: AttendanceService;
   minutes: MinutesRecordsService;
+  capabilities: CapabilityService;
   repos: Pick<Repositories, 'groups'>;
   clock: Clock;
   log: Logger;
@@ -77,6 +80,7 @@ const usageOf: Partial<Record<CommandName, MessageKey>> = {
   note: 'usage.note',
   action: 'usage.action',
   adjuster: 'usage.adjuster',
+  assess: 'usage.assess',
 };
 
 export class RadslagBot extends TeamsActivityHandler {
@@ -84,11 +88,13 @@ export class RadslagBot extends TeamsActivityHandler {
   private readonly background = new Set<Promise<void>>();
   private readonly lifecycle: LifecycleHandlers;
   private readonly minutes: MinutesHandlers;
+  private readonly assessments: AssessmentHandlers;
 
   constructor(private readonly services: BotServices) {
     super();
     this.roles = new MeetingRoleCache(services.meetingRoleCacheSeconds * 1000);
     this.minutes = new MinutesHandlers(services.minutes, services.meetings, () => services.clock.now());
+    this.assessments = new AssessmentHandlers(services.capabilities);
     this.lifecycle = new LifecycleHandlers({
       scheduling: services.scheduling,
       run: services.run,
@@ -298,6 +304,9 @@ export class RadslagBot extends TeamsActivityHandler {
       case 'adjuster':
         await this.minutes.command(context, turn, name, args, sourceKey, mentions);
         return;
+      case 'assess':
+        await this.assessments.command(context, turn, args);
+        return;
       case 'preparation': {
         const { group, preparation } = await this.services.groups.setPreparationGroup(ctx, args);
         await context.sendActivity(cardMessage(card([userText(t('preparation.set', { name: group.name, preparation: preparation.name }))])));
@@ -377,7 +386,8 @@ export class RadslagBot extends TeamsActivityHandler {
         return { card: await this.rosterView(turn, data.cardId, t('members.added', { count: added })), shared: true };
       }
       default: {
-        const handled = (await this.minutes.cardAction(turn, verb, rawData)) ?? (await this.lifecycle.cardAction(context, turn, verb, rawData));
+        const handled =
+          (await this.minutes.cardAction(turn, verb, rawData)) ?? (await this.assessments.cardAction(turn, verb, rawData)) ?? (await this.lifecycle.cardAction(context, turn, verb, rawData));
         if (handled) return handled;
         throw new DomainError('CARD.INVALID_DATA', { detail: `unknown action "${verb.slice(0, 40)}"` });
       }

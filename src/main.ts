@@ -18,6 +18,7 @@ import { createGraphAttendance, isAccessPolicyDenied } from './graph/graph-atten
 import { createGraphCalendar } from './graph/graph-calendar';
 import { EntraTokenValidator } from './auth/entra-token';
 import { createHttpServer } from './http/server';
+import { readCsv } from './import/csv-reader';
 import { TabAuth } from './http/tab-api/tab-auth';
 import { hmacLinkTokens } from './links/personal-link-token';
 import { resolveLinkSigningKey } from './links/signing-key';
@@ -49,7 +50,13 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const calendar = config.graph ? createGraphCalendar(config.graph, log) : undefined;
   if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
   const clock = options.clock ?? systemClock;
+  const adapter = createAdapter(config.bot, log);
+  // Reminders and jobs post to chats on their own: proactive messages through the same adapter.
+  const notifier = new TeamsNotifier(adapter, config.bot.appId ?? '');
   const services = createServices(repos, clock, {
+    notifier,
+    readCsv,
+    onNotifyError: (e, what) => log.error({ err: e }, `proactive message not delivered: ${what}`),
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
@@ -67,9 +74,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
   });
   const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
-  const adapter = createAdapter(config.bot, log);
-  // Durable jobs (reminders) post to chats on their own: proactive messages through the same adapter.
-  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, new TeamsNotifier(adapter, config.bot.appId ?? ''), services), {
+  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });
   const server = createHttpServer({
@@ -85,6 +90,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
       },
       distDir: config.tabDistDir,
     },
+    capabilities: services.capabilities,
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },

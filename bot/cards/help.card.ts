@@ -22,6 +22,7 @@ export function helpCard(t: Translate, unknownCommand?: string): AdaptiveCard {
     { names: '/action · /åtgärd', help: t('help.action'), example: t('usage.action') },
     { names: '/actions · /åtgärder', help: t('help.actions') },
     { names: '/adjuster · /justerare', help: t('help.adjuster'), example: t('usage.adjuster') },
+    { names: '/assess · /bedöm', help: t('help.assess'), example: t('usage.assess') },
     { names: '/help · /hjälp', help: t('help.help') },
   ];
   const body: CardElement[] = [heading(t('help.title'))];

@@ -1,6 +1,7 @@
 import { AccessPolicy } from './access-policy';
 import { ATTENDANCE_IMPORT_JOB, attendanceImportHandler } from './attendance-import';
 import { AttendanceService } from './attendance-service';
+import { CapabilityService } from './capability-service';
 import { DecisionService } from './decision-service';
 import { GroupService } from './group-service';
 import type { JobHandler } from './job-runner';
@@ -8,7 +9,7 @@ import { MeetingService } from './meeting-service';
 import { MeetingRunService } from './meeting-run-service';
 import { MinutesRecordsService } from './minutes-records-service';
 import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
-import type { AttendanceSource, Clock, MeetingCalendar, Notifier, Repositories } from './ports';
+import type { AttendanceSource, Clock, CsvReader, MeetingCalendar, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
 import { TabService } from './tab-service';
@@ -22,6 +23,8 @@ export interface Services {
   run: MeetingRunService;
   attendance: AttendanceService;
   minutes: MinutesRecordsService;
+  /** The capability map: view, import, assessments, reminders. */
+  capabilities: CapabilityService;
   /** What the tab reads, and who may edit there. */
   tab: TabService;
 }
@@ -41,6 +44,12 @@ export interface ServiceOptions {
   attendanceRetryMinutes?: readonly number[];
   /** Minimum time in the meeting to count as present (default 5 minutes). */
   attendanceMinimumSeconds?: number;
+  /** Sends capability-assessment reminders to representatives (the bot's proactive messages). */
+  notifier?: Pick<Notifier, 'postToMember'>;
+  /** Where failed reminders are reported (the reminder names who could not be reached). */
+  onNotifyError?: (e: unknown, what: string) => void;
+  /** Reads CSV imports (csv-parse, wired in src/main.ts). */
+  readCsv?: CsvReader;
 }
 
 export function createServices(repos: Repositories, clock: Clock, options: ServiceOptions = {}): Services {
@@ -60,6 +69,11 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     run: new MeetingRunService(repos, meetings, policy, clock),
     minutes: new MinutesRecordsService(repos, meetings, policy, clock),
+    capabilities: new CapabilityService(repos, meetings, clock, {
+      ...(options.notifier ? { notifier: options.notifier } : {}),
+      ...(options.onNotifyError ? { onError: options.onNotifyError } : {}),
+      ...(options.readCsv ? { readCsv: options.readCsv } : {}),
+    }),
     attendance,
     tab: new TabService(repos, meetings, policy, risks, attendance),
   };

@@ -6,6 +6,7 @@ import type { AgendaItem } from '../domain/agenda';
 import type { Correction, MeetingAttendance } from '../domain/attendance';
 import type { CheckInAnswer, NoticeAnswer } from '../domain/attendance-answers';
 import type { Action } from '../domain/action';
+import type { Assessment, Capability, CapabilityInput, Importance, Maturity } from '../domain/capability';
 import type { Decision } from '../domain/decision';
 import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
@@ -311,13 +312,20 @@ export type Notification =
   /** The meeting's attendance after an import added records. */
   | { kind: 'attendance'; view: AttendanceView }
   /** Graph refused the attendance reports: the admin step that is missing. */
-  | { kind: 'attendanceAccessDenied'; title: string };
+  | { kind: 'attendanceAccessDenied'; title: string }
+  /** A representative is asked to assess their organisation on the group's capability map. */
+  | { kind: 'assessmentReminder'; groupId: string; groupName: string; organisation: string; answered: number; total: number; vision?: string };
 
 export interface Notifier {
   /** Posts to the conversation of a serialized conversation reference (as stored on a meeting or group). */
   post(conversationReference: string, notification: Notification): Promise<void>;
   /** Posts to the group's own chat or channel; throws when the group has no stored reference. */
   postToGroup(group: Group, notification: Notification): Promise<void>;
+  /**
+   * Posts to one member privately: a one-to-one chat opened through the group chat's stored reference
+   * (its service URL and bot), in that chat's language. Throws when there is no reference or Teams refuses.
+   */
+  postToMember(group: Group, member: Member, notification: Notification): Promise<void>;
 }
 
 export interface AttendanceRepository {
@@ -326,6 +334,65 @@ export interface AttendanceRepository {
   records(tenantId: string, meetingId: string): Promise<FetchedAttendanceRecord[]>;
   addCorrection(tenantId: string, meetingId: string, correction: Correction & { byId: string }): Promise<void>;
   corrections(tenantId: string, meetingId: string): Promise<Correction[]>;
+}
+
+// ---- Capability map (implemented in src/store) -----------------------------------------------------
+
+export interface CapabilityImport {
+  tenantId: string;
+  groupId: string;
+  /** The tab's request id: the same import twice stores once and answers as the first time. */
+  requestId: string;
+  vision?: string;
+  capabilities: CapabilityInput[];
+  at: string;
+}
+
+export interface NewAssessments {
+  tenantId: string;
+  groupId: string;
+  organisation: string;
+  answers: Array<{ capabilityId: string; maturity: Maturity; importance: Importance }>;
+  by: PersonRef;
+  at: string;
+  via: Assessment['via'];
+}
+
+export interface CapabilityRepository {
+  /** The group's vision and capabilities (import order). */
+  map(tenantId: string, groupId: string): Promise<{ vision?: string; capabilities: Capability[] }>;
+  /**
+   * Adds capabilities with new codes, updates those whose code exists and whose text changed, keeps the
+   * rest; all or nothing. A `requestId` seen before returns the first result with `created: false`.
+   */
+  importCapabilities(input: CapabilityImport): Promise<Stored<{ imported: number; updated: number }>>;
+  assessments(tenantId: string, groupId: string): Promise<Assessment[]>;
+  /**
+   * Stores the organisation's answers, each replacing its earlier answer for that capability with who and
+   * when; an answer equal to the stored one keeps the stored one. All or nothing; returns how many changed.
+   */
+  saveAssessments(input: NewAssessments): Promise<number>;
+  /** The result stored with a request id (imports and reminders), if the request was seen. */
+  findRequest(tenantId: string, requestId: string): Promise<{ kind: string; groupId: string; result: unknown } | undefined>;
+  /** Keeps a reminder (by request id: a repeat keeps the first) and its result. */
+  recordReminder(input: { tenantId: string; groupId: string; requestId: string; organisation: string; result: unknown; at: string }): Promise<void>;
+  /** The latest reminder per organisation key. */
+  remindedAt(tenantId: string, groupId: string): Promise<Map<string, string>>;
+}
+
+/** Splits CSV text into rows of cells (the header row first); throws CsvSyntaxError naming the row it could not read. */
+export type CsvReader = (text: string) => string[][];
+
+export class CsvSyntaxError extends Error {
+  override readonly name = 'CsvSyntaxError';
+
+  constructor(
+    readonly row: number,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`CSV row ${row}: ${detail}`, options);
+  }
 }
 
 export interface Repositories {
@@ -342,6 +409,7 @@ export interface Repositories {
   answers: AnswerRepository;
   jobs: JobRepository;
   attendance: AttendanceRepository;
+  capabilities: CapabilityRepository;
 }
 
 // ---- Microsoft Graph (implemented in src/graph) ---------------------------------------------------

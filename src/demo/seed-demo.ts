@@ -5,11 +5,13 @@
  * risk register R1–R5. Loaded once, into an empty store, through the repositories.
  */
 import type { Clock, Repositories } from '../app/ports';
+import { capabilitiesFromJson, importanceOf, maturityOf } from '../domain/capability';
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
 import type { Group, GroupRole } from '../domain/group';
 import type { PersonRef } from '../domain/person';
 import { validateNewRisk } from '../domain/risk';
 import { minutesToTime, parseTime, stockholmToUtc, timeToMinutes } from '../domain/stockholm-time';
+import sample from './demo-capabilities.json';
 import workspace from './demo-workspace.json';
 
 /** The tenant of the fixtures (shared/fixtures): the README's curl examples talk to this workspace. */
@@ -25,7 +27,11 @@ const person = (name: string): PersonRef => ({ id: `demo:${name.toLowerCase().re
 export const demoConversationId = (groupName: string): string => `19:demo-${groupName.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-')}@thread.v2`;
 
 export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Promise<{ seeded: boolean }> {
-  if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) return { seeded: false };
+  if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) {
+    // A workspace loaded before the capability map existed gets the map's sample once.
+    const council = await repos.groups.findByName(DEMO_TENANT, sample.group);
+    return { seeded: council ? await seedCapabilityMap(repos, council) : false };
+  }
   const at = clock.now().toISOString();
   const organizer = person('Sara Herrman');
   const groups = new Map<string, Group>();
@@ -93,5 +99,28 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
       await repos.risks.raise({ tenantId: DEMO_TENANT, registerId, risk, raisedBy: organizer, raisedAt: `${workspace.riskRegister.raisedAt}T10:00:00.000Z`, sourceKey: `demo:risk:${r.id}` });
     }
   }
+  await seedCapabilityMap(repos, council);
   return { seeded: true };
+}
+
+/**
+ * The council's capability map: an invented, labelled sample of 18 capabilities under "Målbild 2030"
+ * (the seeds do not list the 55) and answers from five of the eight municipalities on the roster, one of
+ * them half done, so the response tracker shows who has not answered. Only into a map that is empty:
+ * answers people changed are never put back.
+ */
+async function seedCapabilityMap(repos: Repositories, group: Group): Promise<boolean> {
+  if ((await repos.capabilities.map(DEMO_TENANT, group.id)).capabilities.length > 0) return false;
+  const { capabilities } = capabilitiesFromJson(JSON.stringify(sample.capabilities));
+  await repos.capabilities.importCapabilities({ tenantId: DEMO_TENANT, groupId: group.id, requestId: 'demo:capability-map', vision: sample.vision, capabilities, at: sample.assessments[0]!.at });
+  const stored = (await repos.capabilities.map(DEMO_TENANT, group.id)).capabilities;
+  const idOf = new Map(stored.map((c) => [c.code, c.id]));
+  for (const a of sample.assessments) {
+    const answers = a.maturity.map((m, i) => {
+      const code = sample.capabilities[i]!.code;
+      return { capabilityId: idOf.get(code)!, maturity: maturityOf(code, m), importance: importanceOf(code, a.importance[i]) };
+    });
+    await repos.capabilities.saveAssessments({ tenantId: DEMO_TENANT, groupId: group.id, organisation: a.organisation, answers, by: person(a.by), at: a.at, via: 'import' });
+  }
+  return true;
 }

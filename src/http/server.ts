@@ -9,6 +9,8 @@ import { registerAttendanceRoutes } from './attendance-routes';
 import type { PersonalLinkService } from '../app/personal-link-service';
 import { registerPersonalLinkRoutes } from './personal-link-routes';
 import { registerTabAttendanceRoutes } from './tab-api/attendance-routes';
+import type { CapabilityService } from '../app/capability-service';
+import { registerCapabilityRoutes } from './tab-api/capability-routes';
 import { registerDecisionRoutes } from './tab-api/decision-routes';
 import { registerMeRoutes } from './tab-api/me-routes';
 import { registerRiskRoutes } from './tab-api/risk-routes';
@@ -27,6 +29,8 @@ export interface HttpServerOptions {
   attendance?: { service: AttendanceService; localMode: boolean };
   /** The tab: its API under /api/tab (src/http/tab-api) and the built app at /tab/. */
   tab?: { deps: TabApiDeps; distDir: string };
+  /** /api/tab/groups/:id/capabilities… — the capability map (with the tab). */
+  capabilities?: CapabilityService;
 }
 
 /** Activities are small; a larger body is not a Teams activity. */
@@ -56,6 +60,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     registerRiskRoutes(server, opts.tab.deps);
     registerTabAttendanceRoutes(server, opts.tab.deps);
     registerDecisionRoutes(server, opts.tab.deps);
+    if (opts.capabilities) registerCapabilityRoutes(server, { ...opts.tab.deps, capabilities: opts.capabilities });
     registerTabStatic(server, opts.tab.distDir, opts.log);
   }
 

@@ -15,6 +15,7 @@ import * as m0004 from './migrations/0004-group-conversation-reference';
 import * as m0005 from './migrations/0005-attendance';
 import * as m0006 from './migrations/0006-notes-actions';
 import * as m0007 from './migrations/0007-risk-reviews';
+import * as m0009 from './migrations/0009-capabilities';
 import type { Database } from './schema';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '0005-attendance': m0005,
   '0006-notes-actions': m0006,
   '0007-risk-reviews': m0007,
+  // 0008 is the minutes' (branch main).
+  '0009-capabilities': m0009,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -2,6 +2,7 @@ import type { Repositories } from '../app/ports';
 import { SqlActionRepository, SqlNoteRepository } from './minutes-records-repository';
 import { SqlAgendaRepository } from './agenda-repository';
 import { SqlAttendanceRepository } from './attendance-repository';
+import { SqlCapabilityRepository } from './capability-repository';
 import { SqlAnswerRepository } from './answer-repository';
 import { SqlDecisionRepository } from './decision-repository';
 import { SqlGroupRepository } from './group-repository';
@@ -29,5 +30,6 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     answers: new SqlAnswerRepository(db),
     attendance: new SqlAttendanceRepository(db),
     jobs: new SqlJobRepository(db),
+    capabilities: new SqlCapabilityRepository(db),
   };
 }

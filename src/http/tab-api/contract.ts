@@ -141,17 +141,53 @@ export interface CapabilityMapView {
   summary: CapabilitySummary;
 }
 
-/** POST /api/tab/groups/:groupId/capabilities/import  body: { requestId, format: 'csv'|'json', content: string } → 200 { imported, updated }. Editors only. */
+/** POST /api/tab/groups/:groupId/capabilities/import  body: { requestId, format: 'csv'|'json', content: string } → 200 CapabilityImportResult. Editors only. */
 export interface CapabilityImportRequest {
   requestId: string;
   format: 'csv' | 'json';
+  /**
+   * CSV: a header row with the columns code, area, name, description (Swedish: kod, område, namn or
+   * förmåga, beskrivning), separated by comma, semicolon or tab. JSON: an array of such objects, or
+   * `{ "vision": "Målbild 2030", "capabilities": [ … ] }`. Capabilities are matched on their code:
+   * new codes are added, known ones updated, others kept. A refused import (400, the message names row
+   * and column) stores nothing.
+   */
   content: string;
+  /** Sets the map's target vision (else a JSON import's `vision`, else it stays). */
+  vision?: string;
 }
 
-/** POST /api/tab/groups/:groupId/capabilities/reminders  body: { requestId, organisation } → 202 { sentTo }. Editors only. */
+/** The answer to an import: capabilities added and changed; `repeated` when the requestId was seen (nothing stored again). */
+export interface CapabilityImportResult {
+  imported: number;
+  updated: number;
+  repeated?: boolean;
+}
+
+/**
+ * POST /api/tab/groups/:groupId/capabilities/assessments → 200 CapabilityMapView. A representative
+ * answers for their own organisation; chair, vice chair and organizer may name any organisation of the
+ * map. Answers replace the organisation's earlier ones (kept with who and when); the same answers twice
+ * change nothing. `maturity` 1–5 (or a level's name), `importance` 1–5.
+ */
+export interface AssessmentRequest {
+  requestId: string;
+  organisation?: string;
+  answers: Array<{ capabilityId: string; maturity?: number | string; importance?: number | string }>;
+}
+
+/** POST /api/tab/groups/:groupId/capabilities/reminders  body: { requestId, organisation } → 202 ReminderResult. Editors only. */
 export interface ReminderRequest {
   requestId: string;
   organisation: string;
+}
+
+/** The answer to a reminder (202): who was sent the card privately, and who could not be reached by Teams. The same requestId again answers the same, sending nothing. */
+export interface ReminderResult {
+  organisation: string;
+  sentTo: string[];
+  unreachable: string[];
+  remindedAt: string;
 }
 
 /** GET /api/tab/groups/:groupId/attendance?from=YYYY-MM-DD&to=YYYY-MM-DD */
