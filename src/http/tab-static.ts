@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Request, Response, Server } from 'restify';
+import { pipeline } from 'node:stream/promises';
+import type { Next, Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 
 /** Hosts that may frame the tab: Teams (classic and new), Microsoft 365 (Outlook, the M365 app) and Skype-era Teams hosts. */
@@ -72,24 +73,22 @@ const NOT_BUILT_PAGE = `<!doctype html>
 export function registerTabStatic(server: Server, distDir: string, log: Logger): void {
   const root = path.resolve(distDir);
 
-  const send = (req: Request, res: Response, file: string, cache: string): void => {
+  /** Streams a file; resolves once the answer is sent (restify runs async handlers to completion). */
+  const send = async (req: Request, res: Response, file: string, cache: string): Promise<void> => {
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    fs.stat(file, (err, stat) => {
-      if (err || !stat.isFile()) {
-        notFound(res);
-        return;
-      }
-      res.writeHead(200, { 'content-type': type, 'content-length': stat.size, 'cache-control': cache });
-      if (req.method === 'HEAD') {
-        res.end();
-        return;
-      }
-      const stream = fs.createReadStream(file);
-      stream.on('error', (e) => {
-        log.error({ err: e, file }, 'reading a tab file failed');
-        res.destroy(e);
-      });
-      stream.pipe(res);
+    const stat = await fs.promises.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) {
+      notFound(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': stat.size, 'cache-control': cache });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await pipeline(fs.createReadStream(file), res).catch((e: unknown) => {
+      log.warn({ err: e, file }, 'sending a tab file failed');
+      res.destroy();
     });
   };
 
@@ -98,10 +97,10 @@ export function registerTabStatic(server: Server, distDir: string, log: Logger):
     res.end('Not found');
   };
 
-  const handler = (req: Request, res: Response): void => {
+  const handler = async (req: Request, res: Response): Promise<void> => {
     securityHeaders(res);
     const index = path.join(root, 'index.html');
-    if (!fs.existsSync(index)) {
+    if (!(await fs.promises.stat(index).then((st) => st.isFile()).catch(() => false))) {
       res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '60' });
       res.end(NOT_BUILT_PAGE);
       return;
@@ -119,10 +118,10 @@ export function registerTabStatic(server: Server, distDir: string, log: Logger):
       notFound(res);
       return;
     }
-    if (relative !== '' && fs.existsSync(file) && fs.statSync(file).isFile()) {
+    if (relative !== '' && (await fs.promises.stat(file).then((st) => st.isFile()).catch(() => false))) {
       // Vite names built assets by content hash: they never change under the same name.
       const immutable = relative.startsWith('assets/');
-      send(req, res, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      await send(req, res, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       return;
     }
     // A missing asset is a 404 (an HTML page in its place would only confuse the browser); any other path is a route of the app.
@@ -130,16 +129,16 @@ export function registerTabStatic(server: Server, distDir: string, log: Logger):
       notFound(res);
       return;
     }
-    send(req, res, index, 'no-cache');
+    await send(req, res, index, 'no-cache');
   };
 
-  // restify wants async handlers when they take no `next`.
-  server.get('/tab', async (req: Request, res: Response) => {
+  server.get('/tab', (req: Request, res: Response, next: Next) => {
     securityHeaders(res);
     const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : '';
     res.writeHead(301, { location: `/tab/${query}`, 'cache-control': 'no-cache' });
     res.end();
+    next(false);
   });
-  server.get('/tab/*', async (req: Request, res: Response) => handler(req, res));
-  server.head('/tab/*', async (req: Request, res: Response) => handler(req, res));
+  server.get('/tab/*', handler);
+  server.head('/tab/*', handler);
 }
