@@ -173,8 +173,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   // The app registration: its id and tenant validate the tab's SSO tokens; with its secret too, Graph is used.
   const graphKeys = [c.AAD_APP_CLIENT_ID, c.SECRET_AAD_APP_CLIENT_SECRET, c.AAD_APP_TENANT_ID];
   if (graphKeys.some(Boolean) && !(c.AAD_APP_CLIENT_ID && c.AAD_APP_TENANT_ID)) {
-    const missing = ['AAD_APP_CLIENT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID'].filter((_, i) => !graphKeys[i]);
-    throw new ConfigError(missing[0]!, 'AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set together (the tab\'s sign-in needs both; Graph needs SECRET_AAD_APP_CLIENT_SECRET as well)');
+    throw new ConfigError(c.AAD_APP_CLIENT_ID ? 'AAD_APP_TENANT_ID' : 'AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set together (the tab\'s sign-in needs both; Graph needs SECRET_AAD_APP_CLIENT_SECRET as well)');
   }
 
   let store: StoreConfig;
@@ -228,7 +227,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         ? {
             clientId: c.AAD_APP_CLIENT_ID,
             tenantId: c.AAD_APP_TENANT_ID,
-            ...(c.AAD_APP_ID_URI ? { appIdUri: c.AAD_APP_ID_URI } : {}),
+            // Teams Toolkit's convention when not given: api://<public host>/<client id>.
+            appIdUri: c.AAD_APP_ID_URI ?? `api://${new URL(c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).host}/${c.AAD_APP_CLIENT_ID}`,
             authorityHost: c.AAD_APP_OAUTH_AUTHORITY_HOST.replace(/\/$/, ''),
             ...(c.AAD_APP_OPENID_METADATA_URL ? { metadataUrl: c.AAD_APP_OPENID_METADATA_URL } : {}),
           }
