@@ -22,8 +22,16 @@ export interface MeView {
   mode: 'local' | 'entra';
   user: { name: string; aadObjectId?: string };
   tenantId: string;
-  /** Groups the caller belongs to (all groups of the demo tenant in local mode). */
-  groups: Array<{ id: string; name: string; role?: TabRole; canEdit: boolean }>;
+  /**
+   * Groups the caller belongs to (all groups of the demo tenant in local mode). `conversationId` is the chat
+   * or channel the group is set up in: a meeting or chat tab opens the group of the conversation it is in.
+   */
+  groups: Array<{ id: string; name: string; role?: TabRole; canEdit: boolean; conversationId?: string }>;
+  /**
+   * The group the tab opens when neither the address (?group=) nor the Teams conversation names one: e.g. the
+   * group with the latest activity; in local mode the demo group that holds the risk register. Absent: the first group.
+   */
+  defaultGroupId?: string;
 }
 
 export interface RiskRow {
