@@ -80,7 +80,8 @@ export class EntraTokenValidator {
     }
     const tid = typeof payload.tid === 'string' ? payload.tid : undefined;
     const oid = typeof payload.oid === 'string' ? payload.oid : undefined;
-    if (!tid || !oid) return refuse('token has no tid or oid (not a user token)');
+    // A user's delegated token carries the scopes granted (scp); an app-only token has none and names no person.
+    if (!tid || !oid || typeof payload.scp !== 'string' || payload.idtyp === 'app') return refuse('not a delegated user token (no tid, oid or scp)');
     // Entra signs every tenant's tokens with the same keys: the issuer must be that of the token's own tenant.
     if (!this.issuersFor(tid, metadata.issuer).includes(String(payload.iss))) return refuse(`issuer ${String(payload.iss)} is not Entra's for tenant ${tid}`);
     if (tid.toLowerCase() !== this.config.tenantId.toLowerCase()) {

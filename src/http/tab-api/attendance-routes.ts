@@ -2,7 +2,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AttendanceView } from './contract';
-import { pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
+import { groupAccess, pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 const periodQuery = z
   .object({
@@ -18,7 +18,7 @@ export function registerTabAttendanceRoutes(server: Server, deps: TabApiDeps): v
       // Unknown keys (lang, …) are dropped by the schema.
       const parsed = periodQuery.safeParse(req.query ?? {});
       if (!parsed.success) throw new TabApiError(400, 'BadRequest', 'Give the period as ?from=YYYY-MM-DD&to=YYYY-MM-DD (both or neither; default: this calendar year).');
-      const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
+      const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
       const { from, to } = parsed.data;
       const matrix = await deps.tab.attendanceMatrix(access, from && to ? { from, to } : undefined);
       const view: AttendanceView = {

@@ -1,7 +1,7 @@
 /** GET /api/tab/groups/:groupId/decisions?q=<text>: every decision across the group's meetings, searchable. */
 import type { Server } from 'restify';
 import type { DecisionsView } from './contract';
-import { pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
+import { groupAccess, pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 export function registerDecisionRoutes(server: Server, deps: TabApiDeps): void {
   server.get(
@@ -9,7 +9,7 @@ export function registerDecisionRoutes(server: Server, deps: TabApiDeps): void {
     tabRoute(deps, async (req, res, caller) => {
       const q = (req.query as Record<string, unknown> | undefined)?.q;
       if (q !== undefined && (typeof q !== 'string' || q.length > 200)) throw new TabApiError(400, 'BadRequest', 'Give one search text of at most 200 characters as ?q=.');
-      const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
+      const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
       const decisions = await deps.tab.decisions(access, q);
       const view: DecisionsView = {
         group: { id: access.group.id, name: access.group.name },

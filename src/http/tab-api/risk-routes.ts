@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RegisterEntry, RiskDetail } from '../../app/tab-service';
 import type { Locale } from '../../i18n';
 import type { RiskDetailView, RiskRegisterView, RiskRow } from './contract';
-import { pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
+import { groupAccess, pathParam, requireEditor, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 export function toRiskRow(r: RegisterEntry): RiskRow {
   return {
@@ -64,7 +64,7 @@ export function registerRiskRoutes(server: Server, deps: TabApiDeps): void {
   server.get(
     '/api/tab/groups/:groupId/risks',
     tabRoute(deps, async (req, res, caller) => {
-      const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
+      const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
       const register = await deps.tab.register(access);
       const view: RiskRegisterView = { group: { id: access.group.id, name: access.group.name }, canEdit: access.canEdit, risks: register.risks.map(toRiskRow) };
       res.send(200, view);
@@ -74,7 +74,7 @@ export function registerRiskRoutes(server: Server, deps: TabApiDeps): void {
   server.get(
     '/api/tab/groups/:groupId/risks.csv',
     tabRoute(deps, async (req, res, caller) => {
-      const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
+      const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
       const register = await deps.tab.register(access);
       const csv = registerCsv(register.risks, caller.locale);
       const ascii = access.group.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'group';
@@ -92,7 +92,7 @@ export function registerRiskRoutes(server: Server, deps: TabApiDeps): void {
   server.get(
     '/api/tab/groups/:groupId/risks/:riskId',
     tabRoute(deps, async (req, res, caller) => {
-      const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
+      const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
       const detail = await deps.tab.riskDetail(access, pathParam(req, 'riskId'));
       res.send(200, toDetailView(detail, access.canEdit));
     }),
@@ -101,8 +101,8 @@ export function registerRiskRoutes(server: Server, deps: TabApiDeps): void {
   server.post(
     '/api/tab/groups/:groupId/risks/:riskId/reviews',
     tabRoute(deps, async (req: Request, res: Response, caller) => {
-      const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
-      deps.tab.assertCanEdit(access);
+      const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
+      requireEditor(deps, access);
       const parsed = reviewBody.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

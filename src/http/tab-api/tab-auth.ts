@@ -1,23 +1,28 @@
 /**
  * Authentication and access for the tab API (/api/tab/...). How a route uses it:
  *
- *   server.get('/api/tab/groups/:groupId/things', tabRoute(deps, async (req, res, caller) => {
- *     const access = await deps.tab.access(caller.principal, groupParam(req)); // 404 other tenant's group, 403 non-member
- *     // access.canEdit: chair, vice chair, organizer, or the secretary of a current/upcoming meeting
- *     if (isWrite) deps.tab.assertCanEdit(access);                              // 403 for readers
- *     res.send(200, view);
- *   }));
+ *   export function registerThingRoutes(server: Server, deps: TabApiDeps, things: ThingService): void {
+ *     server.post('/api/tab/groups/:groupId/things', tabRoute(deps, async (req, res, caller) => {
+ *       const access = await groupAccess(deps, caller, pathParam(req, 'groupId')); // 404 other tenant's group, 403 non-member
+ *       requireEditor(deps, access);                                                // 403 unless chair, vice chair, organizer or secretary
+ *       // access.group (id, name, tenantId), access.role, access.canEdit; caller.person is the token's user
+ *       res.send(200, view);
+ *     }));
+ *   }
+ *
+ * and in src/http/server.ts, inside `if (opts.tab) { … }`: `registerThingRoutes(server, opts.tab.deps, …)`.
  *
  * `tabRoute` authenticates first (401 missing/forged/expired token, 403 another tenant), then runs the
  * handler; a TabApiError or a DomainError thrown inside becomes the contract's `{ code, message }` (in the
- * caller's language: ?lang=sv|en, else Accept-Language), anything else a logged 500. In local mode (no
- * AAD_APP_CLIENT_ID/AAD_APP_TENANT_ID) a request without a token is an anonymous reader of the demo
- * tenant; a token that is presented is always validated (and refused, since nothing can validate it).
+ * caller's language: ?lang=sv|en, else Accept-Language; GROUP.NOT_FOUND and *.NOT_FOUND → 404, ACCESS.* →
+ * 403, other codes → 400), anything else a logged 500. `sendError` answers a refusal directly. In local
+ * mode (no AAD_APP_CLIENT_ID/AAD_APP_TENANT_ID) a request without a token is an anonymous reader of the
+ * demo tenant; a token that is presented is always validated (and refused, since nothing can validate it).
  */
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import type { EntraTokenValidator } from '../../auth/entra-token';
-import type { TabPrincipal, TabService } from '../../app/tab-service';
+import type { GroupAccess, TabPrincipal, TabService } from '../../app/tab-service';
 import { errorKey, localeOf, translator, type Locale } from '../../i18n';
 
 type PersonRef = TabPrincipal['person'];
@@ -104,6 +109,16 @@ export class TabAuth {
     const person: PersonRef = { id: identity.objectId, aadObjectId: identity.objectId, name: identity.name };
     return { tenantId: identity.tenantId, person, mode: 'entra', principal: { kind: 'person', tenantId: identity.tenantId, person }, locale };
   }
+}
+
+/** The caller's role in the group and whether they may edit (see TabService.access). */
+export function groupAccess(deps: TabApiDeps, caller: TabCaller, groupId: string): Promise<GroupAccess> {
+  return deps.tab.access(caller.principal, groupId);
+}
+
+/** Refuses (403 ACCESS.GROUP_RECORD_DENIED) a caller who only reads the group. */
+export function requireEditor(deps: TabApiDeps, access: GroupAccess): void {
+  deps.tab.assertCanEdit(access);
 }
 
 /** HTTP status of a domain refusal in the tab API. */

@@ -154,6 +154,7 @@ describe('refused tokens get no data', () => {
     ['a token not yet valid', () => tokenFor(people.sara, { claims: { nbf: now + 3600, iat: now + 3600 } }), 401],
     ['an unsigned token (alg none)', () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ aud: CLIENT_ID, tid: TENANT, oid: people.sara.aadObjectId, exp: now + 600 })).toString('base64url')}.`, 401],
     ['a token that is not a JWT', () => 'hello', 401],
+    ['an app-only token (no scp, idtyp app)', () => tokenFor(people.sara, { claims: { scp: undefined, idtyp: 'app', roles: ['Tab.Read'] } }), 401],
     ['a token from another tenant', () => idp.userToken({ tenantId: OTHER_TENANT, oid: people.sara.aadObjectId, name: 'Sara Herrman', audience: CLIENT_ID }), 403],
   ])('%s', async (_label, token, status) => {
     for (const path of ['/api/tab/me', `/api/tab/groups/${groupId}/risks`, `/api/tab/groups/${groupId}/risks.csv`, `/api/tab/groups/${groupId}/decisions`]) {
