@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { createAdapter } from '../bot/adapter';
 import { createBotEndpoint } from '../bot/bot-endpoint';
 import { TeamsNotifier } from '../bot/notifier';
+import { assessmentLinkMessage } from '../bot/personal-link-messages';
 import { RadslagBot } from '../bot/radslag-bot';
 import { createJobHandlers, createServices } from './app';
 import { JobRunner } from './app/job-runner';
@@ -22,6 +23,8 @@ import { readCsv } from './import/csv-reader';
 import { TabAuth } from './http/tab-api/tab-auth';
 import { hmacLinkTokens } from './links/personal-link-token';
 import { resolveLinkSigningKey } from './links/signing-key';
+import type { Group } from './domain/group';
+import { localeOf, translator, type Locale } from './i18n';
 import { createLogger } from './logger';
 import { createRepositories, openStore } from './store';
 
@@ -31,6 +34,12 @@ export interface RunningApp {
   /** Runs the jobs due now (as the poll would), for tests that move the clock; resolves to how many ran. */
   runJobsOnce(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** The language of a group's chat (kept in its conversation reference by /setup); Swedish when unknown. */
+function groupLocale(group: Group): Locale {
+  const locale = group.conversationReference ? (JSON.parse(group.conversationReference) as { locale?: string }).locale : undefined;
+  return locale ? localeOf(locale) : 'sv';
 }
 
 export async function start(config: AppConfig, options: { log?: Logger; clock?: Clock } = {}): Promise<RunningApp> {
@@ -53,9 +62,13 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const adapter = createAdapter(config.bot, log);
   // Reminders and jobs post to chats on their own: proactive messages through the same adapter.
   const notifier = new TeamsNotifier(adapter, config.bot.appId ?? '');
+  // The personal links need the services and the reminders need the links: bound once both exist.
+  const linksLater: { service?: PersonalLinkService } = {};
   const services = createServices(repos, clock, {
     notifier,
     readCsv,
+    mailAssessmentLink: (group, member, about) =>
+      linksLater.service?.mailAssessmentLink(group, member, assessmentLinkMessage(translator(groupLocale(group)), { groupName: group.name, ...about })) ?? Promise.resolve(false),
     onNotifyError: (e, what) => log.error({ err: e }, `proactive message not delivered: ${what}`),
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
@@ -68,11 +81,13 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const linkKey = resolveLinkSigningKey(config);
   if (linkKey.source === 'generated') log.info({ file: linkKey.file }, 'generated the personal-link signing key (kept for restarts)');
   const personalLinks = new PersonalLinkService(repos, services.run, hmacLinkTokens(linkKey.key), clock, {
+    capabilities: services.capabilities,
     ...(calendar ? { calendar } : {}),
     publicBaseUrl: config.publicBaseUrl,
     ...(config.hostTenantId ? { hostTenantId: config.hostTenantId } : {}),
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
   });
+  linksLater.service = personalLinks;
   const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
   const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),

@@ -62,7 +62,7 @@ export interface CapabilityImportContent {
 
 export interface ReminderResult {
   organisation: string;
-  /** Representatives who were sent the card. */
+  /** Representatives who were sent the card, or (outside Teams' reach) their personal link by e-mail. */
   sentTo: string[];
   /** Representatives Teams gave no way to reach (no Teams account known, or the post was refused). */
   unreachable: string[];
@@ -75,6 +75,11 @@ export interface CapabilityServiceOptions {
   onError?: (e: unknown, what: string) => void;
   /** Reads CSV imports; without it a CSV import is refused as unreadable. */
   readCsv?: CsvReader;
+  /**
+   * Mails a representative Teams cannot reach (another tenant, or no Teams account) their personal
+   * assessment link; resolves false when it cannot be mailed (no Graph, no address).
+   */
+  mailLink?: (group: Group, member: Member, about: { organisation: string; answered: number; total: number; vision?: string }) => Promise<boolean>;
 }
 
 export class CapabilityService {
@@ -222,33 +227,41 @@ export class CapabilityService {
     if (capabilities.length === 0) throw new DomainError('CAPABILITY.NONE');
     const answered = responseCounts(capabilities, [organisation], assessments)[0]!.answered;
     const result: ReminderResult = { organisation, sentTo: [], unreachable: [], remindedAt: this.clock.now().toISOString() };
+    const about = { organisation, answered, total: capabilities.length, ...(vision ? { vision } : {}) };
     for (const member of representatives) {
-      const notifier = this.options.notifier;
-      if (!notifier || !group.conversationReference || !hasTeamsAccount(member)) {
-        result.unreachable.push(member.person.name);
-        continue;
-      }
-      try {
-        await notifier.postToMember(group, member, {
-          kind: 'assessmentReminder',
-          groupId: group.id,
-          groupName: group.name,
-          organisation,
-          answered,
-          total: capabilities.length,
-          ...(vision ? { vision } : {}),
-        });
-        result.sentTo.push(member.person.name);
-      } catch (e) {
-        this.options.onError?.(e, `sending the assessment reminder to member ${member.id}`);
-        result.unreachable.push(member.person.name);
-      }
+      if (await this.sendCard(group, member, about)) result.sentTo.push(member.person.name);
+      else if (await this.mailLink(group, member, about)) result.sentTo.push(member.person.name);
+      else result.unreachable.push(member.person.name);
     }
     await this.repos.capabilities.recordReminder({ tenantId: group.tenantId, groupId: group.id, requestId, organisation, result, at: result.remindedAt });
     return result;
   }
 
   // ---- helpers -------------------------------------------------------------------------------------
+
+  /** The reminder card in a one-to-one chat, for a member Teams knows; false when it cannot go (it is logged). */
+  private async sendCard(group: Group, member: Member, about: { organisation: string; answered: number; total: number; vision?: string }): Promise<boolean> {
+    const notifier = this.options.notifier;
+    if (!notifier || !group.conversationReference || !hasTeamsAccount(member)) return false;
+    try {
+      await notifier.postToMember(group, member, { kind: 'assessmentReminder', groupId: group.id, groupName: group.name, ...about });
+      return true;
+    } catch (e) {
+      // A member in another tenant: Teams refuses the one-to-one chat. The link by e-mail is next.
+      this.options.onError?.(e, `sending the assessment reminder card to member ${member.id}`);
+      return false;
+    }
+  }
+
+  private async mailLink(group: Group, member: Member, about: { organisation: string; answered: number; total: number; vision?: string }): Promise<boolean> {
+    if (!this.options.mailLink) return false;
+    try {
+      return await this.options.mailLink(group, member, about);
+    } catch (e) {
+      this.options.onError?.(e, `mailing the assessment link to member ${member.id}`);
+      return false;
+    }
+  }
 
   private csvRows(text: string): string[][] {
     if (!this.options.readCsv) throw new DomainError('CAPABILITY.IMPORT_BAD_CSV', { row: 1, detail: 'CSV is not available on this server; import JSON' });

@@ -1,7 +1,7 @@
 import { AccessPolicy } from './access-policy';
 import { ATTENDANCE_IMPORT_JOB, attendanceImportHandler } from './attendance-import';
 import { AttendanceService } from './attendance-service';
-import { CapabilityService } from './capability-service';
+import { CapabilityService, type CapabilityServiceOptions } from './capability-service';
 import { DecisionService } from './decision-service';
 import { GroupService } from './group-service';
 import type { JobHandler } from './job-runner';
@@ -50,6 +50,8 @@ export interface ServiceOptions {
   onNotifyError?: (e: unknown, what: string) => void;
   /** Reads CSV imports (csv-parse, wired in src/main.ts). */
   readCsv?: CsvReader;
+  /** Mails a representative outside Teams' reach their personal assessment link. */
+  mailAssessmentLink?: CapabilityServiceOptions['mailLink'];
 }
 
 export function createServices(repos: Repositories, clock: Clock, options: ServiceOptions = {}): Services {
@@ -73,6 +75,7 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
       ...(options.notifier ? { notifier: options.notifier } : {}),
       ...(options.onNotifyError ? { onError: options.onNotifyError } : {}),
       ...(options.readCsv ? { readCsv: options.readCsv } : {}),
+      ...(options.mailAssessmentLink ? { mailLink: options.mailAssessmentLink } : {}),
     }),
     attendance,
     tab: new TabService(repos, meetings, policy, risks, attendance),

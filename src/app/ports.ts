@@ -459,13 +459,16 @@ export interface MeetingCalendar {
 
 // ---- Personal links (tokens in src/links, one-to-one messages in bot/) -----------------------------
 
-/** Which answer a personal link gives: the notice's or the check-in's. */
-export type LinkKind = 'notice' | 'checkin';
+/** Which answer a personal link gives: the notice's, the check-in's, or the capability assessment's. */
+export type LinkKind = 'notice' | 'checkin' | 'assessment';
 
 /** What a personal link says, fixed when it is made: whose answer, to what, until when. */
 export interface PersonalLinkClaims {
   tenantId: string;
+  /** The meeting a notice or check-in link answers; empty for an assessment link, which names its group. */
   meetingId: string;
+  /** The group whose capability map an assessment link answers. */
+  groupId?: string;
   /** The roster row of the person the link is for: the page answers for that person only. */
   memberId: string;
   kind: LinkKind;

@@ -7,12 +7,15 @@ import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../../src/main';
 import type { ApiError, CapabilityImportResult, CapabilityMapView, MeView, ReminderResult } from '../../../src/http/tab-api/contract';
 import { FakeBotConnector, cardOf, cardText } from '../../fakes/bot-connector';
+import { hmacLinkTokens } from '../../../src/links/personal-link-token';
 import { FakeOpenIdProvider } from '../../fakes/openid-provider';
 import { aCardAction, aGroupChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';
 import { postActivity, startTestApp } from '../../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
 
 const CLIENT_ID = '5a2c7e1f-3b4d-4c6e-8f9a-0b1c2d3e4f5a';
+const LINK_KEY = 'capability-map-test-link-signing-key-0123456789';
+const memberIds = new Map<string, string>();
 type Person = (typeof people)[keyof typeof people];
 type Json = Record<string, unknown>;
 
@@ -62,7 +65,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   serviceUrl = await teams.start();
   await idp.start();
-  app = await startTestApp(db.url, { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_ID_URI: `api://localhost/${CLIENT_ID}`, AAD_APP_OPENID_METADATA_URL: idp.metadataUrl(TENANT) });
+  app = await startTestApp(db.url, { SECRET_LINK_SIGNING_KEY: LINK_KEY, AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_ID_URI: `api://localhost/${CLIENT_ID}`, AAD_APP_OPENID_METADATA_URL: idp.metadataUrl(TENANT) });
   // The group as /setup makes it (Sara organizes), and the organisations each member represents.
   teams.members = [people.sara, people.hakan, people.pia, people.fredric];
   expect(textOf((await say(people.sara, '/setup Förmågegruppen'))[0])).toContain('is set up');
@@ -73,7 +76,8 @@ beforeAll(async () => {
     [people.pia, 'Åmål'],
     [people.fredric, 'Vänersborg'],
   ] as const) {
-    const memberId = new RegExp(`"title":"${person.name}","value":"([^"]+)"`).exec(JSON.stringify(roster.body))![1];
+    const memberId = new RegExp(`"title":"${person.name}","value":"([^"]+)"`).exec(JSON.stringify(roster.body))![1]!;
+    memberIds.set(person.name, memberId);
     await press(people.sara, save.verb, { ...save.data, memberId, organisation });
   }
   groupId = (await call<MeView>('GET', '/api/tab/me', people.sara)).body.groups.find((g) => g.name === 'Förmågegruppen')!.id;
@@ -237,5 +241,84 @@ describe('assessments from the tab and the summary', () => {
       { organisation: 'Vänersborg', leading: 4, total: 4 },
       { organisation: 'Åmål', leading: 0, total: 4 },
     ]);
+  });
+});
+
+describe('the personal link (members in other tenants answer on a page)', () => {
+  const linkFor = (person: Person, o: { kind?: 'assessment' | 'notice'; expiresAt?: Date } = {}) =>
+    hmacLinkTokens(LINK_KEY).issue({
+      tenantId: TENANT,
+      meetingId: o.kind === 'notice' ? randomUUID() : '',
+      groupId,
+      memberId: memberIds.get(person.name)!,
+      kind: o.kind ?? 'assessment',
+      expiresAt: o.expiresAt ?? new Date(Date.now() + 86_400_000),
+    });
+  const page = (token: string) => fetch(`${app.url}/p/${token}?lang=en`);
+  const post = (token: string, form: Record<string, string>) =>
+    fetch(`${app.url}/p/${token}?lang=en`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+
+  it('shows the member’s organisation’s form with labelled choices, and stores the answers for that organisation only', async () => {
+    const token = linkFor(people.pia);
+    const opened = await page(token);
+    expect(opened.status).toBe(200);
+    const html = await opened.text();
+    expect(html).toContain('<h1>Capability assessment: Åmål</h1>');
+    const map = await mapOf();
+    const [c1, c2] = map.capabilities;
+    expect(html).toContain(`<label for="m_${c1!.id}">Maturity</label><select id="m_${c1!.id}" name="m_${c1!.id}">`);
+    expect(html).toContain('<legend>1.1 Digital strategi</legend>');
+
+    const saved = await post(token, { kind: 'assessment', [`m_${c1!.id}`]: '1', [`i_${c1!.id}`]: '5', [`m_${c2!.id}`]: '', [`i_${c2!.id}`]: '' });
+    expect(saved.status).toBe(200);
+    const confirmation = await saved.text();
+    expect(confirmation).toContain('Saved. 1 of 4 capabilities answered for Åmål.');
+    expect(confirmation).toContain(`<option value="1" selected>1 – Non-existent</option>`);
+    const amal = (await mapOf()).assessments.filter((a) => a.organisation === 'Åmål');
+    expect(amal.map((a) => [a.capabilityId, a.maturity, a.importance, a.assessedBy])).toEqual([[c1!.id, 1, 5, 'Pia Carlsson']]);
+    // The same answers again change nothing (kept with the first time).
+    await post(token, { kind: 'assessment', [`m_${c1!.id}`]: '1', [`i_${c1!.id}`]: '5' });
+    expect((await mapOf()).assessments.filter((a) => a.organisation === 'Åmål').map((a) => a.assessedAt)).toEqual(amal.map((a) => a.assessedAt));
+  });
+
+  it('gives the form back with the problem and stores nothing when an answer is wrong or half given', async () => {
+    const token = linkFor(people.pia);
+    const [, c2] = (await mapOf()).capabilities;
+    const before = (await mapOf()).assessments;
+    const half = await post(token, { kind: 'assessment', [`m_${c2!.id}`]: '3', [`i_${c2!.id}`]: '' });
+    expect(half.status).toBe(400);
+    const html = await half.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('1.2 Nyttorealisering och uppföljning: importance “—” must be a whole number from 1 to 5.');
+    // What was chosen stays chosen.
+    expect(html).toContain(`<select id="m_${c2!.id}" name="m_${c2!.id}"><option value="">Not answered</option><option value="1">1 – Non-existent</option><option value="2">2 – Inadequate</option><option value="3" selected>`);
+    expect((await post(token, { kind: 'assessment', [`m_${c2!.id}`]: '9', [`i_${c2!.id}`]: '1' })).status).toBe(400);
+    expect((await post(token, { kind: 'assessment', [`m_${randomUUID()}`]: '3', [`i_${randomUUID()}`]: '1' })).status).toBe(400);
+    expect((await mapOf()).assessments).toEqual(before);
+  });
+
+  it('refuses an altered, expired or other-kind link with a clear page, and stores nothing', async () => {
+    const token = linkFor(people.pia);
+    const [c1] = (await mapOf()).capabilities;
+    const before = (await mapOf()).assessments;
+    const [payload, mac] = token.split('.') as [string, string];
+    const changed = { ...(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Json), member: memberIds.get('Håkan Sundberg') };
+    const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${mac}`;
+    expect((await post(forged, { kind: 'assessment', [`m_${c1!.id}`]: '5', [`i_${c1!.id}`]: '5' })).status).toBe(403);
+    const expired = linkFor(people.pia, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await page(expired)).status).toBe(410);
+    expect((await post(expired, { kind: 'assessment', [`m_${c1!.id}`]: '5', [`i_${c1!.id}`]: '5' })).status).toBe(410);
+    // A notice form posted to an assessment link is not this link's.
+    expect((await post(token, { kind: 'notice', attending: 'yes' })).status).toBe(403);
+    expect((await mapOf()).assessments).toEqual(before);
+  });
+
+  it('escapes the text people typed (an imported name with markup is shown as text)', async () => {
+    await importCsv('code,area,name\n9.9,<b>Område</b>,"<script>alert(1)</script> & <img src=x onerror=alert(2)>"');
+    const html = await (await page(linkFor(people.pia))).text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('<legend>9.9 &#60;script&#62;alert(1)&#60;/script&#62; &#38; &#60;img src=x onerror=alert(2)&#62;</legend>');
+    expect(html).toContain('<h2>&#60;b&#62;Område&#60;/b&#62;</h2>');
   });
 });
