@@ -2,6 +2,7 @@
  * The tab API with Entra configured: tokens signed by a local OpenID provider (tests/fakes/openid-provider.ts)
  * through the real server, a real database, and data recorded through the bot as a council would.
  */
+import fc from 'fast-check';
 import type { RunningApp } from '../../../src/main';
 import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView, AttendanceView } from '../../../src/http/tab-api/contract';
 import { FakeBotConnector, cardOf, cardText } from '../../fakes/bot-connector';
@@ -243,6 +244,33 @@ describe('POST a review', () => {
     const res = await call('POST', `/api/tab/groups/${groupId}/risks/${r1.id}/reviews`, tokenFor(people.sara), { requestId: crypto.randomUUID(), ...fields });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(message);
+    expect((await detail(r1.id)).reviews).toEqual([]);
+  });
+
+  it('never fails with a 500 and stores nothing for hostile review bodies', async () => {
+    const r1 = await riskCalled('R1');
+    const url = `/api/tab/groups/${groupId}/risks/${r1.id}/reviews`;
+    const value = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+    const field = <T>(arb: fc.Arbitrary<T>) => fc.option(fc.oneof(arb, value), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          requestId: field(fc.uuid()),
+          impact: field(fc.integer({ min: -2, max: 8 })),
+          status: field(fc.constantFrom('open', 'handled', 'closed', 'öppen')),
+          note: field(fc.string({ unit: 'grapheme', maxLength: 200 })),
+        }),
+        async (body) => {
+          // Every body here is invalid (S is out of range), whatever else it holds: always a 400, never a write.
+          const res = await call('POST', url, tokenFor(people.sara), { ...body, probability: 9 });
+          expect(res.status).toBe(400);
+          expect(typeof res.body.message).toBe('string');
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const raw = await fetch(`${app.url}${url}`, { method: 'POST', headers: { authorization: `Bearer ${tokenFor(people.sara)}`, 'content-type': 'application/json' }, body: '{"requestId": "abc' });
+    expect(raw.status).toBe(400);
     expect((await detail(r1.id)).reviews).toEqual([]);
   });
 
