@@ -78,7 +78,7 @@ export function createServices(repos: Repositories, clock: Clock, options: Servi
       ...(options.mailAssessmentLink ? { mailLink: options.mailAssessmentLink } : {}),
     }),
     attendance,
-    tab: new TabService(repos, meetings, policy, risks, attendance),
+    tab: new TabService(repos, meetings, policy, risks, attendance, clock),
   };
 }
 

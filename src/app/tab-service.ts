@@ -6,12 +6,12 @@
 import { countsForAttendance, type Group, type GroupRole, type Member } from '../domain/group';
 import { DomainError } from '../domain/errors';
 import type { Decision } from '../domain/decision';
-import type { Meeting } from '../domain/meeting';
+import { isPlaceholder, type Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
 import { byRegisterOrder, riskBand, riskCode, riskScore, type ReviewInput, type Risk, type RiskBand, type RiskReview } from '../domain/risk';
 import type { AccessPolicy } from './access-policy';
 import type { AttendanceService } from './attendance-service';
-import type { ConversationDirectory, Repositories } from './ports';
+import type { Clock, ConversationDirectory, Repositories } from './ports';
 import type { MeetingService } from './meeting-service';
 import type { RiskService } from './risk-service';
 
@@ -73,6 +73,7 @@ export class TabService {
     private readonly policy: AccessPolicy,
     private readonly risks: RiskService,
     private readonly attendance: AttendanceService,
+    private readonly clock: Clock,
   ) {}
 
   /** The groups the caller may open: those they belong to (a local reader: every group of the tenant). */
@@ -80,6 +81,28 @@ export class TabService {
     const groups = await this.repos.groups.list(who.tenantId);
     const access = await Promise.all(groups.map((g) => this.accessTo(who, g)));
     return access.filter((a): a is GroupAccess => a !== undefined);
+  }
+
+  /**
+   * What the tab opens with: the caller's groups, each with the chats it works in (its own, and its
+   * meetings' chats, so a tab in a meeting finds its group), and the group to open by default — the one with
+   * the latest meeting held (for a local reader: the one that keeps a risk register, as the demo's does).
+   */
+  async home(who: TabPrincipal): Promise<{ groups: Array<GroupAccess & { meetingConversationIds: string[] }>; defaultGroupId?: string }> {
+    const now = this.clock.now().toISOString();
+    const groups = await Promise.all(
+      (await this.groupsOf(who)).map(async (access) => {
+        const meetings = await this.repos.meetings.listByGroup(who.tenantId, access.group.id, '0000', '9999');
+        const held = meetings.filter((m) => (m.startedAt ?? m.startsAt ?? '9999') <= now);
+        const lastHeld = held.map((m) => m.startedAt ?? m.startsAt ?? '').sort().at(-1);
+        const meetingConversationIds = [...new Set(meetings.map((m) => m.conversationId).filter((c) => !isPlaceholder(c)))];
+        const risks = who.kind === 'localReader' ? (await this.register(access)).risks.length : 0;
+        return { access: { ...access, meetingConversationIds }, lastHeld, risks };
+      }),
+    );
+    const ranked = [...groups].sort((a, b) => b.risks - a.risks || (b.lastHeld ?? '').localeCompare(a.lastHeld ?? ''));
+    const chosen = ranked[0] && (ranked[0].risks > 0 || ranked[0].lastHeld) ? ranked[0].access.group.id : undefined;
+    return { groups: groups.map((g) => g.access), ...(chosen ? { defaultGroupId: chosen } : {}) };
   }
 
   /** The caller's role in the group; GROUP.NOT_FOUND for another tenant's group, ACCESS.TAB_DENIED for a non-member. */

@@ -26,7 +26,15 @@ export interface MeView {
    * Groups the caller belongs to (all groups of the demo tenant in local mode). `conversationId` is the chat
    * or channel the group is set up in: a meeting or chat tab opens the group of the conversation it is in.
    */
-  groups: Array<{ id: string; name: string; role?: TabRole; canEdit: boolean; conversationId?: string }>;
+  groups: Array<{
+    id: string;
+    name: string;
+    role?: TabRole;
+    canEdit: boolean;
+    conversationId?: string;
+    /** The chats of the group's meetings: a tab in a meeting (side panel, meeting chat) finds its group by these. */
+    meetingConversationIds?: string[];
+  }>;
   /**
    * The group the tab opens when neither the address (?group=) nor the Teams conversation names one: e.g. the
    * group with the latest activity; in local mode the demo group that holds the risk register. Absent: the first group.

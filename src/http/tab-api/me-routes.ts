@@ -7,12 +7,20 @@ export function registerMeRoutes(server: Server, deps: TabApiDeps): void {
   server.get(
     '/api/tab/me',
     tabRoute(deps, async (_req, res, caller) => {
-      const groups = await deps.tab.groupsOf(caller.principal);
+      const home = await deps.tab.home(caller.principal);
       const view: MeView = {
         mode: caller.mode,
         user: { name: caller.person.name, ...(caller.person.aadObjectId ? { aadObjectId: caller.person.aadObjectId } : {}) },
         tenantId: caller.tenantId,
-        groups: groups.map((g) => ({ id: g.group.id, name: g.group.name, ...(g.role ? { role: g.role } : {}), canEdit: g.canEdit })),
+        groups: home.groups.map((g) => ({
+          id: g.group.id,
+          name: g.group.name,
+          ...(g.role ? { role: g.role } : {}),
+          canEdit: g.canEdit,
+          conversationId: g.group.conversationId,
+          meetingConversationIds: g.meetingConversationIds,
+        })),
+        ...(home.defaultGroupId ? { defaultGroupId: home.defaultGroupId } : {}),
       };
       res.send(200, view);
     }),

@@ -25,6 +25,8 @@ let app: RunningApp;
 let serviceUrl: string;
 let groupId: string;
 let meetingTitle: string;
+let groupChat: Chat;
+let meetingChat: Chat;
 
 const tokenFor = (p: Pick<Person, 'aadObjectId' | 'name'>, o: Partial<Parameters<FakeOpenIdProvider['userToken']>[0]> = {}) =>
   idp.userToken({ tenantId: TENANT, oid: p.aadObjectId, name: p.name, audience: CLIENT_ID, ...o });
@@ -71,6 +73,7 @@ beforeAll(async () => {
   // The group, as /setup makes it: Sara organizes; Håkan, Titti and Pia are members.
   teams.members = [people.sara, people.hakan, people.titti, people.pia];
   const group = aGroupChat();
+  groupChat = group;
   expect(await say(group, people.sara, '/setup Tabbgruppen')).toContain('is set up');
   for (const [threat, s, k] of seedRisks) expect(await say(group, people.sara, `/risk ${threat} S=${s} K=${k}`)).toContain('recorded');
 
@@ -84,6 +87,7 @@ beforeAll(async () => {
     organizer: people.sara,
   };
   const meeting = aMeetingChat();
+  meetingChat = meeting;
   expect(await say(meeting, people.sara, '/setup Tabbgruppen')).toContain('Meeting linked');
   expect(await say(meeting, people.sara, '/decision Förstudien godkänns och rapporten skickas till e-rådet')).toContain('§1');
   expect(await say(meeting, people.sara, '/decision Nästa möte hålls i Vänersborg')).toContain('§2');
@@ -106,12 +110,15 @@ describe('a valid token', () => {
   it('reads /me: the user, the tenant, and the groups with role and whether they may edit', async () => {
     const sara = (await get('/api/tab/me', tokenFor(people.sara))).body as unknown as MeView;
     expect(sara).toMatchObject({ mode: 'entra', tenantId: TENANT, user: { name: 'Sara Herrman', aadObjectId: people.sara.aadObjectId } });
-    expect(sara.groups).toEqual([{ id: groupId, name: 'Tabbgruppen', role: 'organizer', canEdit: true }]);
+    // The group's own chat and its meeting's chat: a tab in either finds the group; it held a meeting, so it opens by default.
+    const chats = { conversationId: groupChat.conversationId, meetingConversationIds: [meetingChat.conversationId] };
+    expect(sara.groups).toEqual([{ id: groupId, name: 'Tabbgruppen', role: 'organizer', canEdit: true, ...chats }]);
+    expect(sara.defaultGroupId).toBe(groupId);
     const hakan = (await get('/api/tab/me', tokenFor(people.hakan))).body as unknown as MeView;
-    expect(hakan.groups).toEqual([{ id: groupId, name: 'Tabbgruppen', role: 'member', canEdit: false }]);
+    expect(hakan.groups).toEqual([{ id: groupId, name: 'Tabbgruppen', role: 'member', canEdit: false, ...chats }]);
     // Titti is a member, and the secretary of the group's meeting: she edits.
     const titti = (await get('/api/tab/me', tokenFor(people.titti))).body as unknown as MeView;
-    expect(titti.groups).toEqual([{ id: groupId, name: 'Tabbgruppen', role: 'secretary', canEdit: true }]);
+    expect(titti.groups).toEqual([{ id: groupId, name: 'Tabbgruppen', role: 'secretary', canEdit: true, ...chats }]);
     // Fredric belongs to no group here.
     expect(((await get('/api/tab/me', tokenFor(people.fredric))).body as unknown as MeView).groups).toEqual([]);
   });

@@ -60,6 +60,8 @@ describe('local mode (no AAD_APP_CLIENT_ID / AAD_APP_TENANT_ID)', () => {
     expect(register!.canEdit).toBe(false);
     expect(register!.risks.map((r) => r.code).sort()).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
     expect(register!.risks[0]).toMatchObject({ code: 'R4', probability: 5, impact: 4, score: 20, band: 'critical' });
+    // The tab opens on the group that keeps the register.
+    expect(me.defaultGroupId).toBe(register!.group.id);
     const r4 = (await get(`/api/tab/groups/${register!.group.id}/risks/${register!.risks[0]!.id}`)).body as unknown as RiskDetailView;
     expect(r4.risk.code).toBe('R4');
     expect(Array.isArray(r4.reviews)).toBe(true);
