@@ -91,11 +91,14 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
                     type="button"
                     className={mergeClasses(c.cell, bandClass(band, count === 0), selected && c.selected)}
                     aria-pressed={selected}
-                    aria-label={tn('heat.cell', count, { s: sv, k, r, band: t(`band.${band}`) })}
                     data-cell={`S${sv}K${k}`}
                     onClick={() => props.onSelect(selected ? undefined : { s: sv, k })}
                   >
+                    {/* The name comes from the content (visible text plus hidden words), so it contains what is seen
+                        (WCAG 2.5.3): "S5 K4: 1 risk, R 20 · Critical". */}
+                    <span className={s.srOnly}>{t('heat.cell.where', { s: sv, k })}</span>
                     <span className={mergeClasses(c.count, count === 0 && c.zero)}>{count}</span>
+                    <span className={s.srOnly}>{tn('heat.cell.unit', count)}</span>
                     <span className={c.label}>{`R ${r} · ${t(`band.${band}`)}`}</span>
                   </button>
                 </td>

@@ -184,7 +184,7 @@ export default function RiskRegisterPage() {
                 </div>
               )}
             </div>
-            <p className={c.count} role="status" aria-live="polite">
+            <p className={c.count} role="status" aria-live="polite" data-testid="risk-count">
               {t('risks.count', { shown: shown.length, total: risks.length })}
             </p>
             <div className={s.scroll}>
