@@ -9,7 +9,7 @@ import { capabilitiesFromJson, importanceOf, maturityOf } from '../domain/capabi
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
 import type { Group, GroupRole } from '../domain/group';
 import type { PersonRef } from '../domain/person';
-import { validateNewRisk } from '../domain/risk';
+import { validateNewRisk, validateReview } from '../domain/risk';
 import { minutesToTime, parseTime, stockholmToUtc, timeToMinutes } from '../domain/stockholm-time';
 import sample from './demo-capabilities.json';
 import workspace from './demo-workspace.json';
@@ -59,6 +59,7 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
   }
 
   // The seed meetings, with their rosters (present and excused), agendas and answers.
+  const meetingOfGroup = new Map<string, string>();
   for (const meeting of workspace.meetings) {
     const group = groups.get(meeting.group) ?? [...groups.values()].find((g) => g.name.startsWith(meeting.group));
     if (!group) continue;
@@ -73,6 +74,7 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
       sourceKey: `demo:${group.id}:${meeting.date}`,
       at,
     });
+    meetingOfGroup.set(`${group.id}:${meeting.date}`, stored.value.id);
     const items = meeting.agenda.flatMap((i) => ('number' in i && i.number !== undefined ? [i] : []));
     // Seed 001 gives no times: its items are spread a quarter of an hour apart.
     const startOf = (i: (typeof items)[number], k: number) => ('start' in i && typeof i.start === 'string' ? parseTime(i.start) : minutesToTime(timeToMinutes(start!) + k * 15));
@@ -96,7 +98,16 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
     const registerId = await repos.risks.ensureGroupRegister(DEMO_TENANT, steering.id);
     for (const r of workspace.riskRegister.risks) {
       const risk = validateNewRisk({ threat: r.threat, vulnerability: r.vulnerability, consequence: r.consequence, probability: r.S, impact: r.K, actionNeeded: r.actionNeeded });
-      await repos.risks.raise({ tenantId: DEMO_TENANT, registerId, risk, raisedBy: organizer, raisedAt: `${workspace.riskRegister.raisedAt}T10:00:00.000Z`, sourceKey: `demo:risk:${r.id}` });
+      const { value: raised } = await repos.risks.raise({ tenantId: DEMO_TENANT, registerId, risk, raisedBy: organizer, raisedAt: `${workspace.riskRegister.raisedAt}T10:00:00.000Z`, sourceKey: `demo:risk:${r.id}` });
+      // Each risk's follow-up at that meeting (seed 001), as a review: the values stay; R1 is reported handled.
+      const meetingId = meetingOfGroup.get(`${steering.id}:${workspace.riskRegister.raisedAt}`);
+      const values = validateReview(raised, { status: /är .*hanterad/i.test(r.followUp.notes.join(' ')) ? 'handled' : 'open', note: r.followUp.notes.join('\n\n') });
+      await repos.risks.review({
+        tenantId: DEMO_TENANT,
+        risk: raised,
+        review: { ...values, ...(meetingId ? { meetingId } : {}), reviewedBy: organizer, reviewedAt: `${workspace.riskRegister.raisedAt}T10:30:00.000Z` },
+        sourceKey: `demo:review:${r.id}`,
+      });
     }
   }
   await seedCapabilityMap(repos, council);

@@ -64,7 +64,12 @@ describe('local mode (no AAD_APP_CLIENT_ID / AAD_APP_TENANT_ID)', () => {
     expect(me.defaultGroupId).toBe(register!.group.id);
     const r4 = (await get(`/api/tab/groups/${register!.group.id}/risks/${register!.risks[0]!.id}`)).body as unknown as RiskDetailView;
     expect(r4.risk.code).toBe('R4');
-    expect(Array.isArray(r4.reviews)).toBe(true);
+    // Its follow-up at the steering group's meeting (seed 001), as a review.
+    expect(r4.reviews).toEqual([
+      expect.objectContaining({ meetingTitle: 'Digital motor Fyrbodal – taktisk styrgrupp', probability: 5, impact: 4, score: 20, status: 'open', reviewedAt: '2020-11-27T10:30:00.000Z' }),
+    ]);
+    expect(r4.reviews[0]!.note).toContain('E-rådets möte den 17 december');
+    expect(register!.risks.find((r) => r.code === 'R1')).toMatchObject({ status: 'handled', lastReviewedAt: '2020-11-27T10:30:00.000Z' });
 
     // A reader may not review, and nothing is stored.
     const post = await fetch(`${app.url}/api/tab/groups/${register!.group.id}/risks/${register!.risks[0]!.id}/reviews`, {
