@@ -96,14 +96,14 @@ export class CapabilityService {
 
   /** The map with every organisation's answers, the response tracker and the summary figures. */
   async mapView(group: Group, canEdit: boolean): Promise<CapabilityMapData> {
-    const [{ vision, capabilities: stored }, assessments, members, reminded] = await Promise.all([
+    const [{ vision, organisations: participants, capabilities: stored }, assessments, members, reminded] = await Promise.all([
       this.repos.capabilities.map(group.tenantId, group.id),
       this.repos.capabilities.assessments(group.tenantId, group.id),
       this.repos.groups.members(group.tenantId, group.id),
       this.repos.capabilities.remindedAt(group.tenantId, group.id),
     ]);
     const capabilities = inMapOrder(stored);
-    const organisations = this.organisations(members, assessments);
+    const organisations = this.organisations({ members, assessments, participants });
     const representatives = (org: string) => this.representatives(members, org).map((m) => m.person.name);
     const responses = responseCounts(capabilities, organisations, assessments).map((r) => {
       const names = representatives(r.organisation);
@@ -132,18 +132,21 @@ export class CapabilityService {
   async importCapabilities(group: Group, requestId: string, content: CapabilityImportContent, vision?: string): Promise<Stored<{ imported: number; updated: number }>> {
     let list: CapabilityInput[];
     let visionToSet = vision === undefined ? undefined : visionText(vision);
+    let organisations: string[] | undefined;
     if (content.format === 'csv') {
       list = capabilitiesFromTable(this.csvRows(content.text));
     } else {
       const parsed = capabilitiesFromJson(content.text);
       list = parsed.capabilities;
       visionToSet ??= parsed.vision;
+      organisations = parsed.organisations;
     }
     return this.repos.capabilities.importCapabilities({
       tenantId: group.tenantId,
       groupId: group.id,
       requestId,
       ...(visionToSet ? { vision: visionToSet } : {}),
+      ...(organisations ? { organisations } : {}),
       capabilities: list,
       at: this.clock.now().toISOString(),
     });
@@ -167,10 +170,10 @@ export class CapabilityService {
   /** The caller's form: their own organisation, or (chair, vice chair, organizer) the one they name. */
   async formFor(tenantId: string, group: Group, caller: PersonRef, organisation?: string): Promise<AssessmentForm> {
     const members = await this.repos.groups.members(tenantId, group.id);
-    const { vision, capabilities } = await this.repos.capabilities.map(tenantId, group.id);
+    const { vision, organisations: participants, capabilities } = await this.repos.capabilities.map(tenantId, group.id);
     if (capabilities.length === 0) throw new DomainError('CAPABILITY.NONE');
     const assessments = await this.repos.capabilities.assessments(tenantId, group.id);
-    const org = this.organisationFor(members, assessments, caller, organisation);
+    const org = this.organisationFor({ members, assessments, participants }, caller, organisation);
     return this.form(group, vision, capabilities, assessments, org);
   }
 
@@ -181,10 +184,10 @@ export class CapabilityService {
    */
   async assess(tenantId: string, group: Group, caller: PersonRef, input: { organisation?: string; answers: readonly AssessmentInput[]; via: Assessment['via'] }): Promise<{ changed: number; form: AssessmentForm }> {
     const members = await this.repos.groups.members(tenantId, group.id);
-    const { vision, capabilities } = await this.repos.capabilities.map(tenantId, group.id);
+    const { vision, organisations: participants, capabilities } = await this.repos.capabilities.map(tenantId, group.id);
     if (capabilities.length === 0) throw new DomainError('CAPABILITY.NONE');
     const before = await this.repos.capabilities.assessments(tenantId, group.id);
-    const organisation = this.organisationFor(members, before, caller, input.organisation);
+    const organisation = this.organisationFor({ members, assessments: before, participants }, caller, input.organisation);
     return this.store(group, vision, capabilities, organisation, caller, input.answers, input.via);
   }
 
@@ -220,10 +223,10 @@ export class CapabilityService {
     if (seen && seen.kind === 'reminder' && seen.groupId === group.id) return seen.result as ReminderResult;
     const members = await this.repos.groups.members(group.tenantId, group.id);
     const assessments = await this.repos.capabilities.assessments(group.tenantId, group.id);
-    const organisation = this.knownOrganisation(members, assessments, organisationName);
+    const { vision, organisations: participants, capabilities } = await this.repos.capabilities.map(group.tenantId, group.id);
+    const organisation = this.knownOrganisation({ members, assessments, participants }, organisationName);
     const representatives = this.representatives(members, organisation);
     if (representatives.length === 0) throw new DomainError('REMINDER.NO_REPRESENTATIVE', { organisation });
-    const { vision, capabilities } = await this.repos.capabilities.map(group.tenantId, group.id);
     if (capabilities.length === 0) throw new DomainError('CAPABILITY.NONE');
     const answered = responseCounts(capabilities, [organisation], assessments)[0]!.answered;
     const result: ReminderResult = { organisation, sentTo: [], unreachable: [], remindedAt: this.clock.now().toISOString() };
@@ -297,11 +300,15 @@ export class CapabilityService {
     return { group, ...(vision ? { vision } : {}), organisation, capabilities: inMapOrder(capabilities), answers, answered: answers.size, total: capabilities.length };
   }
 
-  /** Organisations of the map: those current representatives speak for, and any that has answered; by name. */
-  private organisations(members: readonly Member[], assessments: readonly Assessment[]): string[] {
+  /**
+   * Organisations of the map: those listed as taking part (an import may list them), else those the
+   * group's current representatives speak for; and any that has answered. By name.
+   */
+  private organisations({ members, assessments, participants }: Roll): string[] {
     const today = this.today();
     const byKey = new Map<string, string>();
-    for (const m of members) {
+    for (const name of participants ?? []) if (!byKey.has(organisationKey(name))) byKey.set(organisationKey(name), name);
+    for (const m of participants ? [] : members) {
       if (m.organisation && REPRESENTING.has(m.role) && isMemberOn(m, today) && !byKey.has(organisationKey(m.organisation))) byKey.set(organisationKey(m.organisation), m.organisation);
     }
     for (const a of assessments) if (!byKey.has(organisationKey(a.organisation))) byKey.set(organisationKey(a.organisation), a.organisation);
@@ -314,18 +321,18 @@ export class CapabilityService {
     return members.filter((m) => m.organisation && organisationKey(m.organisation) === key && REPRESENTING.has(m.role) && isMemberOn(m, today));
   }
 
-  private knownOrganisation(members: readonly Member[], assessments: readonly Assessment[], name: string): string {
+  private knownOrganisation(roll: Roll, name: string): string {
     const key = organisationKey(name);
-    const found = this.organisations(members, assessments).find((o) => organisationKey(o) === key);
+    const found = this.organisations(roll).find((o) => organisationKey(o) === key);
     if (!found) throw new DomainError('ASSESSMENT.UNKNOWN_ORGANISATION', { organisation: name.slice(0, 80) });
     return found;
   }
 
-  private organisationFor(members: readonly Member[], assessments: readonly Assessment[], caller: PersonRef, requested?: string): string {
-    const mine = membershipOf(members, caller, this.today());
+  private organisationFor(roll: Roll, caller: PersonRef, requested?: string): string {
+    const mine = membershipOf(roll.members, caller, this.today());
     const own = mine?.organisation;
     if (requested !== undefined && requested.trim() !== '') {
-      const organisation = this.knownOrganisation(members, assessments, requested);
+      const organisation = this.knownOrganisation(roll, requested);
       if (managesGroup(mine?.role)) return organisation;
       if (own && organisationKey(own) === organisationKey(organisation) && REPRESENTING.has(mine.role)) return organisation;
       if (!own || !mine || !REPRESENTING.has(mine.role)) throw new DomainError('ASSESSMENT.NO_ORGANISATION');
@@ -334,6 +341,13 @@ export class CapabilityService {
     if (!mine || !own || !REPRESENTING.has(mine.role)) throw new DomainError('ASSESSMENT.NO_ORGANISATION');
     return own;
   }
+}
+
+/** Who could be on the map: the roster, the answers given, and the organisations listed as taking part. */
+interface Roll {
+  members: readonly Member[];
+  assessments: readonly Assessment[];
+  participants?: readonly string[] | undefined;
 }
 
 /** A member Teams can be asked to message: one with a channel account id (not an imported or demo row). */

@@ -344,6 +344,8 @@ export interface CapabilityImport {
   /** The tab's request id: the same import twice stores once and answers as the first time. */
   requestId: string;
   vision?: string;
+  /** The organisations taking part (replaces the list when given). */
+  organisations?: string[];
   capabilities: CapabilityInput[];
   at: string;
 }
@@ -359,8 +361,8 @@ export interface NewAssessments {
 }
 
 export interface CapabilityRepository {
-  /** The group's vision and capabilities (import order). */
-  map(tenantId: string, groupId: string): Promise<{ vision?: string; capabilities: Capability[] }>;
+  /** The group's vision, participating organisations (when listed) and capabilities (import order). */
+  map(tenantId: string, groupId: string): Promise<{ vision?: string; organisations?: string[]; capabilities: Capability[] }>;
   /**
    * Adds capabilities with new codes, updates those whose code exists and whose text changed, keeps the
    * rest; all or nothing. A `requestId` seen before returns the first result with `created: false`.

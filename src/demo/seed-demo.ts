@@ -5,7 +5,7 @@
  * risk register R1–R5. Loaded once, into an empty store, through the repositories.
  */
 import type { Clock, Repositories } from '../app/ports';
-import { capabilitiesFromJson, importanceOf, maturityOf } from '../domain/capability';
+import { capabilitiesFromJson, importanceOf, maturityOf, organisationList } from '../domain/capability';
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
 import type { Group, GroupRole } from '../domain/group';
 import type { PersonRef } from '../domain/person';
@@ -29,8 +29,8 @@ export const demoConversationId = (groupName: string): string => `19:demo-${grou
 export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Promise<{ seeded: boolean }> {
   if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) {
     // A workspace loaded before the capability map existed gets the map's sample once.
-    const council = await repos.groups.findByName(DEMO_TENANT, sample.group);
-    return { seeded: council ? await seedCapabilityMap(repos, council) : false };
+    const mapGroup = await repos.groups.findByName(DEMO_TENANT, sample.group);
+    return { seeded: mapGroup ? await seedCapabilityMap(repos, mapGroup) : false };
   }
   const at = clock.now().toISOString();
   const organizer = person('Sara Herrman');
@@ -110,20 +110,29 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
       });
     }
   }
-  await seedCapabilityMap(repos, council);
+  const mapGroup = groups.get(sample.group);
+  if (mapGroup) await seedCapabilityMap(repos, mapGroup);
   return { seeded: true };
 }
 
 /**
- * The council's capability map: an invented, labelled sample of 18 capabilities under "Målbild 2030"
- * (the seeds do not list the 55) and answers from five of the eight municipalities on the roster, one of
- * them half done, so the response tracker shows who has not answered. Only into a map that is empty:
- * answers people changed are never put back.
+ * The steering group's capability map (seed 001 is its minutes): an invented, labelled sample of 18
+ * capabilities under "Målbild 2030" (the seeds do not list the 55), the 15 organisations taking part, and
+ * answers from 10 of them, one half-way, so the response tracker shows who has not answered. Only into a
+ * map that is empty: answers people changed are never put back.
  */
 async function seedCapabilityMap(repos: Repositories, group: Group): Promise<boolean> {
   if ((await repos.capabilities.map(DEMO_TENANT, group.id)).capabilities.length > 0) return false;
   const { capabilities } = capabilitiesFromJson(JSON.stringify(sample.capabilities));
-  await repos.capabilities.importCapabilities({ tenantId: DEMO_TENANT, groupId: group.id, requestId: 'demo:capability-map', vision: sample.vision, capabilities, at: sample.assessments[0]!.at });
+  await repos.capabilities.importCapabilities({
+    tenantId: DEMO_TENANT,
+    groupId: group.id,
+    requestId: 'demo:capability-map',
+    vision: sample.vision,
+    organisations: organisationList(sample.organisations),
+    capabilities,
+    at: sample.assessments[0]!.at,
+  });
   const stored = (await repos.capabilities.map(DEMO_TENANT, group.id)).capabilities;
   const idOf = new Map(stored.map((c) => [c.code, c.id]));
   for (const a of sample.assessments) {

@@ -157,7 +157,7 @@ export function capabilitiesFromTable(rows: readonly (readonly string[])[]): Cap
  * A JSON import: an array of `{ code, area, name, description? }` (Swedish keys too), or
  * `{ vision?, capabilities: [...] }`. Rows are numbered from 1 (the array's first element).
  */
-export function capabilitiesFromJson(text: string): { vision?: string; capabilities: CapabilityInput[] } {
+export function capabilitiesFromJson(text: string): { vision?: string; organisations?: string[]; capabilities: CapabilityInput[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -165,12 +165,15 @@ export function capabilitiesFromJson(text: string): { vision?: string; capabilit
     throw new DomainError('CAPABILITY.IMPORT_BAD_JSON', { detail: (e instanceof Error ? e.message : String(e)).slice(0, 120) });
   }
   let vision: string | undefined;
+  let organisations: string[] | undefined;
   let list: unknown = value;
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
     list = o.capabilities ?? o['förmågor'];
     const v = o.vision ?? o['målbild'];
     if (v !== undefined) vision = visionText(v);
+    const orgs = o.organisations ?? o.organizations ?? o['organisationer'];
+    if (orgs !== undefined) organisations = organisationList(orgs);
   }
   if (!Array.isArray(list)) throw new DomainError('CAPABILITY.IMPORT_BAD_JSON', { detail: 'expected an array of capabilities, or { "capabilities": [ … ] }' });
   const capabilities = list.map((item: unknown, i) => {
@@ -184,7 +187,19 @@ export function capabilitiesFromJson(text: string): { vision?: string; capabilit
     }
     return capabilityOf(row, values);
   });
-  return { ...(vision ? { vision } : {}), capabilities: checkAll(capabilities, (i) => i + 1) };
+  return { ...(vision ? { vision } : {}), ...(organisations ? { organisations } : {}), capabilities: checkAll(capabilities, (i) => i + 1) };
+}
+
+/** The organisations taking part in a map: names of at most 200 characters, each once (folded), at most 200. */
+export function organisationList(raw: unknown): string[] {
+  if (!Array.isArray(raw) || raw.length > 200) throw new DomainError('CAPABILITY.BAD_ORGANISATIONS', { max: 200 });
+  const byKey = new Map<string, string>();
+  raw.forEach((item: unknown, i) => {
+    const name = typeof item === 'string' ? item.trim() : '';
+    if (name === '' || [...name].length > 200) throw new DomainError('CAPABILITY.BAD_ORGANISATIONS', { max: 200, row: i + 1 });
+    if (!byKey.has(organisationKey(name))) byKey.set(organisationKey(name), name);
+  });
+  return [...byKey.values()];
 }
 
 export function visionText(raw: unknown): string {

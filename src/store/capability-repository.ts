@@ -34,12 +34,16 @@ const codeKey = (code: string): string => code.trim().toLowerCase();
 export class SqlCapabilityRepository implements CapabilityRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async map(tenantId: string, groupId: string): Promise<{ vision?: string; capabilities: Capability[] }> {
+  async map(tenantId: string, groupId: string): Promise<{ vision?: string; organisations?: string[]; capabilities: Capability[] }> {
     const [head, rows] = await Promise.all([
-      this.db.selectFrom('capability_maps').select('vision').where('tenant_id', '=', tenantId).where('group_id', '=', groupId).executeTakeFirst(),
+      this.db.selectFrom('capability_maps').select(['vision', 'organisations']).where('tenant_id', '=', tenantId).where('group_id', '=', groupId).executeTakeFirst(),
       this.db.selectFrom('capabilities').selectAll().where('tenant_id', '=', tenantId).where('group_id', '=', groupId).orderBy('position').execute(),
     ]);
-    return { ...(head?.vision ? { vision: head.vision } : {}), capabilities: rows.map(toCapability) };
+    return {
+      ...(head?.vision ? { vision: head.vision } : {}),
+      ...(head?.organisations ? { organisations: JSON.parse(head.organisations) as string[] } : {}),
+      capabilities: rows.map(toCapability),
+    };
   }
 
   importCapabilities(input: CapabilityImport): Promise<Stored<{ imported: number; updated: number }>> {
@@ -66,11 +70,16 @@ export class SqlCapabilityRepository implements CapabilityRepository {
             updated += 1;
           }
         }
-        if (input.vision !== undefined) {
+        if (input.vision !== undefined || input.organisations !== undefined) {
+          const head = {
+            ...(input.vision !== undefined ? { vision: input.vision } : {}),
+            ...(input.organisations !== undefined ? { organisations: JSON.stringify(input.organisations) } : {}),
+            updated_at: input.at,
+          };
           await trx
             .insertInto('capability_maps')
-            .values({ tenant_id: input.tenantId, group_id: input.groupId, vision: input.vision, updated_at: input.at })
-            .onConflict((oc) => oc.columns(['tenant_id', 'group_id']).doUpdateSet({ vision: input.vision, updated_at: input.at }))
+            .values({ tenant_id: input.tenantId, group_id: input.groupId, vision: null, organisations: null, ...head })
+            .onConflict((oc) => oc.columns(['tenant_id', 'group_id']).doUpdateSet(head))
             .execute();
         }
         const result = { imported, updated };

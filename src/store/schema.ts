@@ -224,6 +224,7 @@ export interface CapabilityMapsTable {
   tenant_id: string;
   group_id: string;
   vision: string | null;
+  organisations: string | null;
   updated_at: string;
 }
 

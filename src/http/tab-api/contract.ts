@@ -164,7 +164,9 @@ export interface CapabilityImportRequest {
   /**
    * CSV: a header row with the columns code, area, name, description (Swedish: kod, område, namn or
    * förmåga, beskrivning), separated by comma, semicolon or tab. JSON: an array of such objects, or
-   * `{ "vision": "Målbild 2030", "capabilities": [ … ] }`. Capabilities are matched on their code:
+   * `{ "vision": "Målbild 2030", "organisations": ["Munkedals kommun", …], "capabilities": [ … ] }`
+   * (`organisations`: those taking part, shown in the response tracker even before they answer; without
+   * it, the organisations the group's representatives speak for). Capabilities are matched on their code:
    * new codes are added, known ones updated, others kept. A refused import (400, the message names row
    * and column) stores nothing.
    */

@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
     .addColumn('vision', 'text')
+    // The organisations taking part, as a JSON array of names; null: those the group's representatives speak for.
+    .addColumn('organisations', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('capability_maps_pk', ['tenant_id', 'group_id'])
     .execute();

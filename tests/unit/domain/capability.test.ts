@@ -5,6 +5,7 @@ import {
   inMapOrder,
   maturityName,
   maturityOf,
+  organisationList,
   responseCounts,
   summarise,
   validateAssessments,
@@ -147,6 +148,14 @@ describe('capabilitiesFromJson', () => {
     const e = domainErrorOf(() => capabilitiesFromJson(text));
     expect(e.code).toBe(code);
     expect(e.params).toEqual(expect.objectContaining(params));
+  });
+
+  it('reads the organisations taking part, each once whatever its spelling, and refuses a list that is not names', () => {
+    const parsed = capabilitiesFromJson('{"organisations":["Munkedals kommun"," munkedals  KOMMUN ","SML-IT"],"capabilities":[{"code":"1","area":"a","name":"b"}]}');
+    expect(parsed.organisations).toEqual(['Munkedals kommun', 'SML-IT']);
+    expect(capabilitiesFromJson('{"organisationer":["Åmåls kommun"],"förmågor":[{"kod":"1","område":"a","namn":"b"}]}').organisations).toEqual(['Åmåls kommun']);
+    expect(domainErrorOf(() => capabilitiesFromJson('{"organisations":"Munkedal","capabilities":[{"code":"1","area":"a","name":"b"}]}')).code).toBe<ErrorCode>('CAPABILITY.BAD_ORGANISATIONS');
+    expect(domainErrorOf(() => organisationList(['Munkedal', ''])).params).toEqual({ max: 200, row: 2 });
   });
 
   it('accepts a number as a code (a spreadsheet exported to JSON)', () => {
