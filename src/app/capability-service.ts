@@ -54,6 +54,15 @@ export interface AssessmentForm {
   total: number;
 }
 
+/** Answers for an organisation (by default the caller's own). */
+export interface AssessInput {
+  organisation?: string;
+  answers: readonly AssessmentInput[];
+  via: Assessment['via'];
+  /** The tab's editors (an appointed secretary too) may answer for any organisation of the map. */
+  asEditor?: boolean;
+}
+
 /** What an import request carries: the file's text and its format. */
 export interface CapabilityImportContent {
   format: 'csv' | 'json';
@@ -182,12 +191,12 @@ export class CapabilityService {
    * organizer for any organisation of the map. Validated in full before anything is stored; a newer answer
    * replaces the organisation's earlier one for that capability, an identical one changes nothing.
    */
-  async assess(tenantId: string, group: Group, caller: PersonRef, input: { organisation?: string; answers: readonly AssessmentInput[]; via: Assessment['via'] }): Promise<{ changed: number; form: AssessmentForm }> {
+  async assess(tenantId: string, group: Group, caller: PersonRef, input: AssessInput): Promise<{ changed: number; form: AssessmentForm }> {
     const members = await this.repos.groups.members(tenantId, group.id);
     const { vision, organisations: participants, capabilities } = await this.repos.capabilities.map(tenantId, group.id);
     if (capabilities.length === 0) throw new DomainError('CAPABILITY.NONE');
     const before = await this.repos.capabilities.assessments(tenantId, group.id);
-    const organisation = this.organisationFor({ members, assessments: before, participants }, caller, input.organisation);
+    const organisation = this.organisationFor({ members, assessments: before, participants }, caller, input.organisation, input.asEditor === true);
     return this.store(group, vision, capabilities, organisation, caller, input.answers, input.via);
   }
 
@@ -328,12 +337,12 @@ export class CapabilityService {
     return found;
   }
 
-  private organisationFor(roll: Roll, caller: PersonRef, requested?: string): string {
+  private organisationFor(roll: Roll, caller: PersonRef, requested?: string, asEditor = false): string {
     const mine = membershipOf(roll.members, caller, this.today());
     const own = mine?.organisation;
     if (requested !== undefined && requested.trim() !== '') {
       const organisation = this.knownOrganisation(roll, requested);
-      if (managesGroup(mine?.role)) return organisation;
+      if (asEditor || managesGroup(mine?.role)) return organisation;
       if (own && organisationKey(own) === organisationKey(organisation) && REPRESENTING.has(mine.role)) return organisation;
       if (!own || !mine || !REPRESENTING.has(mine.role)) throw new DomainError('ASSESSMENT.NO_ORGANISATION');
       throw new DomainError('ASSESSMENT.OTHER_ORGANISATION', { mine: own, organisation });

@@ -74,7 +74,12 @@ export function registerCapabilityRoutes(server: Server, deps: TabApiDeps & { ca
       // A reader without a seat (local mode's anonymous reader) has no organisation to answer for.
       if (caller.principal.kind !== 'person') throw new TabApiError(403, 'Forbidden', 'Sign in to assess: answers are kept with who gave them.');
       const body: AssessmentRequest = bodyOf(req, assessmentBody, '{ "requestId": "<uuid>", "answers": [{ "capabilityId": "<id>", "maturity": 3, "importance": 4 }] }');
-      await capabilities.assess(access.group.tenantId, access.group, caller.person, { ...(body.organisation ? { organisation: body.organisation } : {}), answers: body.answers, via: 'tab' });
+      await capabilities.assess(access.group.tenantId, access.group, caller.person, {
+        ...(body.organisation ? { organisation: body.organisation } : {}),
+        answers: body.answers,
+        via: 'tab',
+        asEditor: access.canEdit,
+      });
       const view: CapabilityMapView = await capabilities.mapView(access.group, access.canEdit);
       res.send(200, view);
     }),

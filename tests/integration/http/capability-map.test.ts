@@ -241,6 +241,10 @@ describe('assessments from the tab and the summary', () => {
       { organisation: 'Vänersborg', leading: 4, total: 4 },
       { organisation: 'Åmål', leading: 0, total: 4 },
     ]);
+    // An editor answers for an organisation she names (here as it came in on paper), kept with her name.
+    const byEditor = await call<CapabilityMapView>('POST', `/api/tab/groups/${groupId}/capabilities/assessments`, people.sara, { requestId: randomUUID(), organisation: 'munkedal', answers: [{ capabilityId: map.capabilities[3]!.id, maturity: 'god', importance: '4' }] });
+    expect(byEditor.status).toBe(200);
+    expect(byEditor.body.assessments.find((a) => a.organisation === 'Munkedal' && a.capabilityId === map.capabilities[3]!.id)).toMatchObject({ maturity: 4, importance: 4, assessedBy: 'Sara Herrman' });
   });
 });
 
