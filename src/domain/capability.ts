@@ -248,7 +248,17 @@ export function importanceOf(capability: string, raw: unknown): Importance {
   return value;
 }
 
-const shown = (raw: unknown): string => (raw === undefined || raw === null || raw === '' ? '—' : (typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? typeof raw)).slice(0, 20));
+/** The value as the refusal quotes it: short, and never failing (a bigint or a cycle is named by its type). */
+function shown(raw: unknown): string {
+  if (raw === undefined || raw === null || raw === '') return '—';
+  if (typeof raw === 'string') return raw.slice(0, 20);
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw).slice(0, 20);
+  try {
+    return (JSON.stringify(raw) ?? typeof raw).slice(0, 20);
+  } catch {
+    return typeof raw;
+  }
+}
 
 /** One organisation's answer for one capability, as a card, link or request gives it. */
 export interface AssessmentInput {
