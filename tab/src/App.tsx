@@ -16,6 +16,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { MeView } from '../../src/http/tab-api/contract';
 import { TabApi } from './api';
 import { AppLink, LoadError, Loading, Page, useLoad } from './components/common';
 import { ShellContext, type Shell } from './context';
@@ -192,7 +193,7 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
   // The address names the group (a channel tab's contentUrl), else the Teams conversation's group, else the server's default.
   const group =
     groups.find((g) => g.id === groupParam) ??
-    (props.host?.conversationId ? groups.find((g) => g.conversationId === props.host?.conversationId) : undefined) ??
+    groupOfConversation(groups, props.host?.conversationId) ??
     groups.find((g) => me.state === 'ok' && g.id === me.data.defaultGroupId) ??
     groups[0];
 
@@ -290,6 +291,12 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
       </main>
     </div>
   );
+}
+
+/** The group set up in the Teams chat or channel the tab is in, or whose meeting's chat it is. */
+function groupOfConversation(groups: MeView['groups'], conversationId: string | undefined): MeView['groups'][number] | undefined {
+  if (!conversationId) return undefined;
+  return groups.find((g) => g.conversationId === conversationId) ?? groups.find((g) => g.meetingConversationIds?.includes(conversationId));
 }
 
 function pageOf(route: Route): ReactNode {

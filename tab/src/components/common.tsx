@@ -48,8 +48,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
   return [state, reload, set];
 }
 
+/** The server's own explanation (it answers in the page's language) when it gave one, else a general one. */
 export function errorText(t: I18n['t'], e: ApiFailure): string {
   if (e.status === 0) return t('app.error.network');
+  if (e.message && !e.code.startsWith('HTTP_')) return e.message;
   if (e.status === 401) return t('app.error.401');
   if (e.status === 403) return t('app.error.403');
   if (e.status === 404) return t('app.error.404');

@@ -15,7 +15,8 @@ const LABEL: Record<Mark, MessageKey> = { present: 'att.present', excused: 'att.
 
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  mark: { textAlign: 'center', fontWeight: tokens.fontWeightSemibold, minWidth: '3.5em' },
+  mark: { textAlign: 'center', minWidth: '5.5em' },
+  fit: { width: 'auto', minWidth: 'min(100%, 32em)' },
   present: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1 },
   excused: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
   absent: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
@@ -23,7 +24,15 @@ const useStyles = makeStyles({
   meetingHead: { textAlign: 'center', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
   meetingTitle: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, maxWidth: '10em', overflow: 'hidden', textOverflow: 'ellipsis' },
   legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalM} 0 0` },
-  symbol: { display: 'inline-block', minWidth: '1.6em', textAlign: 'center', fontWeight: tokens.fontWeightSemibold, borderRadius: tokens.borderRadiusSmall, marginRight: tokens.spacingHorizontalXS },
+  symbol: {
+    display: 'inline-block',
+    minWidth: '1.8em',
+    lineHeight: '1.6em',
+    textAlign: 'center',
+    fontWeight: tokens.fontWeightSemibold,
+    borderRadius: tokens.borderRadiusMedium,
+    marginRight: tokens.spacingHorizontalXS,
+  },
   bar: { display: 'block', height: '4px', marginTop: '2px', borderRadius: '2px', backgroundColor: tokens.colorBrandBackground },
   rate: { textAlign: 'center', minWidth: '4em', fontVariantNumeric: 'tabular-nums' },
 });
@@ -105,7 +114,7 @@ function Matrix(props: { view: AttendanceView }) {
         {t('att.matrix.title')}
       </h2>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={t('att.scrollRegion')}>
-        <table className={s.table} data-testid="attendance-matrix">
+        <table className={mergeClasses(s.table, c.fit)} data-testid="attendance-matrix">
           <caption className={s.srOnly}>{t('att.matrix.caption')}</caption>
           <thead>
             <tr>
@@ -125,8 +134,10 @@ function Matrix(props: { view: AttendanceView }) {
                 {view.meetings.map((mt, j) => {
                   const mark = view.cells[i]?.[j] ?? 'none';
                   return (
-                    <td key={mt.id} className={mergeClasses(c.mark, c[mark])}>
-                      <span aria-hidden="true">{SYMBOL[mark]}</span>
+                    <td key={mt.id} className={c.mark}>
+                      <span aria-hidden="true" className={mergeClasses(c.symbol, c[mark])}>
+                        {SYMBOL[mark]}
+                      </span>
                       <span className={s.srOnly}>{t(LABEL[mark])}</span>
                     </td>
                   );
@@ -162,7 +173,7 @@ function Rates(props: { view: AttendanceView }) {
         {t('att.rates.title')}
       </h2>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={t('att.rates.title')}>
-        <table className={s.table} data-testid="attendance-rates">
+        <table className={mergeClasses(s.table, c.fit)} data-testid="attendance-rates">
           <caption className={s.srOnly}>{t('att.rates.caption')}</caption>
           <thead>
             <tr>

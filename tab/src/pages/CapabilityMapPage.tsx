@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   summary: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 300px), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', rowGap: tokens.spacingVerticalS },
   itemMeta: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  bar: { display: 'block', height: '6px', borderRadius: '3px', backgroundColor: tokens.colorNeutralBackground5, marginTop: '3px', minWidth: '6em' },
+  bar: { display: 'block', height: '6px', borderRadius: '3px', backgroundColor: tokens.colorNeutralStroke2, marginTop: '3px', minWidth: '6em' },
   barFill: { display: 'block', height: '6px', borderRadius: '3px', backgroundColor: tokens.colorBrandBackground },
   heat: {
     borderCollapse: 'separate',
@@ -72,7 +72,7 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground2 },
   l1: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
   l2: { backgroundColor: tokens.colorPaletteMarigoldBackground2, color: tokens.colorNeutralForeground1 },
-  l3: { backgroundColor: tokens.colorNeutralBackground5, color: tokens.colorNeutralForeground1 },
+  l3: { backgroundColor: tokens.colorPaletteBeigeBackground2, color: tokens.colorNeutralForeground1 },
   l4: { backgroundColor: tokens.colorPaletteLightGreenBackground2, color: tokens.colorNeutralForeground1 },
   l5: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalM} 0 0` },
