@@ -15,23 +15,18 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MeView } from '../../src/http/tab-api/contract';
 import { TabApi } from './api';
 import { AppLink, LoadError, Loading, Page, useLoad } from './components/common';
 import { ShellContext, type Shell } from './context';
 import { I18nContext, LANGS, createI18n, langOf, useI18n, type Lang } from './i18n';
 import type { MessageKey } from './i18n/en';
+import { loadPage, loadedPage } from './pages';
 import { navigate, queryWith, useLocation, type Route } from './router';
 import { focusRing, useShared } from './styles';
 import type { TeamsHost, ThemeName } from './teams';
 
-const RiskRegisterPage = lazy(() => import('./pages/RiskRegisterPage'));
-const RiskDetailPage = lazy(() => import('./pages/RiskDetailPage'));
-const CapabilityMapPage = lazy(() => import('./pages/CapabilityMapPage'));
-const AttendancePage = lazy(() => import('./pages/AttendancePage'));
-const DecisionsPage = lazy(() => import('./pages/DecisionsPage'));
-const ConfigPage = lazy(() => import('./pages/ConfigPage'));
 
 const THEMES: Record<ThemeName, Theme> = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -216,7 +211,7 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
         <MessageBarBody>{t('app.noGroups')}</MessageBarBody>
       </MessageBar>
     );
-  } else content = <Suspense fallback={<Loading />}>{pageOf(route)}</Suspense>;
+  } else content = <PageView route={route} />;
 
   return (
     <div className={c.root}>
@@ -299,23 +294,33 @@ function groupOfConversation(groups: MeView['groups'], conversationId: string | 
   return groups.find((g) => g.conversationId === conversationId) ?? groups.find((g) => g.meetingConversationIds?.includes(conversationId));
 }
 
-function pageOf(route: Route): ReactNode {
-  switch (route.page) {
-    case 'risks':
-      return <RiskRegisterPage />;
-    case 'risk':
-      return <RiskDetailPage riskId={route.riskId} />;
-    case 'capabilities':
-      return <CapabilityMapPage />;
-    case 'attendance':
-      return <AttendancePage />;
-    case 'decisions':
-      return <DecisionsPage />;
-    case 'config':
-      return <ConfigPage />;
-    case 'notFound':
-      return <NotFound />;
+/** The route's page: rendered at once when its chunk is loaded (main.tsx starts that early), else loaded first. */
+function PageView(props: { route: Route }) {
+  const { t } = useI18n();
+  const name = props.route.page === 'notFound' ? undefined : props.route.page;
+  const [, setLoaded] = useState(0);
+  const [failed, setFailed] = useState(false);
+  const Component = name ? loadedPage(name) : NotFound;
+  useEffect(() => {
+    if (!name || loadedPage(name)) return;
+    let live = true;
+    setFailed(false);
+    loadPage(name).then(
+      () => live && setLoaded((n) => n + 1),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name]);
+  if (failed) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{t('app.error.network')}</MessageBarBody>
+      </MessageBar>
+    );
   }
+  return Component ? <Component route={props.route} /> : <Loading />;
 }
 
 function NotFound() {

@@ -3,11 +3,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { langOf } from './i18n';
+import { loadPage } from './pages';
+import { parseRoute } from './router';
 import { connectToTeams, type ThemeName } from './teams';
 
 const params = new URLSearchParams(window.location.search);
 const themeParam = params.get('theme');
 const initialTheme: ThemeName = themeParam === 'dark' || themeParam === 'contrast' ? themeParam : 'light';
+
+// The page's chunk loads while the shell signs in and asks who the user is.
+const first = parseRoute(window.location.pathname);
+if (first.page !== 'notFound') void loadPage(first.page).catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -86,9 +86,9 @@ export const useShared = makeStyles({
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
       verticalAlign: 'bottom',
-      whiteSpace: 'nowrap',
     },
-    '& tbody th': { verticalAlign: 'top', whiteSpace: 'normal' },
+    '& thead th': { whiteSpace: 'nowrap' },
+    '& tbody th': { verticalAlign: 'top' },
     '& td': {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

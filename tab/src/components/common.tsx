@@ -80,9 +80,15 @@ export function LoadError(props: { error: ApiFailure; retry?: () => void }) {
   );
 }
 
-/** The page's root: `data-page` names it and `data-ready` says it is drawn and interactive (for tests and the benchmark). */
+/**
+ * The page's root: `data-page` names it and `data-ready` says it is drawn and interactive (for tests and the
+ * benchmark), which also finds the moment as a performance mark `radslag:ready:<page>` (time since navigation).
+ */
 export function Page(props: { name: string; ready: boolean; children: ReactNode }) {
   const s = useShared();
+  useEffect(() => {
+    if (props.ready) performance.mark(`radslag:ready:${props.name}`);
+  }, [props.ready, props.name]);
   return (
     <div className={s.page} data-page={props.name} data-ready={props.ready ? 'true' : 'false'}>
       {props.children}

@@ -7,6 +7,7 @@ import { AppLink, BandPill, LoadError, Loading, Page, errorText, useLoad } from 
 import { useShell } from '../context';
 import { useI18n, type I18n } from '../i18n';
 import { bandOf } from '../risk-band';
+import type { Route } from '../router';
 import { useShared } from '../styles';
 
 const NOTE_MAX = 4000;
@@ -31,13 +32,14 @@ const useStyles = makeStyles({
   back: { margin: 0 },
 });
 
-export default function RiskDetailPage(props: { riskId: string }) {
+export default function RiskDetailPage(props: { route: Route }) {
+  const riskId = props.route.page === 'risk' ? props.route.riskId : '';
   const { api, group } = useShell();
   const { t } = useI18n();
   const s = useShared();
   const c = useStyles();
   const groupId = group?.id ?? '';
-  const [load, reload, set] = useLoad(() => api.risk(groupId, props.riskId), [api, groupId, props.riskId]);
+  const [load, reload, set] = useLoad(() => api.risk(groupId, riskId), [api, groupId, riskId]);
 
   return (
     <Page name="risk" ready={load.state === 'ok'}>

@@ -1,30 +1,32 @@
 /** The risk register: heat map, filters, a sortable table and the CSV export. */
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { RiskRow, RiskStatus } from '../../../src/http/tab-api/contract';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
+import type { RiskBand, RiskRow, RiskStatus } from '../../../src/http/tab-api/contract';
 import { ApiFailure } from '../api';
-import { AppLink, BandPill, LoadError, Loading, Page, errorText, useLoad } from '../components/common';
+import { LoadError, Loading, Page, errorText, useBandClass, useLoad } from '../components/common';
 import { BandLegend, RiskHeatMap, type Cell } from '../components/RiskHeatMap';
 import { useShell } from '../context';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/en';
+import { hrefOf, navigate } from '../router';
 import { useShared } from '../styles';
 
 type SortKey = 'code' | 'threat' | 'vulnerability' | 'consequence' | 'probability' | 'impact' | 'score' | 'action' | 'owner' | 'status' | 'lastReviewedAt';
 type Direction = 'ascending' | 'descending';
 
-const COLUMNS: Array<{ key: SortKey; label: MessageKey; long?: MessageKey; numeric?: boolean; wide?: boolean }> = [
-  { key: 'code', label: 'risks.col.id' },
-  { key: 'threat', label: 'risks.col.threat', wide: true },
-  { key: 'vulnerability', label: 'risks.col.vulnerability', wide: true },
-  { key: 'consequence', label: 'risks.col.consequence', wide: true },
-  { key: 'probability', label: 'risks.col.s', long: 'risks.col.sLong', numeric: true },
-  { key: 'impact', label: 'risks.col.k', long: 'risks.col.kLong', numeric: true },
-  { key: 'score', label: 'risks.col.r', long: 'risks.col.rLong', numeric: true },
-  { key: 'action', label: 'risks.col.action', wide: true },
-  { key: 'owner', label: 'risks.col.owner' },
-  { key: 'status', label: 'risks.col.status' },
-  { key: 'lastReviewedAt', label: 'risks.col.lastReview' },
+/** Columns with fixed widths: the browser then lays out 1,000 rows without measuring every cell first. */
+const COLUMNS: Array<{ key: SortKey; label: MessageKey; long?: MessageKey; numeric?: boolean; width: string }> = [
+  { key: 'code', label: 'risks.col.id', width: '4.5em' },
+  { key: 'threat', label: 'risks.col.threat', width: '19%' },
+  { key: 'vulnerability', label: 'risks.col.vulnerability', width: '16%' },
+  { key: 'consequence', label: 'risks.col.consequence', width: '16%' },
+  { key: 'probability', label: 'risks.col.s', long: 'risks.col.sLong', numeric: true, width: '3.2em' },
+  { key: 'impact', label: 'risks.col.k', long: 'risks.col.kLong', numeric: true, width: '3.2em' },
+  { key: 'score', label: 'risks.col.r', long: 'risks.col.rLong', numeric: true, width: '8.5em' },
+  { key: 'action', label: 'risks.col.action', width: '15%' },
+  { key: 'owner', label: 'risks.col.owner', width: '9em' },
+  { key: 'status', label: 'risks.col.status', width: '7em' },
+  { key: 'lastReviewedAt', label: 'risks.col.lastReview', width: '8.5em' },
 ];
 
 const STATUS_ORDER: Record<RiskStatus, number> = { open: 0, handled: 1, closed: 2 };
@@ -49,11 +51,19 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   arrow: { width: '1em', color: tokens.colorNeutralForeground2 },
-  wide: { minWidth: '12em' },
+  fixed: { tableLayout: 'fixed', minWidth: '72em', '& td, & th': { overflowWrap: 'anywhere' }, '& thead th': { whiteSpace: 'normal' } },
   cellFilter: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   count: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   actionLabel: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
+
+/** The rows' links are plain <a href>: one handler routes them in place (a modified click opens a new tab as usual). */
+function followRowLink(e: MouseEvent<HTMLElement>): void {
+  const a = (e.target as HTMLElement).closest('a[data-route-link]');
+  if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(a.getAttribute('href')!);
+}
 
 export default function RiskRegisterPage() {
   const { api, group, lang } = useShell();
@@ -103,6 +113,26 @@ export default function RiskRegisterPage() {
       return { key, dir: numeric ? 'descending' : 'ascending' };
     });
   const effectiveSort = sort ?? { key: 'score' as const, dir: 'descending' as const };
+
+  const bandClass = useBandClass();
+  const kit = useMemo<RowKit>(() => {
+    const bands = ['low', 'medium', 'high', 'critical'] as const;
+    return {
+      link: s.link,
+      num: s.num,
+      nowrap: s.nowrap,
+      actionLabel: c.actionLabel,
+      pill: Object.fromEntries(bands.map((b) => [b, mergeClasses(s.pill, bandClass(b))])) as Record<RiskBand, string>,
+      band: Object.fromEntries(bands.map((b) => [b, t(`band.${b}`)])) as Record<RiskBand, string>,
+      status: { open: t('status.open'), handled: t('status.handled'), closed: t('status.closed') },
+      none: t('common.none'),
+      actionNeeded: t('risks.actionNeeded'),
+      noActionNeeded: t('risks.noActionNeeded'),
+      date: i18n.date,
+      hrefOf: (riskId) => hrefOf({ page: 'risk', riskId }),
+    };
+    // Texts change with the language, links with the group and the query; class names stay.
+  }, [i18n, s, c, groupId, lang]);
 
   const exportCsv = async () => {
     setExporting(true);
@@ -188,8 +218,13 @@ export default function RiskRegisterPage() {
               {t('risks.count', { shown: shown.length, total: risks.length })}
             </p>
             <div className={s.scroll}>
-              <table className={s.table} data-testid="risk-table">
+              <table className={mergeClasses(s.table, c.fixed)} data-testid="risk-table">
                 <caption className={s.srOnly}>{t('risks.table.caption', { group: load.data.group.name })}</caption>
+                <colgroup>
+                  {COLUMNS.map((col) => (
+                    <col key={col.key} style={{ width: col.width }} />
+                  ))}
+                </colgroup>
                 <thead>
                   <tr>
                     {COLUMNS.map((col) => {
@@ -220,9 +255,9 @@ export default function RiskRegisterPage() {
                     })}
                   </tr>
                 </thead>
-                <tbody>
+                <tbody onClick={followRowLink}>
                   {shown.map((r) => (
-                    <RiskTableRow key={r.id} risk={r} wideClass={c.wide} actionLabelClass={c.actionLabel} />
+                    <RiskTableRow key={r.id} risk={r} kit={kit} />
                   ))}
                 </tbody>
               </table>
@@ -235,33 +270,53 @@ export default function RiskRegisterPage() {
   );
 }
 
-function RiskTableRow(props: { risk: RiskRow; wideClass: string; actionLabelClass: string }) {
-  const { risk: r } = props;
-  const s = useShared();
-  const { t, date } = useI18n();
+/** What every row shares, computed once per render of the table rather than per row (1,000 rows). */
+interface RowKit {
+  link: string;
+  num: string;
+  nowrap: string;
+  actionLabel: string;
+  pill: Record<RiskBand, string>;
+  band: Record<RiskBand, string>;
+  status: Record<RiskStatus, string>;
+  none: string;
+  actionNeeded: string;
+  noActionNeeded: string;
+  date: (iso: string | undefined) => string;
+  hrefOf: (riskId: string) => string;
+}
+
+/** One row: plain elements, memoised, so a sort only moves rows and a filter only adds or removes them. */
+const RiskTableRow = memo(function RiskTableRow(props: { risk: RiskRow; kit: RowKit }) {
+  const { risk: r, kit } = props;
   return (
     <tr data-risk={r.code}>
-      <th scope="row" className={s.nowrap}>
-        <AppLink to={{ page: 'risk', riskId: r.id }}>{r.code}</AppLink>
+      <th scope="row" className={kit.nowrap}>
+        <a href={kit.hrefOf(r.id)} className={kit.link} data-route-link="">
+          {r.code}
+        </a>
       </th>
-      <td className={props.wideClass}>{r.threat}</td>
-      <td className={props.wideClass}>{r.vulnerability ?? t('common.none')}</td>
-      <td className={props.wideClass}>{r.consequence ?? t('common.none')}</td>
-      <td className={s.num}>{r.probability}</td>
-      <td className={s.num}>{r.impact}</td>
-      <td className={s.num}>
-        <BandPill score={r.score} band={r.band} />
+      <td>{r.threat}</td>
+      <td>{r.vulnerability ?? kit.none}</td>
+      <td>{r.consequence ?? kit.none}</td>
+      <td className={kit.num}>{r.probability}</td>
+      <td className={kit.num}>{r.impact}</td>
+      <td className={kit.num}>
+        <span className={kit.pill[r.band]}>
+          <strong>{r.score}</strong>
+          <span>{kit.band[r.band]}</span>
+        </span>
       </td>
-      <td className={props.wideClass}>
-        <span className={props.actionLabelClass}>{r.actionNeeded ? t('risks.actionNeeded') : t('risks.noActionNeeded')}</span>
+      <td>
+        <span className={kit.actionLabel}>{r.actionNeeded ? kit.actionNeeded : kit.noActionNeeded}</span>
         {r.action}
       </td>
-      <td>{r.owner ?? t('common.none')}</td>
-      <td className={s.nowrap}>{t(`status.${r.status}`)}</td>
-      <td className={s.nowrap}>{date(r.lastReviewedAt)}</td>
+      <td>{r.owner ?? kit.none}</td>
+      <td className={kit.nowrap}>{kit.status[r.status]}</td>
+      <td className={kit.nowrap}>{kit.date(r.lastReviewedAt)}</td>
     </tr>
   );
-}
+});
 
 function comparatorOf(key: SortKey, collator: Intl.Collator): (a: RiskRow, b: RiskRow) => number {
   const text = (f: (r: RiskRow) => string | undefined) => (a: RiskRow, b: RiskRow) => collator.compare(f(a) ?? '', f(b) ?? '');
