@@ -13,5 +13,10 @@ export default function globalSetup(): void {
   }
   if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(__dirname, '../../dist/tab/index.html'))) return;
   const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  // Jest sets NODE_ENV=test, which Vite would keep: React's development build would then be bundled.
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
