@@ -98,10 +98,19 @@ module.exports = {
     },
     {
       name: 'tab-not-server-code',
-      comment: 'tab/ talks to the server over the tab API only: it must not import src/store, src/http or bot/.',
+      comment:
+        'tab/ talks to the server over the tab API only: it must not import src/store, src/http or bot/ — ' +
+        'except the API contract (src/http/tab-api/contract.ts), whose types both sides share.',
       severity: 'error',
       from: { path: '^tab/' },
-      to: { path: ['^src/(store|http)/', '^bot/', '^src/main\\.ts$'] },
+      to: { path: ['^src/(store|http)/', '^bot/', '^src/main\\.ts$'], pathNot: '^src/http/tab-api/contract\\.ts$' },
+    },
+    {
+      name: 'tab-contract-types-only',
+      comment: 'The tab takes only types from the API contract (`import type`), so no server code reaches its bundle.',
+      severity: 'error',
+      from: { path: '^tab/' },
+      to: { path: '^src/http/tab-api/contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'not-to-tests',

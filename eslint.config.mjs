@@ -4,8 +4,7 @@
  *
  * - TypeScript in src/, bot/, tests/ and scripts/ is linted with type information
  *   (typescript-eslint `recommendedTypeChecked`, through the project service and tsconfig.json).
- * - The future tab/ (React, built by Vite, its own tsconfig) is linted without type information
- *   until it has a tsconfig of its own that the project service can find.
+ * - The tab/ (React, built by Vite) is linted with type information from its own tab/tsconfig.json.
  * - Plain JS config files (jest.config.js, this file, .dependency-cruiser.cjs) get `js.recommended` only.
  *
  * Layering (what may import what) is not checked here: dependency-cruiser does that
@@ -149,20 +148,21 @@ export default defineConfig(
     },
   },
 
-  // ---- The future tab (React + Fluent UI, built by Vite): browser code, no type information yet ----
+  // ---- The tab (React + Fluent UI, built by Vite): browser code, with type information from tab/tsconfig.json ----
   {
     name: 'radslag/tab',
     files: TAB_FILES,
-    extends: [tseslint.configs.recommended],
+    extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       sourceType: 'module',
-      parserOptions: { ecmaFeatures: { jsx: true } },
+      parserOptions: { ecmaFeatures: { jsx: true }, projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
+      '@typescript-eslint/no-floating-promises': 'error',
     },
   },
 

@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` (no I/O: domain, parser, cards, manifest) and `integration` (the real server over
- * HTTP, a real database, fake Microsoft endpoints). CI runs `integration` a second time on PostgreSQL.
+ * Three projects: `unit` (no I/O: domain, parser, cards, manifest), `integration` (the real server over
+ * HTTP, a real database, fake Microsoft endpoints) and `e2e` (the tab in headless Chromium against the real
+ * server). CI runs `integration` a second time on PostgreSQL.
  */
 const shared = {
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
@@ -15,5 +16,12 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    // The tab in headless Chromium (Debian's /usr/bin/chromium) against the real server; the tab is built once first.
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+    },
   ],
 };

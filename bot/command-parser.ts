@@ -30,7 +30,8 @@ export type CommandName =
   | 'action'
   | 'actions'
   | 'adjuster'
-  | 'minutes';
+  | 'minutes'
+  | 'assess';
 
 const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   decision: 'decision',
@@ -90,6 +91,9 @@ const commandWords: ReadonlyMap<string, CommandName> = new Map(Object.entries({
   justerare: 'adjuster',
   minutes: 'minutes',
   protokoll: 'minutes',
+  assess: 'assess',
+  bedöm: 'assess',
+  bedom: 'assess',
 } satisfies Record<string, CommandName>));
 
 export type ParsedText =

@@ -3,7 +3,7 @@
  * private message each member gets (e-mail or one-to-one chat), and the line that tells the group chat how
  * many links went out — without any link in it.
  */
-import type { LinkDeliveryReport, LinkMessageWriter } from '../src/app/personal-link-service';
+import type { LinkDeliveryReport, LinkMessage, LinkMessageWriter } from '../src/app/personal-link-service';
 import type { Translate } from '../src/i18n';
 
 export function linkMessageWriter(t: Translate): LinkMessageWriter {
@@ -17,6 +17,15 @@ export function linkMessageWriter(t: Translate): LinkMessageWriter {
       ],
       action: t('link.mail.action'),
     };
+  };
+}
+
+/** The e-mail that carries a representative's personal assessment link (a reminder from the tab). */
+export function assessmentLinkMessage(t: Translate, about: { groupName: string; organisation: string; vision?: string }): LinkMessage {
+  return {
+    subject: t('link.assessment.subject', { organisation: about.organisation }),
+    paragraphs: [t('link.assessment.message', { group: about.groupName, organisation: about.organisation, vision: about.vision ?? t('assess.visionDefault') }), t('link.mail.personal')],
+    action: t('link.mail.action'),
   };
 }
 

@@ -13,6 +13,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { CapabilityService } from '../src/app/capability-service';
 import type { DecisionService } from '../src/app/decision-service';
 import type { GroupService } from '../src/app/group-service';
 import type { MeetingRunService } from '../src/app/meeting-run-service';
@@ -42,6 +43,7 @@ import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard,
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
 import { LifecycleHandlers } from './lifecycle-handlers';
 import { MinutesHandlers } from './minutes-handlers';
+import { AssessmentHandlers } from './assessment-handlers';
 import { cardIdSchema, cardMessage, parseCardData, plainText, replaceSharedCard, type CardActionResult, type Turn } from './turn';
 
 export interface BotServices {
@@ -54,6 +56,7 @@ export interface BotServices {
   attendance: AttendanceService;
   minutes: MinutesRecordsService;
   minutesDocuments: MinutesService;
+  capabilities: CapabilityService;
   repos: Pick<Repositories, 'groups'>;
   clock: Clock;
   log: Logger;
@@ -80,6 +83,7 @@ const usageOf: Partial<Record<CommandName, MessageKey>> = {
   action: 'usage.action',
   adjuster: 'usage.adjuster',
   minutes: 'usage.minutes',
+  assess: 'usage.assess',
 };
 
 export class RadslagBot extends TeamsActivityHandler {
@@ -87,11 +91,13 @@ export class RadslagBot extends TeamsActivityHandler {
   private readonly background = new Set<Promise<void>>();
   private readonly lifecycle: LifecycleHandlers;
   private readonly minutes: MinutesHandlers;
+  private readonly assessments: AssessmentHandlers;
 
   constructor(private readonly services: BotServices) {
     super();
     this.roles = new MeetingRoleCache(services.meetingRoleCacheSeconds * 1000);
     this.minutes = new MinutesHandlers(services.minutes, services.minutesDocuments, services.meetings, () => services.clock.now());
+    this.assessments = new AssessmentHandlers(services.capabilities);
     this.lifecycle = new LifecycleHandlers({
       scheduling: services.scheduling,
       run: services.run,
@@ -302,6 +308,9 @@ export class RadslagBot extends TeamsActivityHandler {
       case 'minutes':
         await this.minutes.command(context, turn, name, args, sourceKey, mentions);
         return;
+      case 'assess':
+        await this.assessments.command(context, turn, args);
+        return;
       case 'preparation': {
         const { group, preparation } = await this.services.groups.setPreparationGroup(ctx, args);
         await context.sendActivity(cardMessage(card([userText(t('preparation.set', { name: group.name, preparation: preparation.name }))])));
@@ -381,7 +390,8 @@ export class RadslagBot extends TeamsActivityHandler {
         return { card: await this.rosterView(turn, data.cardId, t('members.added', { count: added })), shared: true };
       }
       default: {
-        const handled = (await this.minutes.cardAction(turn, verb, rawData)) ?? (await this.lifecycle.cardAction(context, turn, verb, rawData));
+        const handled =
+          (await this.minutes.cardAction(turn, verb, rawData)) ?? (await this.assessments.cardAction(turn, verb, rawData)) ?? (await this.lifecycle.cardAction(context, turn, verb, rawData));
         if (handled) return handled;
         throw new DomainError('CARD.INVALID_DATA', { detail: `unknown action "${verb.slice(0, 40)}"` });
       }

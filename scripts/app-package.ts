@@ -116,10 +116,18 @@ export function placeholderValuesFromConfig(config: AppConfig): { values: Record
   if (base.protocol !== 'https:') {
     warnings.push(`PUBLIC_BASE_URL (${config.publicBaseUrl}) is not https: Teams needs a public https address (e.g. a dev tunnel).`);
   }
+  // The tab's SSO: Teams asks Entra for a token for this app registration, whose audience the server checks.
+  let tabClientId = config.tabAuth?.clientId;
+  if (!tabClientId) {
+    tabClientId = botId;
+    warnings.push('AAD_APP_CLIENT_ID is empty: webApplicationInfo uses the bot id, and the tab signs in only once AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set.');
+  }
   return {
     values: {
       TEAMS_APP_ID: config.teamsAppId,
       BOT_ID: botId,
+      AAD_APP_CLIENT_ID: tabClientId,
+      AAD_APP_ID_URI: config.tabAuth?.appIdUri ?? `api://${base.host}/${tabClientId}`,
       APP_NAME_SUFFIX: config.appNameSuffix,
       // host keeps a non-default port (localhost:3978), which validDomains accepts.
       PUBLIC_HOSTNAME: base.host,

@@ -42,6 +42,9 @@ const schema = z.object({
   SECRET_AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_TENANT_ID: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
+  AAD_APP_ID_URI: z.preprocess(emptyToUndefined, z.string().trim().regex(/^(api|https?):\/\/\S+$/, 'must be the App ID URI, e.g. api://<host>/<client id>').optional()),
+  AAD_APP_OPENID_METADATA_URL: optionalUrl,
+  TAB_DIST_DIR: optionalText,
   GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
   GRAPH_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(300).default(15)),
   SECRET_LINK_SIGNING_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
@@ -108,6 +111,20 @@ export interface AppConfig {
   attendanceMinimumMinutes: number;
   /** Load the demo workspace into an empty store at start (local mode only). */
   demoWorkspace: boolean;
+  /** Validation of the tab's Teams SSO tokens; undefined (tab local mode) unless AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set. */
+  tabAuth?: TabAuthConfig;
+  /** The built tab (Vite's output), served at /tab/. */
+  tabDistDir: string;
+}
+
+export interface TabAuthConfig {
+  clientId: string;
+  tenantId: string;
+  /** The `webApplicationInfo.resource`, the audience of v1 tokens. */
+  appIdUri?: string;
+  authorityHost: string;
+  /** Tests only: where the OpenID metadata is, instead of `{authorityHost}/{tenantId}/v2.0/.well-known/openid-configuration`. */
+  metadataUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -156,10 +173,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     throw new ConfigError(c.BOT_LOGIN_URL ? 'BOT_OPENID_METADATA_URL' : 'BOT_LOGIN_URL', 'BOT_OPENID_METADATA_URL and BOT_LOGIN_URL are set together or not at all');
   }
 
+  // The app registration: its id and tenant validate the tab's SSO tokens; with its secret too, Graph is used.
   const graphKeys = [c.AAD_APP_CLIENT_ID, c.SECRET_AAD_APP_CLIENT_SECRET, c.AAD_APP_TENANT_ID];
-  if (graphKeys.some(Boolean) && !graphKeys.every(Boolean)) {
-    const missing = ['AAD_APP_CLIENT_ID', 'SECRET_AAD_APP_CLIENT_SECRET', 'AAD_APP_TENANT_ID'].filter((_, i) => !graphKeys[i]);
-    throw new ConfigError(missing[0]!, 'Graph needs AAD_APP_CLIENT_ID, SECRET_AAD_APP_CLIENT_SECRET and AAD_APP_TENANT_ID together');
+  if (graphKeys.some(Boolean) && !(c.AAD_APP_CLIENT_ID && c.AAD_APP_TENANT_ID)) {
+    throw new ConfigError(c.AAD_APP_CLIENT_ID ? 'AAD_APP_TENANT_ID' : 'AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set together (the tab\'s sign-in needs both; Graph needs SECRET_AAD_APP_CLIENT_SECRET as well)');
   }
 
   let store: StoreConfig;
@@ -209,6 +226,18 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     demoWorkspace: c.DEMO_WORKSPACE === 'on' && !c.BOT_ID,
     attendanceRetryMinutes: c.ATTENDANCE_RETRY_MINUTES.split(',').map((m) => Number(m.trim())),
     attendanceMinimumMinutes: c.ATTENDANCE_MINIMUM_MINUTES,
+    tabAuth:
+      c.AAD_APP_CLIENT_ID && c.AAD_APP_TENANT_ID
+        ? {
+            clientId: c.AAD_APP_CLIENT_ID,
+            tenantId: c.AAD_APP_TENANT_ID,
+            // Teams Toolkit's convention when not given: api://<public host>/<client id>.
+            appIdUri: c.AAD_APP_ID_URI ?? `api://${new URL(c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).host}/${c.AAD_APP_CLIENT_ID}`,
+            authorityHost: c.AAD_APP_OAUTH_AUTHORITY_HOST.replace(/\/$/, ''),
+            ...(c.AAD_APP_OPENID_METADATA_URL ? { metadataUrl: c.AAD_APP_OPENID_METADATA_URL } : {}),
+          }
+        : undefined,
+    tabDistDir: c.TAB_DIST_DIR ? path.resolve(rootDir, c.TAB_DIST_DIR) : path.join(rootDir, 'dist', 'tab'),
   };
 }
 
@@ -223,5 +252,6 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     graph: c.graph ? { ...c.graph, clientSecret: '***' } : 'not configured',
     linkSigningKey: c.linkSigningKey ? '***' : undefined,
     localMode: c.localMode,
+    tab: { auth: c.tabAuth ?? 'local mode (no token needed; the demo workspace is read)', distDir: c.tabDistDir },
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { createAdapter } from '../bot/adapter';
 import { createBotEndpoint } from '../bot/bot-endpoint';
 import { TeamsNotifier } from '../bot/notifier';
+import { assessmentLinkMessage } from '../bot/personal-link-messages';
 import { RadslagBot } from '../bot/radslag-bot';
 import { createJobHandlers, createServices } from './app';
 import { JobRunner } from './app/job-runner';
@@ -16,10 +17,15 @@ import { ConfigError, describeConfig, loadConfig, type AppConfig } from './confi
 import { DEMO_TENANT, seedDemoWorkspace } from './demo/seed-demo';
 import { createGraphAttendance, isAccessPolicyDenied } from './graph/graph-attendance';
 import { createGraphCalendar } from './graph/graph-calendar';
+import { EntraTokenValidator } from './auth/entra-token';
 import { createHttpServer } from './http/server';
+import { readCsv } from './import/csv-reader';
+import { TabAuth } from './http/tab-api/tab-auth';
 import { hmacLinkTokens } from './links/personal-link-token';
 import { minutesOptions } from './minutes';
 import { resolveLinkSigningKey } from './links/signing-key';
+import type { Group } from './domain/group';
+import { localeOf, translator, type Locale } from './i18n';
 import { createLogger } from './logger';
 import { createRepositories, openStore } from './store';
 
@@ -29,6 +35,12 @@ export interface RunningApp {
   /** Runs the jobs due now (as the poll would), for tests that move the clock; resolves to how many ran. */
   runJobsOnce(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** The language of a group's chat (kept in its conversation reference by /setup); Swedish when unknown. */
+function groupLocale(group: Group): Locale {
+  const locale = group.conversationReference ? (JSON.parse(group.conversationReference) as { locale?: string }).locale : undefined;
+  return locale ? localeOf(locale) : 'sv';
 }
 
 export async function start(config: AppConfig, options: { log?: Logger; clock?: Clock } = {}): Promise<RunningApp> {
@@ -50,7 +62,17 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const clock = options.clock ?? systemClock;
   const linkKey = resolveLinkSigningKey(config);
   if (linkKey.source === 'generated') log.info({ file: linkKey.file }, 'generated the personal-link signing key (kept for restarts)');
+  const adapter = createAdapter(config.bot, log);
+  // Reminders and jobs post to chats on their own: proactive messages through the same adapter.
+  const notifier = new TeamsNotifier(adapter, config.bot.appId ?? '');
+  // The personal links need the services and the reminders need the links: bound once both exist.
+  const linksLater: { service?: PersonalLinkService } = {};
   const services = createServices(repos, clock, minutesOptions(linkKey.key, config.publicBaseUrl), {
+    notifier,
+    readCsv,
+    mailAssessmentLink: (group, member, about) =>
+      linksLater.service?.mailAssessmentLink(group, member, assessmentLinkMessage(translator(groupLocale(group)), { groupName: group.name, ...about })) ?? Promise.resolve(false),
+    onNotifyError: (e, what) => log.error({ err: e }, `proactive message not delivered: ${what}`),
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
@@ -60,15 +82,15 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
   });
   const personalLinks = new PersonalLinkService(repos, services.run, hmacLinkTokens(linkKey.key), clock, {
+    capabilities: services.capabilities,
     ...(calendar ? { calendar } : {}),
     publicBaseUrl: config.publicBaseUrl,
     ...(config.hostTenantId ? { hostTenantId: config.hostTenantId } : {}),
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
   });
+  linksLater.service = personalLinks;
   const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
-  const adapter = createAdapter(config.bot, log);
-  // Durable jobs (reminders) post to chats on their own: proactive messages through the same adapter.
-  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, new TeamsNotifier(adapter, config.bot.appId ?? ''), services), {
+  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });
   const server = createHttpServer({
@@ -77,6 +99,15 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     personalLinks,
     attendance: { service: services.attendance, localMode: config.localMode },
     minutes: services.minutesDocuments,
+    tab: {
+      deps: {
+        auth: new TabAuth({ ...(config.tabAuth ? { validator: new EntraTokenValidator(config.tabAuth) } : {}), localTenantId: DEMO_TENANT, log }),
+        tab: services.tab,
+        log,
+      },
+      distDir: config.tabDistDir,
+    },
+    capabilities: services.capabilities,
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },
@@ -87,6 +118,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   const port = server.address().port;
   log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);
+  if (!config.tabAuth) log.warn(`The tab (${config.publicBaseUrl}/tab/) runs in local mode: without AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID its API lets anyone read the demo workspace without signing in.`);
   jobs.start(config.jobPollSeconds * 1000);
 
   let stopping: Promise<void> | undefined;

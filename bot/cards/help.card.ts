@@ -23,6 +23,7 @@ export function helpCard(t: Translate, unknownCommand?: string): AdaptiveCard {
     { names: '/actions · /åtgärder', help: t('help.actions') },
     { names: '/adjuster · /justerare', help: t('help.adjuster'), example: t('usage.adjuster') },
     { names: '/minutes · /protokoll', help: t('help.minutes'), example: t('usage.minutes') },
+    { names: '/assess · /bedöm', help: t('help.assess'), example: t('usage.assess') },
     { names: '/help · /hjälp', help: t('help.help') },
   ];
   const body: CardElement[] = [heading(t('help.title'))];

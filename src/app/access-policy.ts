@@ -19,6 +19,8 @@ export type RecordKind = 'decision' | 'risk' | 'note' | 'action' | 'minutes';
 export interface Scope {
   meeting?: Meeting;
   group?: Group;
+  /** A request about the group as a whole (the tab): its current and upcoming meetings, whose appointed secretaries record too. */
+  groupMeetings?: readonly Meeting[];
 }
 
 export class AccessPolicy {
@@ -28,7 +30,7 @@ export class AccessPolicy {
   ) {}
 
   /** The caller's membership of the group today, if any. */
-  async membership(ctx: RequestContext, group: Group): Promise<Member | undefined> {
+  async membership(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, group: Group): Promise<Member | undefined> {
     const roster = await this.repos.groups.members(ctx.tenantId, group.id);
     return membershipOf(roster, ctx.caller, this.clock.now().toISOString().slice(0, 10));
   }
@@ -39,6 +41,7 @@ export class AccessPolicy {
     if (!meeting && !group) return;
     const secretary = meeting ? await this.repos.secretaries.current(ctx.tenantId, meeting.id) : undefined;
     if (secretary && samePerson(secretary.person, ctx.caller)) return;
+    if (await this.isSecretaryOfAny(ctx, scope.groupMeetings ?? [])) return;
     if (group) {
       if (managesGroup((await this.membership(ctx, group))?.role)) return;
       throw new DomainError('ACCESS.GROUP_RECORD_DENIED', { kind, group: group.name, secretary: secretary?.person.name ?? '' });
@@ -52,6 +55,12 @@ export class AccessPolicy {
     if (scope.group) return this.assertManages(ctx, scope.group);
     const role = await ctx.directory.meetingRoleOf(ctx.caller);
     if (role !== 'Organizer') throw new DomainError('ACCESS.APPOINT_DENIED');
+  }
+
+  /** Is the caller the secretary appointed for one of these meetings? */
+  async isSecretaryOfAny(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, meetings: readonly Meeting[]): Promise<boolean> {
+    const appointed = await Promise.all(meetings.map((m) => this.repos.secretaries.current(ctx.tenantId, m.id)));
+    return appointed.some((a) => a !== undefined && samePerson(a.person, ctx.caller));
   }
 
   /** Chair, vice chair and organizer manage the group and its meetings. */

@@ -1,6 +1,7 @@
 import { AccessPolicy } from './access-policy';
 import { ATTENDANCE_IMPORT_JOB, attendanceImportHandler } from './attendance-import';
 import { AttendanceService } from './attendance-service';
+import { CapabilityService, type CapabilityServiceOptions } from './capability-service';
 import { DecisionService } from './decision-service';
 import { GroupService } from './group-service';
 import type { JobHandler } from './job-runner';
@@ -9,9 +10,10 @@ import { MeetingRunService } from './meeting-run-service';
 import { MinutesRecordsService } from './minutes-records-service';
 import { MinutesService } from './minutes-service';
 import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
-import type { AttendanceSource, Clock, DownloadLinks, MeetingCalendar, MinutesRendering, Notifier, Repositories } from './ports';
+import type { AttendanceSource, Clock, CsvReader, DownloadLinks, MeetingCalendar, MinutesRendering, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
+import { TabService } from './tab-service';
 
 export interface Services {
   meetings: MeetingService;
@@ -24,6 +26,10 @@ export interface Services {
   minutes: MinutesRecordsService;
   /** The minutes as documents: drafts, versions, approval, downloads. */
   minutesDocuments: MinutesService;
+  /** The capability map: view, import, assessments, reminders. */
+  capabilities: CapabilityService;
+  /** What the tab reads, and who may edit there. */
+  tab: TabService;
 }
 
 /** Wires the use cases to their ports. */
@@ -41,6 +47,14 @@ export interface ServiceOptions {
   attendanceRetryMinutes?: readonly number[];
   /** Minimum time in the meeting to count as present (default 5 minutes). */
   attendanceMinimumSeconds?: number;
+  /** Sends capability-assessment reminders to representatives (the bot's proactive messages). */
+  notifier?: Pick<Notifier, 'postToMember'>;
+  /** Where failed reminders are reported (the reminder names who could not be reached). */
+  onNotifyError?: (e: unknown, what: string) => void;
+  /** Reads CSV imports (csv-parse, wired in src/main.ts). */
+  readCsv?: CsvReader;
+  /** Mails a representative outside Teams' reach their personal assessment link. */
+  mailAssessmentLink?: CapabilityServiceOptions['mailLink'];
 }
 
 /** What the minutes need beyond the stores: rendering (src/minutes), signed links (src/links), the public address. */
@@ -53,6 +67,7 @@ export interface MinutesOptions {
 export function createServices(repos: Repositories, clock: Clock, minutesOptions: MinutesOptions, options: ServiceOptions = {}): Services {
   const policy = new AccessPolicy(repos, clock);
   const meetings = new MeetingService(repos, policy, clock);
+  const risks = new RiskService(repos, meetings, policy, clock);
   const attendance = new AttendanceService(repos, meetings, policy, clock, {
     ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
     isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
@@ -61,12 +76,19 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
   return {
     meetings,
     decisions: new DecisionService(repos, meetings, policy, clock),
-    risks: new RiskService(repos, meetings, policy, clock),
+    risks,
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     run: new MeetingRunService(repos, meetings, policy, clock),
     minutes: new MinutesRecordsService(repos, meetings, policy, clock),
+    capabilities: new CapabilityService(repos, meetings, clock, {
+      ...(options.notifier ? { notifier: options.notifier } : {}),
+      ...(options.onNotifyError ? { onError: options.onNotifyError } : {}),
+      ...(options.readCsv ? { readCsv: options.readCsv } : {}),
+      ...(options.mailAssessmentLink ? { mailLink: options.mailAssessmentLink } : {}),
+    }),
     attendance,
+    tab: new TabService(repos, meetings, policy, risks, attendance, clock),
     minutesDocuments: new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl),
   };
 }

@@ -42,11 +42,28 @@ export class MeetingService {
 
   /** The meeting of this chat and the group it belongs to (the meeting's group, else the chat's). */
   async scopeOf(ctx: RequestContext): Promise<Scope> {
+    if (ctx.groupId !== undefined) return this.groupScope(ctx.tenantId, ctx.groupId);
     const meeting = (await this.meetingOf(ctx))?.value;
     const group = meeting?.groupId
       ? await this.repos.groups.get(ctx.tenantId, meeting.groupId)
       : await this.repos.groups.findByConversation(ctx.tenantId, ctx.conversationId);
     return { ...(meeting ? { meeting } : {}), ...(group ? { group } : {}) };
+  }
+
+  /**
+   * A request about a group as a whole (the tab): the group, its current and upcoming meetings (whose
+   * secretaries record too), and the one in progress now, if any, which a review is kept with.
+   */
+  async groupScope(tenantId: string, groupId: string): Promise<Scope> {
+    const group = await this.repos.groups.get(tenantId, groupId);
+    if (!group) throw new DomainError('GROUP.NOT_FOUND', { name: groupId });
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+    const to = new Date(now.getTime() + 400 * 86_400_000).toISOString();
+    const nowIso = now.toISOString();
+    const groupMeetings = (await this.repos.meetings.listByGroup(tenantId, group.id, from, to)).filter((m) => !m.endedAt && (m.endsAt === undefined || m.endsAt >= nowIso || Boolean(m.startedAt)));
+    const meeting = groupMeetings.find((m) => m.startedAt !== undefined || (m.startsAt !== undefined && m.startsAt <= nowIso && (m.endsAt === undefined || nowIso <= m.endsAt)));
+    return { group, groupMeetings, ...(meeting ? { meeting } : {}) };
   }
 
   /**

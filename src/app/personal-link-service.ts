@@ -10,6 +10,8 @@ import { isMemberOn, type Group, type Member } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
 import type { PersonRef } from '../domain/person';
 import { utcToStockholm } from '../domain/stockholm-time';
+import type { AssessmentInput, Importance, Maturity } from '../domain/capability';
+import type { AssessmentForm, CapabilityService } from './capability-service';
 import { escapeHtml } from './html';
 import type { MeetingRunService } from './meeting-run-service';
 import type { Clock, DirectMessenger, LinkKind, LinkTokenRefusal, LinkTokens, MeetingCalendar, Repositories } from './ports';
@@ -36,11 +38,26 @@ export interface LinkPageView {
   when?: LinkWhen;
   notice?: { attending: boolean; note?: string };
   checkIn?: { mood: Mood; text?: string; inRoom: boolean };
+  /** An assessment link: the capability map and the answers the member's organisation has given. */
+  assessment?: AssessmentPageView;
+}
+
+export interface AssessmentPageView {
+  organisation: string;
+  vision?: string;
+  /** In the map's reading order. */
+  capabilities: Array<{ id: string; code: string; area: string; name: string; description?: string }>;
+  answers: Record<string, { maturity: Maturity; importance: Importance }>;
+  answered: number;
+  total: number;
 }
 
 export type LinkOutcome = { ok: true; view: LinkPageView } | { ok: false; refusal: LinkRefusal };
 
-export type LinkAnswer = { kind: 'notice'; attending: boolean; note?: string } | { kind: 'checkin'; mood: Mood; text?: string; inRoom: boolean };
+export type LinkAnswer =
+  | { kind: 'notice'; attending: boolean; note?: string }
+  | { kind: 'checkin'; mood: Mood; text?: string; inRoom: boolean }
+  | { kind: 'assessment'; answers: AssessmentInput[] };
 
 /** The words of the private message that carries a link, in the sender's language (written by the bot). */
 export interface LinkMessage {
@@ -68,6 +85,8 @@ export interface PersonalLinkOptions {
   hostTenantId?: string;
   /** Where a failed delivery is reported (it never fails the command that caused it). */
   onError?: (e: unknown, what: string) => void;
+  /** The capability map, for assessment links. */
+  capabilities?: Pick<CapabilityService, 'formForMember' | 'assessAsMember'>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -85,9 +104,50 @@ export class PersonalLinkService {
 
   /** The page behind a link, with the answer stored so far; nothing is written. */
   async open(token: string): Promise<LinkOutcome> {
+    const read = this.tokens.read(token, this.clock.now());
+    if (read.ok && read.claims.kind === 'assessment') return this.openAssessment(token);
     const found = await this.resolve(token);
     if (!found.ok) return found;
     return { ok: true, view: await this.viewOf(found.meeting, found.group, found.member, found.kind) };
+  }
+
+  /**
+   * An assessment link for a member (30 days): the page rates the capabilities for the member's
+   * organisation. Given privately like the other links; the caller decides how it travels.
+   */
+  issueAssessmentLink(group: Group, member: Member): string {
+    const expiresAt = new Date(this.clock.now().getTime() + 30 * 24 * HOUR_MS);
+    return `${this.options.publicBaseUrl}/p/${this.tokens.issue({ tenantId: group.tenantId, meetingId: '', groupId: group.id, memberId: member.id, kind: 'assessment', expiresAt })}`;
+  }
+
+  /**
+   * Mails a member their assessment link, from the group's creator (the organizer who set it up), when
+   * Graph is configured and the member has an address. False when there is no way to mail it.
+   */
+  async mailAssessmentLink(group: Group, member: Member, message: LinkMessage): Promise<boolean> {
+    const { calendar } = this.options;
+    const sender = group.createdBy.aadObjectId;
+    if (!calendar || !sender || !member.person.email) return false;
+    await calendar.sendMail(sender, { name: member.person.name, address: member.person.email }, message.subject, mailHtml(message, this.issueAssessmentLink(group, member)));
+    return true;
+  }
+
+  private async resolveAssessment(token: string): Promise<{ ok: true; group: Group; member: Member } | { ok: false; refusal: LinkRefusal }> {
+    const read = this.tokens.read(token, this.clock.now(), 'assessment');
+    if (!read.ok) return read;
+    const { tenantId, groupId, memberId } = read.claims;
+    const group = groupId ? await this.repos.groups.get(tenantId, groupId) : undefined;
+    const member = group ? (await this.repos.groups.members(tenantId, group.id)).find((m) => m.id === memberId && isMemberOn(m, this.clock.now().toISOString().slice(0, 10))) : undefined;
+    // A member who left the group, or lost their organisation, no longer answers for it.
+    if (!group || !member?.organisation || !this.options.capabilities) return { ok: false, refusal: 'gone' };
+    return { ok: true, group, member };
+  }
+
+  private async openAssessment(token: string): Promise<LinkOutcome> {
+    const found = await this.resolveAssessment(token);
+    if (!found.ok) return found;
+    const form = await this.options.capabilities!.formForMember(found.group, found.member);
+    return { ok: true, view: assessmentView(found.group, found.member, form) };
   }
 
   /**
@@ -95,6 +155,13 @@ export class PersonalLinkService {
    * (`via: 'link'`); answering again replaces the answer. A refused link stores nothing.
    */
   async answer(token: string, answer: LinkAnswer): Promise<LinkOutcome> {
+    if (answer.kind === 'assessment') {
+      const link = await this.resolveAssessment(token);
+      if (!link.ok) return link;
+      // Validated in full by the domain before anything is stored (a DomainError names the capability).
+      const { form } = await this.options.capabilities!.assessAsMember(link.group, link.member, answer.answers);
+      return { ok: true, view: assessmentView(link.group, link.member, form) };
+    }
     const found = await this.resolve(token, answer.kind);
     if (!found.ok) return found;
     const { meeting, group, member } = found;
@@ -168,6 +235,7 @@ export class PersonalLinkService {
     const read = this.tokens.read(token, this.clock.now(), expectedKind);
     if (!read.ok) return read;
     const { tenantId, meetingId, memberId, kind } = read.claims;
+    if (kind === 'assessment') return { ok: false, refusal: 'wrongKind' };
     const meeting = await this.repos.meetings.get(tenantId, meetingId);
     const group = meeting?.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
     const member = group ? (await this.repos.groups.members(tenantId, group.id)).find((m) => m.id === memberId) : undefined;
@@ -218,4 +286,21 @@ function whenOf(meeting: Meeting): LinkWhen | undefined {
 function mailHtml(message: LinkMessage, url: string): string {
   const href = escapeHtml(url);
   return `${message.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${href}">${escapeHtml(message.action)}</a></p><p style="font-size:small;color:#555">${href}</p>`;
+}
+
+function assessmentView(group: Group, member: Member, form: AssessmentForm): LinkPageView {
+  return {
+    kind: 'assessment',
+    personName: member.person.name,
+    meetingTitle: group.name,
+    groupName: group.name,
+    assessment: {
+      organisation: form.organisation,
+      ...(form.vision ? { vision: form.vision } : {}),
+      capabilities: form.capabilities.map((c) => ({ id: c.id, code: c.code, area: c.area, name: c.name, ...(c.description ? { description: c.description } : {}) })),
+      answers: Object.fromEntries(form.answers),
+      answered: form.answered,
+      total: form.total,
+    },
+  };
 }

@@ -7,6 +7,7 @@ import type { Correction, MeetingAttendance } from '../domain/attendance';
 import type { CheckInAnswer, NoticeAnswer } from '../domain/attendance-answers';
 import type { Action } from '../domain/action';
 import type { AuditEvent } from '../domain/audit';
+import type { Assessment, Capability, CapabilityInput, Importance, Maturity } from '../domain/capability';
 import type { Decision } from '../domain/decision';
 import type { Group, Member } from '../domain/group';
 import type { Meeting, TeamsMeetingRole } from '../domain/meeting';
@@ -96,6 +97,8 @@ export interface DecisionRepository {
   record(input: NewDecision): Promise<Stored<Decision>>;
   get(tenantId: string, id: string): Promise<Decision | undefined>;
   listForMeeting(tenantId: string, meetingId: string): Promise<Decision[]>;
+  /** Every decision of the group's meetings, newest meeting first, then by § number. */
+  listForGroup(tenantId: string, groupId: string): Promise<Decision[]>;
   /** Marks retracted (idempotent: a retracted decision keeps who and when it was first retracted). */
   retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision>;
 }
@@ -127,6 +130,8 @@ export interface RiskRepository {
   raisedInMeeting(tenantId: string, meetingId: string): Promise<Risk[]>;
   /** Follow-ups made in a meeting, oldest first, each with its risk. */
   reviewsInMeeting(tenantId: string, meetingId: string): Promise<Array<{ review: RiskReview; risk: Risk }>>;
+  /** When each risk of the register was last reviewed (risks never reviewed are left out). */
+  lastReviewed(tenantId: string, registerId: string): Promise<Array<{ riskId: string; at: string }>>;
   /** The register a conversation keeps before it belongs to a group. */
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string>;
   /** Stores with the next R number of the register; a repeated `sourceKey` returns the first one stored. */
@@ -158,6 +163,8 @@ export interface GroupRepository {
   get(tenantId: string, id: string): Promise<Group | undefined>;
   findByConversation(tenantId: string, conversationId: string): Promise<Group | undefined>;
   findByName(tenantId: string, name: string): Promise<Group | undefined>;
+  /** The tenant's groups, by name. */
+  list(tenantId: string): Promise<Group[]>;
   /** Tenants that have a group of this name (for the CSV import, which runs outside any tenant). */
   tenantsWithGroup(name: string): Promise<string[]>;
   setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void>;
@@ -313,13 +320,20 @@ export type Notification =
   /** The meeting's attendance after an import added records. */
   | { kind: 'attendance'; view: AttendanceView }
   /** Graph refused the attendance reports: the admin step that is missing. */
-  | { kind: 'attendanceAccessDenied'; title: string };
+  | { kind: 'attendanceAccessDenied'; title: string }
+  /** A representative is asked to assess their organisation on the group's capability map. */
+  | { kind: 'assessmentReminder'; groupId: string; groupName: string; organisation: string; answered: number; total: number; vision?: string };
 
 export interface Notifier {
   /** Posts to the conversation of a serialized conversation reference (as stored on a meeting or group). */
   post(conversationReference: string, notification: Notification): Promise<void>;
   /** Posts to the group's own chat or channel; throws when the group has no stored reference. */
   postToGroup(group: Group, notification: Notification): Promise<void>;
+  /**
+   * Posts to one member privately: a one-to-one chat opened through the group chat's stored reference
+   * (its service URL and bot), in that chat's language. Throws when there is no reference or Teams refuses.
+   */
+  postToMember(group: Group, member: Member, notification: Notification): Promise<void>;
 }
 
 export interface AttendanceRepository {
@@ -364,6 +378,67 @@ export interface AuditRepository {
   history(tenantId: string, entity: AuditEvent['entity'], entityIds: readonly string[]): Promise<AuditEvent[]>;
 }
 
+// ---- Capability map (implemented in src/store) -----------------------------------------------------
+
+export interface CapabilityImport {
+  tenantId: string;
+  groupId: string;
+  /** The tab's request id: the same import twice stores once and answers as the first time. */
+  requestId: string;
+  vision?: string;
+  /** The organisations taking part (replaces the list when given). */
+  organisations?: string[];
+  capabilities: CapabilityInput[];
+  at: string;
+}
+
+export interface NewAssessments {
+  tenantId: string;
+  groupId: string;
+  organisation: string;
+  answers: Array<{ capabilityId: string; maturity: Maturity; importance: Importance }>;
+  by: PersonRef;
+  at: string;
+  via: Assessment['via'];
+}
+
+export interface CapabilityRepository {
+  /** The group's vision, participating organisations (when listed) and capabilities (import order). */
+  map(tenantId: string, groupId: string): Promise<{ vision?: string; organisations?: string[]; capabilities: Capability[] }>;
+  /**
+   * Adds capabilities with new codes, updates those whose code exists and whose text changed, keeps the
+   * rest; all or nothing. A `requestId` seen before returns the first result with `created: false`.
+   */
+  importCapabilities(input: CapabilityImport): Promise<Stored<{ imported: number; updated: number }>>;
+  assessments(tenantId: string, groupId: string): Promise<Assessment[]>;
+  /**
+   * Stores the organisation's answers, each replacing its earlier answer for that capability with who and
+   * when; an answer equal to the stored one keeps the stored one. All or nothing; returns how many changed.
+   */
+  saveAssessments(input: NewAssessments): Promise<number>;
+  /** The result stored with a request id (imports and reminders), if the request was seen. */
+  findRequest(tenantId: string, requestId: string): Promise<{ kind: string; groupId: string; result: unknown } | undefined>;
+  /** Keeps a reminder (by request id: a repeat keeps the first) and its result. */
+  recordReminder(input: { tenantId: string; groupId: string; requestId: string; organisation: string; result: unknown; at: string }): Promise<void>;
+  /** The latest reminder per organisation key. */
+  remindedAt(tenantId: string, groupId: string): Promise<Map<string, string>>;
+}
+
+/** Splits CSV text into rows of cells (the header row first); throws CsvSyntaxError naming the row it could not read. */
+export type CsvReader = (text: string) => string[][];
+
+export class CsvSyntaxError extends Error {
+  override readonly name = 'CsvSyntaxError';
+
+  constructor(
+    readonly row: number,
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`CSV row ${row}: ${detail}`, options);
+  }
+}
+
 export interface Repositories {
   minutes: MinutesRepository;
   audit: AuditRepository;
@@ -380,6 +455,7 @@ export interface Repositories {
   answers: AnswerRepository;
   jobs: JobRepository;
   attendance: AttendanceRepository;
+  capabilities: CapabilityRepository;
 }
 
 // ---- Microsoft Graph (implemented in src/graph) ---------------------------------------------------
@@ -429,13 +505,16 @@ export interface MeetingCalendar {
 
 // ---- Personal links (tokens in src/links, one-to-one messages in bot/) -----------------------------
 
-/** Which answer a personal link gives: the notice's or the check-in's. */
-export type LinkKind = 'notice' | 'checkin';
+/** Which answer a personal link gives: the notice's, the check-in's, or the capability assessment's. */
+export type LinkKind = 'notice' | 'checkin' | 'assessment';
 
 /** What a personal link says, fixed when it is made: whose answer, to what, until when. */
 export interface PersonalLinkClaims {
   tenantId: string;
+  /** The meeting a notice or check-in link answers; empty for an assessment link, which names its group. */
   meetingId: string;
+  /** The group whose capability map an assessment link answers. */
+  groupId?: string;
   /** The roster row of the person the link is for: the page answers for that person only. */
   memberId: string;
   kind: LinkKind;

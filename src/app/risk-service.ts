@@ -35,7 +35,7 @@ export class RiskService {
    * A risk followed up at a meeting (`/risk review R2 S=3 K=3 status=handled <note>`): the review is kept
    * with its date and values, and the risk takes them. Returns the risk before and after, and its history.
    */
-  async reviewRisk(ctx: RequestContext, code: string, input: ReviewInput, sourceKey: string): Promise<{ before: Risk; after: Risk; review: RiskReview; history: RiskReview[] }> {
+  async reviewRisk(ctx: RequestContext, code: string, input: ReviewInput, sourceKey: string): Promise<{ before: Risk; after: Risk; review: RiskReview; history: RiskReview[]; created: boolean }> {
     const scope = await this.meetings.scopeOf(ctx);
     await this.policy.assertMayRecord(ctx, scope, 'risk');
     const number = riskNumber(code);
@@ -43,7 +43,7 @@ export class RiskService {
     const before = await this.repos.risks.findByNumber(ctx.tenantId, registerId, number);
     if (!before) throw new DomainError('RISK.NOT_FOUND');
     const values = validateReview(before, input);
-    const { value: review } = await this.repos.risks.review({
+    const { value: review, created } = await this.repos.risks.review({
       tenantId: ctx.tenantId,
       risk: before,
       review: {
@@ -56,7 +56,7 @@ export class RiskService {
       sourceKey,
     });
     const after = (await this.repos.risks.findByNumber(ctx.tenantId, registerId, number)) ?? before;
-    return { before, after, review, history: await this.repos.risks.reviews(ctx.tenantId, before.id) };
+    return { before, after, review, history: await this.repos.risks.reviews(ctx.tenantId, before.id), created };
   }
 
   /** The register sorted as the council reads it: highest R first. */

@@ -5,11 +5,13 @@
  * risk register R1–R5. Loaded once, into an empty store, through the repositories.
  */
 import type { Clock, Repositories } from '../app/ports';
+import { capabilitiesFromJson, importanceOf, maturityOf, organisationList } from '../domain/capability';
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
 import type { Group, GroupRole } from '../domain/group';
 import type { PersonRef } from '../domain/person';
-import { validateNewRisk } from '../domain/risk';
+import { validateNewRisk, validateReview } from '../domain/risk';
 import { minutesToTime, parseTime, stockholmToUtc, timeToMinutes } from '../domain/stockholm-time';
+import sample from './demo-capabilities.json';
 import workspace from './demo-workspace.json';
 
 /** The tenant of the fixtures (shared/fixtures): the README's curl examples talk to this workspace. */
@@ -25,7 +27,11 @@ const person = (name: string): PersonRef => ({ id: `demo:${name.toLowerCase().re
 export const demoConversationId = (groupName: string): string => `19:demo-${groupName.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-')}@thread.v2`;
 
 export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Promise<{ seeded: boolean }> {
-  if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) return { seeded: false };
+  if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) {
+    // A workspace loaded before the capability map existed gets the map's sample once.
+    const mapGroup = await repos.groups.findByName(DEMO_TENANT, sample.group);
+    return { seeded: mapGroup ? await seedCapabilityMap(repos, mapGroup) : false };
+  }
   const at = clock.now().toISOString();
   const organizer = person('Sara Herrman');
   const groups = new Map<string, Group>();
@@ -53,6 +59,7 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
   }
 
   // The seed meetings, with their rosters (present and excused), agendas and answers.
+  const meetingOfGroup = new Map<string, string>();
   for (const meeting of workspace.meetings) {
     const group = groups.get(meeting.group) ?? [...groups.values()].find((g) => g.name.startsWith(meeting.group));
     if (!group) continue;
@@ -67,6 +74,7 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
       sourceKey: `demo:${group.id}:${meeting.date}`,
       at,
     });
+    meetingOfGroup.set(`${group.id}:${meeting.date}`, stored.value.id);
     const items = meeting.agenda.flatMap((i) => ('number' in i && i.number !== undefined ? [i] : []));
     // Seed 001 gives no times: its items are spread a quarter of an hour apart.
     const startOf = (i: (typeof items)[number], k: number) => ('start' in i && typeof i.start === 'string' ? parseTime(i.start) : minutesToTime(timeToMinutes(start!) + k * 15));
@@ -90,8 +98,49 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
     const registerId = await repos.risks.ensureGroupRegister(DEMO_TENANT, steering.id);
     for (const r of workspace.riskRegister.risks) {
       const risk = validateNewRisk({ threat: r.threat, vulnerability: r.vulnerability, consequence: r.consequence, probability: r.S, impact: r.K, actionNeeded: r.actionNeeded });
-      await repos.risks.raise({ tenantId: DEMO_TENANT, registerId, risk, raisedBy: organizer, raisedAt: `${workspace.riskRegister.raisedAt}T10:00:00.000Z`, sourceKey: `demo:risk:${r.id}` });
+      const { value: raised } = await repos.risks.raise({ tenantId: DEMO_TENANT, registerId, risk, raisedBy: organizer, raisedAt: `${workspace.riskRegister.raisedAt}T10:00:00.000Z`, sourceKey: `demo:risk:${r.id}` });
+      // Each risk's follow-up at that meeting (seed 001), as a review: the values stay; R1 is reported handled.
+      const meetingId = meetingOfGroup.get(`${steering.id}:${workspace.riskRegister.raisedAt}`);
+      const values = validateReview(raised, { status: /är .*hanterad/i.test(r.followUp.notes.join(' ')) ? 'handled' : 'open', note: r.followUp.notes.join('\n\n') });
+      await repos.risks.review({
+        tenantId: DEMO_TENANT,
+        risk: raised,
+        review: { ...values, ...(meetingId ? { meetingId } : {}), reviewedBy: organizer, reviewedAt: `${workspace.riskRegister.raisedAt}T10:30:00.000Z` },
+        sourceKey: `demo:review:${r.id}`,
+      });
     }
   }
+  const mapGroup = groups.get(sample.group);
+  if (mapGroup) await seedCapabilityMap(repos, mapGroup);
   return { seeded: true };
+}
+
+/**
+ * The steering group's capability map (seed 001 is its minutes): an invented, labelled sample of 18
+ * capabilities under "Målbild 2030" (the seeds do not list the 55), the 15 organisations taking part, and
+ * answers from 10 of them, one half-way, so the response tracker shows who has not answered. Only into a
+ * map that is empty: answers people changed are never put back.
+ */
+async function seedCapabilityMap(repos: Repositories, group: Group): Promise<boolean> {
+  if ((await repos.capabilities.map(DEMO_TENANT, group.id)).capabilities.length > 0) return false;
+  const { capabilities } = capabilitiesFromJson(JSON.stringify(sample.capabilities));
+  await repos.capabilities.importCapabilities({
+    tenantId: DEMO_TENANT,
+    groupId: group.id,
+    requestId: 'demo:capability-map',
+    vision: sample.vision,
+    organisations: organisationList(sample.organisations),
+    capabilities,
+    at: sample.assessments[0]!.at,
+  });
+  const stored = (await repos.capabilities.map(DEMO_TENANT, group.id)).capabilities;
+  const idOf = new Map(stored.map((c) => [c.code, c.id]));
+  for (const a of sample.assessments) {
+    const answers = a.maturity.map((m, i) => {
+      const code = sample.capabilities[i]!.code;
+      return { capabilityId: idOf.get(code)!, maturity: maturityOf(code, m), importance: importanceOf(code, a.importance[i]) };
+    });
+    await repos.capabilities.saveAssessments({ tenantId: DEMO_TENANT, groupId: group.id, organisation: a.organisation, answers, by: person(a.by), at: a.at, via: 'import' });
+  }
+  return true;
 }

@@ -15,7 +15,15 @@ export interface LinkFormValues {
   mood?: string;
   text?: string;
   inRoom?: boolean;
+  /** An assessment's choices as posted: `m_<capabilityId>` and `i_<capabilityId>` → "1".."5" or "". */
+  assessment?: Record<string, string>;
 }
+
+/** Form field names of an assessment page: maturity and importance per capability. */
+export const maturityField = (capabilityId: string): string => `m_${capabilityId}`;
+export const importanceField = (capabilityId: string): string => `i_${capabilityId}`;
+
+const MATURITY_KEYS: readonly MessageKey[] = ['maturity.nonExistent', 'maturity.inadequate', 'maturity.basic', 'maturity.good', 'maturity.leading'];
 
 export interface LinkPageOptions {
   t: Translate;
@@ -44,6 +52,11 @@ const STYLE = [
   '.stored{border-left:4px solid #107c10;background:#eef7ee;padding:.75rem 1rem;margin:1rem 0}',
   '.problem{border-left:4px solid #a4262c;background:#fbeeee;padding:.75rem 1rem;margin:1rem 0}',
   '.note{font-size:.9rem;color:#3b3b3b}',
+  'h2{font-size:1.15rem;margin:1.5rem 0 .25rem}',
+  '.pair{display:flex;flex-wrap:wrap;gap:.5rem 1rem}',
+  '.pair div{flex:1 1 12rem}',
+  'select{display:block;width:100%;font:inherit;padding:.4rem;margin-top:.25rem;border:1px solid #6b6b6b;border-radius:4px;background:#fff}',
+  'select:focus{outline:3px solid #f2a900;outline-offset:2px}',
 ].join('');
 
 function document(locale: Locale, title: string, body: string): string {
@@ -67,9 +80,57 @@ function storedAnswer(view: LinkPageView, t: Translate): string | undefined {
 
 const checked = (on: boolean): string => (on ? ' checked' : '');
 
+/**
+ * The assessment form: per area, per capability a group of two labelled selects (maturity on the five
+ * named levels, importance 1–5), the stored answers chosen; "not answered" leaves a capability out.
+ */
+function assessmentPage(view: LinkPageView, o: LinkPageOptions): string {
+  const { t } = o;
+  const a = view.assessment!;
+  const heading = `${t('link.assessment.title')}: ${a.organisation}`;
+  const vision = a.vision ?? t('assess.visionDefault');
+  const parts: string[] = [`<h1>${escapeHtml(heading)}</h1>`, `<p class="meta">${escapeHtml(view.groupName ?? view.meetingTitle)}${a.vision ? `<br>${escapeHtml(a.vision)}` : ''}</p>`];
+  parts.push(`<p>${escapeHtml(t('link.answeringAs', { name: view.personName }))}</p>`);
+  parts.push(`<p>${escapeHtml(t('link.assessment.intro', { organisation: a.organisation, group: view.groupName ?? view.meetingTitle, vision }))}</p>`);
+  const progress = t('link.assessment.saved', { answered: a.answered, total: a.total, organisation: a.organisation });
+  if (o.stored) parts.push(`<div class="stored" role="status"><p>${escapeHtml(progress)}</p></div>`);
+  else parts.push(`<p class="stored">${escapeHtml(t('assess.progress', { answered: a.answered, total: a.total, organisation: a.organisation }))}</p>`);
+  if (o.problem) parts.push(`<div class="problem" role="alert" id="problem"><p>${escapeHtml(o.problem)}</p></div>`);
+  const fields: string[] = ['<input type="hidden" name="kind" value="assessment">'];
+  const chosen = (field: string, stored: number | undefined): string => o.values?.assessment?.[field] ?? (stored === undefined ? '' : String(stored));
+  const select = (field: string, label: string, options: Array<[string, string]>, value: string) =>
+    `<div><label for="${escapeHtml(field)}">${escapeHtml(label)}</label><select id="${escapeHtml(field)}" name="${escapeHtml(field)}">` +
+    [['', t('link.assessment.notAnswered')] as [string, string], ...options].map(([v, text]) => `<option value="${v}"${v === value ? ' selected' : ''}>${escapeHtml(text)}</option>`).join('') +
+    '</select></div>';
+  const maturityOptions = MATURITY_KEYS.map((key, i): [string, string] => [String(i + 1), `${i + 1} – ${t(key)}`]);
+  const importanceOptions = ['1', '2', '3', '4', '5'].map((v): [string, string] => [v, v === '1' ? t('assess.importanceLow') : v === '5' ? t('assess.importanceHigh') : v]);
+  let area: string | undefined;
+  for (const c of a.capabilities) {
+    if (c.area !== area) {
+      area = c.area;
+      fields.push(`<h2>${escapeHtml(c.area)}</h2>`);
+    }
+    const answer = a.answers[c.id];
+    const name = `${c.code} ${c.name}`;
+    fields.push(
+      `<fieldset><legend>${escapeHtml(name)}</legend>`,
+      c.description ? `<p class="note">${escapeHtml(c.description)}</p>` : '',
+      '<div class="pair">',
+      select(maturityField(c.id), t('link.assessment.maturity'), maturityOptions, chosen(maturityField(c.id), answer?.maturity)),
+      select(importanceField(c.id), t('link.assessment.importance'), importanceOptions, chosen(importanceField(c.id), answer?.importance)),
+      '</div></fieldset>',
+    );
+  }
+  fields.push(`<p><button type="submit">${escapeHtml(t('link.assessment.save'))}</button></p>`);
+  parts.push(`<form method="post" action="${escapeHtml(o.action)}">${fields.join('')}</form>`);
+  parts.push(`<p class="note">${escapeHtml(t('link.private'))}</p>`);
+  return document(o.locale, heading, parts.join(''));
+}
+
 /** The form for the person the link names, with their stored answer filled in (or what they just typed). */
 export function linkPage(view: LinkPageView, o: LinkPageOptions): string {
   const { t } = o;
+  if (view.kind === 'assessment' && view.assessment) return assessmentPage(view, o);
   const heading = view.kind === 'notice' ? t('notice.title', { title: view.meetingTitle }) : t('link.checkinHeading', { title: view.meetingTitle });
   const parts: string[] = [`<h1>${escapeHtml(heading)}</h1>`];
   const meta: string[] = [];

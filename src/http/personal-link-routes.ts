@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { LINK_MOODS, type LinkAnswer, type LinkRefusal, type Mood, type PersonalLinkService } from '../app/personal-link-service';
-import { translator, type Locale, type Translate } from '../i18n';
+import { errorKey, translator, type Locale, type Translate } from '../i18n';
 import { linkPage, refusedPage, type LinkFormValues } from './personal-link-page';
 
 /** No script, no external resource, forms only back to this server, never in a frame. */
@@ -19,7 +19,35 @@ const MAX_TEXT = 500;
 
 /** Browsers send CRLF from a textarea; the length limit counts a line break once, as the textarea does. */
 const formText = z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v), z.string().max(MAX_TEXT).optional());
-const kindField = z.object({ kind: z.enum(['notice', 'checkin']) });
+const kindField = z.object({ kind: z.enum(['notice', 'checkin', 'assessment']) });
+/** An assessment page posts `m_<capabilityId>` and `i_<capabilityId>`: "1".."5", or "" for not answered. */
+const ASSESSMENT_FIELD = /^([mi])_([A-Za-z0-9-]{1,100})$/;
+const MAX_ASSESSMENT_FIELDS = 2000;
+
+function assessmentAnswers(body: Record<string, unknown>): { answers: Array<{ capabilityId: string; maturity?: string; importance?: string }>; values: Record<string, string> } {
+  const byId = new Map<string, { capabilityId: string; maturity?: string; importance?: string }>();
+  const values: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(body).slice(0, MAX_ASSESSMENT_FIELDS)) {
+    const m = ASSESSMENT_FIELD.exec(key);
+    if (!m) continue;
+    // A field sent twice arrives as an array: the page's own form never does that, so it counts as garbled.
+    const value = typeof raw === 'string' ? raw.slice(0, 20) : '?';
+    values[key] = value;
+    const entry = byId.get(m[2]!) ?? { capabilityId: m[2]! };
+    if (m[1] === 'm') entry.maturity = value;
+    else entry.importance = value;
+    byId.set(m[2]!, entry);
+  }
+  return { answers: [...byId.values()], values };
+}
+
+/** A refusal from the domain (it carries a code and the message's parameters): the message, in the page's language. */
+function domainProblem(e: unknown, t: Translate): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[A-Z]+\.[A-Z_]+$/.test(code)) return undefined;
+  const params = (e as { params?: Record<string, string | number> }).params;
+  return t('link.problem.assessment', { message: t(errorKey(code as Parameters<typeof errorKey>[0]), params) });
+}
 const noticeForm = z.object({ attending: z.enum(['yes', 'no']), note: formText });
 const checkInForm = z.object({ mood: z.enum(LINK_MOODS as [Mood, ...Mood[]]), text: formText, inRoom: z.literal('true').optional() });
 
@@ -99,6 +127,20 @@ export function registerPersonalLinkRoutes(server: Server, links: PersonalLinkSe
       // A form for the other kind of answer (a stale page, or an edited one) is not this link's.
       if (kind.success && kind.data.kind !== opened.view.kind) return send(res, 403, refusedPage('wrongKind', t, locale));
       const values: LinkFormValues = { attending: asText(body.attending), note: asText(body.note), mood: asText(body.mood), text: asText(body.text), inRoom: body.inRoom === 'true' };
+      if (opened.view.kind === 'assessment') {
+        const { answers, values: assessment } = assessmentAnswers(body);
+        let stored;
+        try {
+          stored = await links.answer(token, { kind: 'assessment', answers });
+        } catch (e) {
+          const problem = domainProblem(e, t);
+          if (problem === undefined) throw e;
+          // Nothing was stored: the form comes back with what was chosen and what to fix.
+          return send(res, 400, linkPage(opened.view, { t, locale, action, values: { assessment }, problem }));
+        }
+        if (!stored.ok) return send(res, REFUSAL_STATUS[stored.refusal], refusedPage(stored.refusal, t, locale));
+        return send(res, 200, linkPage(stored.view, { t, locale, action, stored: true }));
+      }
       let answer: LinkAnswer;
       if (opened.view.kind === 'notice') {
         const form = noticeForm.safeParse(body);

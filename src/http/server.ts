@@ -1,5 +1,5 @@
 /**
- * The restify server: the bot endpoint, health, and (later) the tab and its API. Routes call in; nothing
+ * The restify server: the bot endpoint, health, the personal-link pages, and the tab and its API. Routes call in; nothing
  * here knows the domain.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
@@ -10,6 +10,14 @@ import type { PersonalLinkService } from '../app/personal-link-service';
 import { registerPersonalLinkRoutes } from './personal-link-routes';
 import type { MinutesService } from '../app/minutes-service';
 import { registerMinutesRoutes } from './minutes-routes';
+import { registerTabAttendanceRoutes } from './tab-api/attendance-routes';
+import type { CapabilityService } from '../app/capability-service';
+import { registerCapabilityRoutes } from './tab-api/capability-routes';
+import { registerDecisionRoutes } from './tab-api/decision-routes';
+import { registerMeRoutes } from './tab-api/me-routes';
+import { registerRiskRoutes } from './tab-api/risk-routes';
+import type { TabApiDeps } from './tab-api/tab-auth';
+import { registerTabStatic } from './tab-static';
 
 export interface HttpServerOptions {
   log: Logger;
@@ -23,6 +31,10 @@ export interface HttpServerOptions {
   attendance?: { service: AttendanceService; localMode: boolean };
   /** GET /minutes/:token — the minutes' signed download links. */
   minutes?: MinutesService;
+  /** The tab: its API under /api/tab (src/http/tab-api) and the built app at /tab/. */
+  tab?: { deps: TabApiDeps; distDir: string };
+  /** /api/tab/groups/:id/capabilities… — the capability map (with the tab). */
+  capabilities?: CapabilityService;
 }
 
 /** Activities are small; a larger body is not a Teams activity. */
@@ -48,6 +60,14 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   if (opts.personalLinks) registerPersonalLinkRoutes(server, opts.personalLinks, opts.log);
   if (opts.minutes) registerMinutesRoutes(server, opts.minutes, opts.log);
   if (opts.attendance) registerAttendanceRoutes(server, opts.attendance.service, opts.attendance.localMode, opts.log);
+  if (opts.tab) {
+    registerMeRoutes(server, opts.tab.deps);
+    registerRiskRoutes(server, opts.tab.deps);
+    registerTabAttendanceRoutes(server, opts.tab.deps);
+    registerDecisionRoutes(server, opts.tab.deps);
+    if (opts.capabilities) registerCapabilityRoutes(server, { ...opts.tab.deps, capabilities: opts.capabilities });
+    registerTabStatic(server, opts.tab.distDir, opts.log);
+  }
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {

@@ -16,6 +16,7 @@ import * as m0005 from './migrations/0005-attendance';
 import * as m0006 from './migrations/0006-notes-actions';
 import * as m0007 from './migrations/0007-risk-reviews';
 import * as m0008 from './migrations/0008-minutes';
+import * as m0009 from './migrations/0009-capabilities';
 import * as m0010 from './migrations/0010-audit';
 import type { Database } from './schema';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0006-notes-actions': m0006,
   '0007-risk-reviews': m0007,
   '0008-minutes': m0008,
+  '0009-capabilities': m0009,
   '0010-audit': m0010,
 };
 

@@ -100,6 +100,21 @@ export class SqlDecisionRepository implements DecisionRepository {
     return rows.map(toDecision);
   }
 
+  async listForGroup(tenantId: string, groupId: string): Promise<Decision[]> {
+    const rows = await this.db
+      .selectFrom('decisions')
+      .innerJoin('meetings', 'meetings.id', 'decisions.meeting_id')
+      .selectAll('decisions')
+      .where('decisions.tenant_id', '=', tenantId)
+      .where('meetings.tenant_id', '=', tenantId)
+      .where('meetings.group_id', '=', groupId)
+      .orderBy('meetings.starts_at', 'desc')
+      .orderBy('decisions.meeting_id')
+      .orderBy('decisions.number')
+      .execute();
+    return rows.map(toDecision);
+  }
+
   async retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision> {
     // Only an active decision changes, so the first retraction's who and when are kept (and audited once).
     await this.db.transaction().execute(async (trx) => {

@@ -98,6 +98,11 @@ export class SqlGroupRepository implements GroupRepository {
     return r ? toGroup(r) : undefined;
   }
 
+  async list(tenantId: string): Promise<Group[]> {
+    const rows = await this.db.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute();
+    return rows.map(toGroup);
+  }
+
   async tenantsWithGroup(name: string): Promise<string[]> {
     const rows = await this.db.selectFrom('groups').select('tenant_id').where('name_key', '=', groupNameKey(name)).execute();
     return rows.map((r) => r.tenant_id);

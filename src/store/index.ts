@@ -2,6 +2,7 @@ import type { Repositories } from '../app/ports';
 import { SqlActionRepository, SqlNoteRepository } from './minutes-records-repository';
 import { SqlAgendaRepository } from './agenda-repository';
 import { SqlAttendanceRepository } from './attendance-repository';
+import { SqlCapabilityRepository } from './capability-repository';
 import { SqlAnswerRepository } from './answer-repository';
 import { SqlAuditRepository } from './audit-repository';
 import { SqlDecisionRepository } from './decision-repository';
@@ -33,5 +34,6 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repos
     jobs: new SqlJobRepository(db),
     minutes: new SqlMinutesRepository(db),
     audit: new SqlAuditRepository(db),
+    capabilities: new SqlCapabilityRepository(db),
   };
 }

@@ -245,6 +245,19 @@ export class SqlRiskRepository implements RiskRepository {
     return rows.map(toReview);
   }
 
+  async lastReviewed(tenantId: string, registerId: string): Promise<Array<{ riskId: string; at: string }>> {
+    const rows = await this.db
+      .selectFrom('risk_reviews')
+      .innerJoin('risks', 'risks.id', 'risk_reviews.risk_id')
+      .select(['risk_reviews.risk_id as riskId', (eb) => eb.fn.max('risk_reviews.reviewed_at').as('at')])
+      .where('risk_reviews.tenant_id', '=', tenantId)
+      .where('risks.tenant_id', '=', tenantId)
+      .where('risks.register_id', '=', registerId)
+      .groupBy('risk_reviews.risk_id')
+      .execute();
+    return rows.map((r) => ({ riskId: r.riskId, at: String(r.at) }));
+  }
+
   async list(tenantId: string, registerId: string): Promise<Risk[]> {
     const rows = await this.db
       .selectFrom('risks')

@@ -264,9 +264,60 @@ export interface AuditEventsTable {
   details: string;
 }
 
+export interface CapabilityMapsTable {
+  tenant_id: string;
+  group_id: string;
+  vision: string | null;
+  organisations: string | null;
+  updated_at: string;
+}
+
+export interface CapabilitiesTable {
+  id: string;
+  tenant_id: string;
+  group_id: string;
+  code: string;
+  code_key: string;
+  area: string;
+  name: string;
+  description: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CapabilityAssessmentsTable {
+  tenant_id: string;
+  group_id: string;
+  capability_id: string;
+  organisation_key: string;
+  organisation: string;
+  maturity: number;
+  importance: number;
+  assessed_by_id: string;
+  assessed_by_aad_object_id: string | null;
+  assessed_by_name: string;
+  assessed_at: string;
+  via: string;
+}
+
+export interface CapabilityRequestsTable {
+  tenant_id: string;
+  group_id: string;
+  request_id: string;
+  kind: string;
+  organisation_key: string | null;
+  result: string;
+  at: string;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
   minutes_versions: MinutesVersionsTable;
+  capability_maps: CapabilityMapsTable;
+  capabilities: CapabilitiesTable;
+  capability_assessments: CapabilityAssessmentsTable;
+  capability_requests: CapabilityRequestsTable;
   risk_reviews: RiskReviewsTable;
   attendance_records: AttendanceRecordsTable;
   attendance_corrections: AttendanceCorrectionsTable;

@@ -1,5 +1,6 @@
 /** The demo workspace `npm start` opens with: the seed minutes' groups, roster, meetings and risk register. */
 import { demoConversationId, DEMO_TENANT } from '../../src/demo/seed-demo';
+import type { CapabilityMapView, MeView } from '../../src/http/tab-api/contract';
 import type { RunningApp } from '../../src/main';
 import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
 import { aMessage, people, type Chat } from '../helpers/activities';
@@ -29,6 +30,17 @@ const ask = async (app: RunningApp, chat: Chat, text: string) => {
   return cardText(cardOf(teams.sent().at(-1)));
 };
 
+let mapBefore: CapabilityMapView | undefined;
+
+/** The steering group's capability map as the tab reads it in local mode (no token: the demo workspace). */
+async function capabilityMap(app: RunningApp): Promise<CapabilityMapView> {
+  const me = (await (await fetch(`${app.url}/api/tab/me`)).json()) as MeView;
+  const steering = me.groups.find((g) => g.name === 'Digital motor Fyrbodal – taktisk styrgrupp')!;
+  const res = await fetch(`${app.url}/api/tab/groups/${steering.id}/capabilities`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as CapabilityMapView;
+}
+
 it('opens with the seeds’ groups, roster and risk register, loaded once', async () => {
   const app = await startTestApp(db.url, { DEMO_WORKSPACE: 'on' });
   try {
@@ -39,6 +51,7 @@ it('opens with the seeds’ groups, roster and risk register, loaded once', asyn
     expect(roster).toContain('Ledamöter i E-råd Fyrbodal');
     expect(roster).toMatch(/Henrik Röste\nFärgelanda\nOrdförande/);
     expect(roster).toMatch(/Sara Herrman\nFyrbodals kommunalförbund\nProcessledare/);
+    mapBefore = await capabilityMap(app);
   } finally {
     await app.stop();
   }
@@ -46,7 +59,34 @@ it('opens with the seeds’ groups, roster and risk register, loaded once', asyn
   const again = await startTestApp(db.url, { DEMO_WORKSPACE: 'on' });
   try {
     expect(await ask(again, chatOf('Digital motor Fyrbodal – taktisk styrgrupp'), '/risker')).toContain('Risker: 5.');
+    expect(await capabilityMap(again)).toEqual(mapBefore);
   } finally {
     await again.stop();
+  }
+});
+
+it('gives the steering group a labelled sample capability map under Målbild 2030: 10 of 15 organisations answered', async () => {
+  const app = await startTestApp(db.url, { DEMO_WORKSPACE: 'on' });
+  try {
+    const map = await capabilityMap(app);
+    expect(map.vision).toBe('Målbild 2030');
+    expect(map.canEdit).toBe(false);
+    expect(map.capabilities).toHaveLength(18);
+    expect([...new Set(map.capabilities.map((c) => c.area))]).toEqual(['Ledning och styrning', 'Invånare och service', 'Information och data', 'Teknik och infrastruktur', 'Kompetens och samverkan']);
+    // The sample says it is invented (the seeds do not list the 55 capabilities).
+    expect(map.capabilities[0]!.description).toContain('påhittat');
+    expect(map.organisations).toHaveLength(15);
+    const answered = Object.fromEntries(map.responses.map((r) => [r.organisation, r.answered]));
+    expect(Object.values(answered).filter((n) => n > 0)).toHaveLength(10);
+    expect(answered).toMatchObject({ 'SML-IT': 18, 'Tanums kommun': 18, 'Orusts kommun': 10, 'Vänersborgs kommun': 0, 'Bengtsfors kommun': 0 });
+    // Who represents an organisation comes from the roster (seed 001's participants).
+    expect(map.responses.find((r) => r.organisation === 'Vänersborgs kommun')?.representative).toBe('Fredric Carlsson');
+    expect(map.assessments.find((a) => a.organisation === 'Munkedals kommun')?.assessedBy).toBe('Håkan Sundberg');
+    expect(map.summary.leadingByOrganisation.find((l) => l.organisation === 'Tanums kommun')).toEqual({ organisation: 'Tanums kommun', leading: 7, total: 18 });
+    const code = (id: string) => map.capabilities.find((c) => c.id === id)!.code;
+    expect(map.summary.priorities.map((p) => code(p.capabilityId))).toEqual(['3.4', '1.3']);
+    expect(map.summary.mostlyWeak.map((w) => code(w.capabilityId))).toEqual(['1.3', '3.3', '3.4']);
+  } finally {
+    await app.stop();
   }
 });

@@ -40,7 +40,8 @@ const RSC = ['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat', 'ChannelMe
 const readTemplate = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(APP_PACKAGE_DIR, file), 'utf8')) as JsonObject;
 
 function values(overrides: Record<string, string> = {}): Record<string, string> {
-  return { TEAMS_APP_ID: randomUUID(), BOT_ID: randomUUID(), APP_NAME_SUFFIX: 'dev', PUBLIC_HOSTNAME: HOST, ...overrides };
+  const clientId = randomUUID();
+  return { TEAMS_APP_ID: randomUUID(), BOT_ID: randomUUID(), AAD_APP_CLIENT_ID: clientId, AAD_APP_ID_URI: `api://${HOST}/${clientId}`, APP_NAME_SUFFIX: 'dev', PUBLIC_HOSTNAME: HOST, ...overrides };
 }
 
 /** The manifest's shape as far as these tests look at it. */
@@ -171,6 +172,7 @@ describe('buildAppPackage', () => {
   it('writes a zip with the filled manifest, localization and correctly sized icons at its root', async () => {
     const botId = randomUUID();
     const teamsAppId = randomUUID();
+    const clientId = randomUUID();
     const config = configFor({
       BOT_ID: botId,
       SECRET_BOT_PASSWORD: 'not-a-real-secret',
@@ -178,6 +180,8 @@ describe('buildAppPackage', () => {
       TEAMS_APP_ID: teamsAppId,
       PUBLIC_BASE_URL: `https://${HOST}`,
       APP_NAME_SUFFIX: 'test',
+      AAD_APP_CLIENT_ID: clientId,
+      AAD_APP_TENANT_ID: randomUUID(),
     });
     const result = await buildAppPackage(config, { appPackageDir: APP_PACKAGE_DIR, outDir: path.join(tmp, 'out') });
 
@@ -192,6 +196,12 @@ describe('buildAppPackage', () => {
     expect(manifest.id).toBe(teamsAppId);
     expect(view(manifest).bots[0]!.botId).toBe(botId);
     expect(view(manifest).name.short).toBe('Rådslag test');
+    // The tab: SSO for the app registration, configurable in meetings and channels, and a personal tab.
+    expect(manifest.webApplicationInfo).toEqual({ id: clientId, resource: `api://${HOST}/${clientId}` });
+    expect(manifest.configurableTabs).toEqual([
+      expect.objectContaining({ configurationUrl: `https://${HOST}/tab/config`, context: ['channelTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'] }),
+    ]);
+    expect(manifest.staticTabs).toEqual([expect.objectContaining({ contentUrl: `https://${HOST}/tab/`, scopes: ['personal'] })]);
     await expect(validateManifest(manifest)).resolves.toEqual([]);
 
     const color = readPngInfo(await zip.file('color.png')!.async('uint8array'));

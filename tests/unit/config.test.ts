@@ -114,3 +114,30 @@ describe('the Graph timeout', () => {
     expect(errorOf(() => load({ ...graph, GRAPH_TIMEOUT_SECONDS: 'soon' })).key).toBe('GRAPH_TIMEOUT_SECONDS');
   });
 });
+
+describe('the tab’s sign-in (Entra SSO)', () => {
+  const clientId = '7d3b9c1e-4a5f-4e2b-9c8d-1f2e3a4b5c6d';
+  const tenantId = '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00';
+
+  it('is local mode until AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set, and serves the tab from dist/tab', () => {
+    const c = load();
+    expect(c.tabAuth).toBeUndefined();
+    expect(c.tabDistDir).toBe(path.join(root, 'dist', 'tab'));
+    expect(load({ TAB_DIST_DIR: 'build/tab' }).tabDistDir).toBe(path.join(root, 'build', 'tab'));
+  });
+
+  it('takes the app registration without a secret (Graph stays off) and derives the App ID URI from the public address', () => {
+    const c = load({ AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: tenantId, PUBLIC_BASE_URL: 'https://radslag.example.org' });
+    expect(c.tabAuth).toEqual({ clientId, tenantId, appIdUri: `api://radslag.example.org/${clientId}`, authorityHost: 'https://login.microsoftonline.com' });
+    expect(c.graph).toBeUndefined();
+    const given = load({ AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: tenantId, AAD_APP_ID_URI: `api://tab.example.org/${clientId}`, AAD_APP_OPENID_METADATA_URL: 'http://127.0.0.1:9/x' });
+    expect(given.tabAuth).toMatchObject({ appIdUri: `api://tab.example.org/${clientId}`, metadataUrl: 'http://127.0.0.1:9/x' });
+  });
+
+  it('names the key that is missing or wrong', () => {
+    expect(errorOf(() => load({ AAD_APP_CLIENT_ID: clientId })).key).toBe('AAD_APP_TENANT_ID');
+    expect(errorOf(() => load({ AAD_APP_TENANT_ID: tenantId })).key).toBe('AAD_APP_CLIENT_ID');
+    expect(errorOf(() => load({ AAD_APP_ID_URI: 'not a uri' })).message).toContain('AAD_APP_ID_URI: must be the App ID URI');
+    expect(errorOf(() => load({ AAD_APP_OPENID_METADATA_URL: 'nope' })).key).toBe('AAD_APP_OPENID_METADATA_URL');
+  });
+});

@@ -22,8 +22,24 @@ export interface MeView {
   mode: 'local' | 'entra';
   user: { name: string; aadObjectId?: string };
   tenantId: string;
-  /** Groups the caller belongs to (all groups of the demo tenant in local mode). */
-  groups: Array<{ id: string; name: string; role?: TabRole; canEdit: boolean }>;
+  /**
+   * Groups the caller belongs to (all groups of the demo tenant in local mode). `conversationId` is the chat
+   * or channel the group is set up in: a meeting or chat tab opens the group of the conversation it is in.
+   */
+  groups: Array<{
+    id: string;
+    name: string;
+    role?: TabRole;
+    canEdit: boolean;
+    conversationId?: string;
+    /** The chats of the group's meetings: a tab in a meeting (side panel, meeting chat) finds its group by these. */
+    meetingConversationIds?: string[];
+  }>;
+  /**
+   * The group the tab opens when neither the address (?group=) nor the Teams conversation names one: e.g. the
+   * group with the latest activity; in local mode the demo group that holds the risk register. Absent: the first group.
+   */
+  defaultGroupId?: string;
 }
 
 export interface RiskRow {
@@ -141,17 +157,55 @@ export interface CapabilityMapView {
   summary: CapabilitySummary;
 }
 
-/** POST /api/tab/groups/:groupId/capabilities/import  body: { requestId, format: 'csv'|'json', content: string } → 200 { imported, updated }. Editors only. */
+/** POST /api/tab/groups/:groupId/capabilities/import  body: { requestId, format: 'csv'|'json', content: string } → 200 CapabilityImportResult. Editors only. */
 export interface CapabilityImportRequest {
   requestId: string;
   format: 'csv' | 'json';
+  /**
+   * CSV: a header row with the columns code, area, name, description (Swedish: kod, område, namn or
+   * förmåga, beskrivning), separated by comma, semicolon or tab. JSON: an array of such objects, or
+   * `{ "vision": "Målbild 2030", "organisations": ["Munkedals kommun", …], "capabilities": [ … ] }`
+   * (`organisations`: those taking part, shown in the response tracker even before they answer; without
+   * it, the organisations the group's representatives speak for). Capabilities are matched on their code:
+   * new codes are added, known ones updated, others kept. A refused import (400, the message names row
+   * and column) stores nothing.
+   */
   content: string;
+  /** Sets the map's target vision (else a JSON import's `vision`, else it stays). */
+  vision?: string;
 }
 
-/** POST /api/tab/groups/:groupId/capabilities/reminders  body: { requestId, organisation } → 202 { sentTo }. Editors only. */
+/** The answer to an import: capabilities added and changed; `repeated` when the requestId was seen (nothing stored again). */
+export interface CapabilityImportResult {
+  imported: number;
+  updated: number;
+  repeated?: boolean;
+}
+
+/**
+ * POST /api/tab/groups/:groupId/capabilities/assessments → 200 CapabilityMapView. A representative
+ * answers for their own organisation; chair, vice chair and organizer may name any organisation of the
+ * map. Answers replace the organisation's earlier ones (kept with who and when); the same answers twice
+ * change nothing. `maturity` 1–5 (or a level's name), `importance` 1–5.
+ */
+export interface AssessmentRequest {
+  requestId: string;
+  organisation?: string;
+  answers: Array<{ capabilityId: string; maturity?: number | string; importance?: number | string }>;
+}
+
+/** POST /api/tab/groups/:groupId/capabilities/reminders  body: { requestId, organisation } → 202 ReminderResult. Editors only. */
 export interface ReminderRequest {
   requestId: string;
   organisation: string;
+}
+
+/** The answer to a reminder (202): who was sent the card privately, and who could not be reached by Teams. The same requestId again answers the same, sending nothing. */
+export interface ReminderResult {
+  organisation: string;
+  sentTo: string[];
+  unreachable: string[];
+  remindedAt: string;
 }
 
 /** GET /api/tab/groups/:groupId/attendance?from=YYYY-MM-DD&to=YYYY-MM-DD */

@@ -36,6 +36,10 @@ import { attendanceCard, attendanceDeniedCard, attendanceFiguresCard } from '../
 import { matchRecords, meetingAttendance, periodFigures } from '../../../src/domain/attendance';
 import type { AttendanceView } from '../../../src/app/ports';
 import { parseCommand } from '../../../bot/command-parser';
+import { ASSESSMENT_PAGE_SIZE, assessmentCard, assessmentReminderCard } from '../../../bot/cards/assessment.card';
+import type { AssessmentForm } from '../../../src/app/capability-service';
+import type { Capability } from '../../../src/domain/capability';
+import { DEFAULT_CHARTER_RULES } from '../../../src/domain/charter';
 import { aDecision, aRetractedDecision, aRisk, seedRegister } from '../../helpers/builders';
 import { byRegisterOrder, type Risk } from '../../../src/domain/risk';
 import { translator, type Locale, type Translate } from '../../../src/i18n';
@@ -345,6 +349,11 @@ function lifecycleCards(t: Translate): Array<[string, AdaptiveCard]> {
     ],
     ['approvalCard waiting', approvalCard(aMinutesVersion({ status: 'sent' }), 'Håkan Sundberg', MINUTES_LINKS, minutesSummary(aMinutesVersion().content), CARD_ID, t, 'sv')],
     ['approvalCard approved', approvalCard(aMinutesVersion({ status: 'approved', approvedBy: { id: '29:hakan', name: 'Håkan Sundberg' }, approvedAt: '2027-02-12T09:00:00.000Z' }), 'Håkan Sundberg', MINUTES_LINKS, minutesSummary(aMinutesVersion().content), CARD_ID, t, 'sv')],
+    ['assessmentCard first page, nothing answered', assessmentCard(anAssessmentForm(55, 0), 0, CARD_ID, t)],
+    ['assessmentCard middle page, answered, with a confirmation', assessmentCard(anAssessmentForm(55, 30), 3, CARD_ID, t, t('assess.saved', { count: 8, organisation: 'Munkedal', answered: 30, total: 55 }))],
+    ['assessmentCard last page, all answered', assessmentCard(anAssessmentForm(55, 55), 6, CARD_ID, t)],
+    ['assessmentCard one page', assessmentCard(anAssessmentForm(3, 1), 0, CARD_ID, t)],
+    ['assessmentReminderCard', assessmentReminderCard({ kind: 'assessmentReminder', groupId: 'group-1', groupName: 'E-råd Fyrbodal', organisation: 'Munkedal', answered: 10, total: 55, vision: 'Målbild 2030' }, CARD_ID, t)],
   ];
 }
 
@@ -390,6 +399,49 @@ const anOverview = (version: MinutesVersion) => ({
   created: true,
   summary: minutesSummary(version.content),
   links: MINUTES_LINKS,
+});
+
+/** A map of `total` capabilities in areas of five (with **markdown** in a name), the first `answered` rated. */
+function anAssessmentForm(total: number, answered: number): AssessmentForm {
+  const capabilities: Capability[] = Array.from({ length: total }, (_, i) => ({
+    id: `cap-${i + 1}`,
+    tenantId: 'tenant-1',
+    groupId: 'group-1',
+    code: `${Math.floor(i / 5) + 1}.${(i % 5) + 1}`,
+    area: `Område ${Math.floor(i / 5) + 1}`,
+    name: i === 0 ? '**Digital** strategi [länk](https://example.org)' : `Förmåga nummer ${i + 1}`,
+    ...(i % 3 === 0 ? { description: 'En beskrivning av förmågan, så som den importerades.' } : {}),
+    position: i + 1,
+  }));
+  const answers = new Map(capabilities.slice(0, answered).map((c, i) => [c.id, { maturity: ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5, importance: (((i + 2) % 5) + 1) as 1 | 2 | 3 | 4 | 5 }] as const));
+  const group: Group = { id: 'group-1', tenantId: 'tenant-1', name: 'E-råd Fyrbodal', kind: 'council', conversationId: '19:c', rules: DEFAULT_CHARTER_RULES, createdBy: { id: '29:sara', name: 'Sara Herrman' }, createdAt: '2020-01-01T00:00:00.000Z' };
+  return { group, vision: 'Målbild 2030', organisation: 'Munkedal', capabilities, answers, answered, total };
+}
+
+describe('the assessment card', () => {
+  const t = translator('sv');
+  it('pages 55 capabilities so each page stays small, with two labelled choices per capability', () => {
+    const c = assessmentCard(anAssessmentForm(55, 0), 0, CARD_ID, t);
+    const inputs = objectsOf(c).filter((o) => o.type === 'Input.ChoiceSet');
+    expect(inputs).toHaveLength(2 * ASSESSMENT_PAGE_SIZE);
+    expect(inputs.every((i) => typeof i.label === 'string' && i.label.length > 0)).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(28_000);
+    expect(JSON.stringify(c)).toContain('Sida 1 av 7');
+  });
+
+  it('shows the stored answers as the choices’ values, and the last page has no Next', () => {
+    const c = assessmentCard(anAssessmentForm(55, 55), 6, CARD_ID, t);
+    const values = objectsOf(c).filter((o) => o.type === 'Input.ChoiceSet').map((o) => o.value);
+    expect(values.length).toBe(2 * (55 - 6 * ASSESSMENT_PAGE_SIZE));
+    expect(values.every((v) => typeof v === 'string' && /^[1-5]$/.test(v))).toBe(true);
+    expect(executeActions(c).map((a) => a.title)).toEqual([t('assess.save'), t('assess.previous')]);
+  });
+
+  it('keeps imported names literal (a TextRun, not markdown)', () => {
+    const c = assessmentCard(anAssessmentForm(3, 0), 0, CARD_ID, t);
+    const runs = objectsOf(c).filter((o) => o.type === 'TextRun').map((o) => o.text);
+    expect(runs).toContain('1.1 **Digital** strategi [länk](https://example.org)');
+  });
 });
 
 const anAction = (extra: Partial<Action> = {}): Action => ({
@@ -765,11 +817,12 @@ describe('helpCard', () => {
       '/actions · /åtgärder',
       '/adjuster · /justerare',
       '/minutes · /protokoll',
+      '/assess · /bedöm',
       '/help · /hjälp',
     ]);
     // Every command word the parser takes is on the card.
     const listed = names.join(' ');
-    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'närvaro', 'present', 'närvarande', 'förhindrad', 'frånvarande', 'anteckning', 'åtgärd', 'åtgärder', 'justerare', 'hjälp']) {
+    for (const word of ['decision', 'beslut', 'risker', 'sekreterare', 'setup', 'ledamöter', 'beredning', 'boka', 'kallelse', 'dagordning', 'start', 'nästa', 'punkt', 'incheckning', 'närvaro', 'present', 'närvarande', 'förhindrad', 'frånvarande', 'anteckning', 'åtgärd', 'åtgärder', 'justerare', 'assess', 'bedöm', 'hjälp']) {
       expect(listed).toContain(`/${word}`);
       expect(parseCommand(`/${word}`).kind).toBe('command');
     }

@@ -57,6 +57,9 @@ describe('parseCommand', () => {
     ['/åtgärder', 'actions'],
     ['/adjuster', 'adjuster'],
     ['/justerare', 'adjuster'],
+    ['/assess', 'assess'],
+    ['/bedöm', 'assess'],
+    ['/bedom', 'assess'],
   ])('knows %s as %s', (text, name) => {
     expect(parseCommand(`${text} x`)).toEqual({ kind: 'command', name, args: 'x' });
   });

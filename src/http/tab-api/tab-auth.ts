@@ -1,0 +1,177 @@
+/**
+ * Authentication and access for the tab API (/api/tab/...). How a route uses it:
+ *
+ *   export function registerThingRoutes(server: Server, deps: TabApiDeps, things: ThingService): void {
+ *     server.post('/api/tab/groups/:groupId/things', tabRoute(deps, async (req, res, caller) => {
+ *       const access = await groupAccess(deps, caller, pathParam(req, 'groupId')); // 404 other tenant's group, 403 non-member
+ *       requireEditor(deps, access);                                                // 403 unless chair, vice chair, organizer or secretary
+ *       // access.group (id, name, tenantId), access.role, access.canEdit; caller.person is the token's user
+ *       res.send(200, view);
+ *     }));
+ *   }
+ *
+ * and in src/http/server.ts, inside `if (opts.tab) { … }`: `registerThingRoutes(server, opts.tab.deps, …)`.
+ *
+ * `tabRoute` authenticates first (401 missing/forged/expired token, 403 another tenant), then runs the
+ * handler; a TabApiError or a DomainError thrown inside becomes the contract's `{ code, message }` (in the
+ * caller's language: ?lang=sv|en, else Accept-Language; GROUP.NOT_FOUND and *.NOT_FOUND → 404, ACCESS.* →
+ * 403, other codes → 400), anything else a logged 500. `sendError` answers a refusal directly. In local
+ * mode (no AAD_APP_CLIENT_ID/AAD_APP_TENANT_ID) a request without a token is an anonymous reader of the
+ * demo tenant; a token that is presented is always validated (and refused, since nothing can validate it).
+ */
+import type { Request, Response } from 'restify';
+import type { Logger } from 'pino';
+import type { EntraTokenValidator } from '../../auth/entra-token';
+import type { GroupAccess, TabPrincipal, TabService } from '../../app/tab-service';
+import { errorKey, localeOf, translator, type Locale } from '../../i18n';
+
+type PersonRef = TabPrincipal['person'];
+
+export interface TabCaller {
+  tenantId: string;
+  /** `id` and `aadObjectId` are the token's `oid`; `name` its `name`. The local reader is `local:reader`. */
+  person: PersonRef;
+  mode: 'local' | 'entra';
+  /** What src/app's TabService takes. */
+  principal: TabPrincipal;
+  locale: Locale;
+}
+
+export interface TabAuthOptions {
+  /** Absent in local mode. */
+  validator?: EntraTokenValidator;
+  /** The tenant an anonymous local-mode request reads (the demo workspace's). */
+  localTenantId: string;
+  log: Logger;
+}
+
+/** What every tab route needs: authentication, the tab's use cases, a logger. */
+export interface TabApiDeps {
+  auth: TabAuth;
+  tab: TabService;
+  log: Logger;
+}
+
+/** An HTTP refusal with the contract's `{ code, message }`. */
+export class TabApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 503,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TabApiError';
+  }
+}
+
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.header('cache-control', 'no-store');
+  res.send(status, { code, message });
+}
+
+/** The caller's language: ?lang=sv|en, else the browser's Accept-Language. */
+export function requestLocale(req: Request): Locale {
+  const lang = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (lang === 'sv' || lang === 'en') return lang;
+  return localeOf(String(req.headers['accept-language'] ?? '').split(',')[0]);
+}
+
+export class TabAuth {
+  constructor(private readonly opts: TabAuthOptions) {}
+
+  get mode(): 'local' | 'entra' {
+    return this.opts.validator ? 'entra' : 'local';
+  }
+
+  /** Who calls; throws TabApiError 401/403 (the answer never says more than why). */
+  async authenticate(req: Request): Promise<TabCaller> {
+    const locale = requestLocale(req);
+    const header = req.headers.authorization;
+    const validator = this.opts.validator;
+    if (header === undefined || header === '') {
+      if (!validator) {
+        const person = { id: 'local:reader', name: locale === 'sv' ? 'Lokal läsare' : 'Local reader' };
+        return { tenantId: this.opts.localTenantId, person, mode: 'local', principal: { kind: 'localReader', tenantId: this.opts.localTenantId, person }, locale };
+      }
+      throw new TabApiError(401, 'Unauthorized', 'Sign-in required: send the Teams SSO token as "Authorization: Bearer <token>". The tab does this when opened in Teams.');
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new TabApiError(401, 'Unauthorized', 'The Authorization header must be "Bearer <token>".');
+    if (!validator) {
+      throw new TabApiError(401, 'Unauthorized', 'This server runs in local mode (AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are not set) and cannot check a token; send the request without one to read the demo workspace.');
+    }
+    const check = await validator.validate(match[1]!);
+    if (!check.ok) {
+      this.opts.log.info({ reason: check.reason, status: check.status, url: req.url }, 'tab token refused');
+      throw new TabApiError(check.status, check.code, check.message);
+    }
+    const { identity } = check;
+    const person: PersonRef = { id: identity.objectId, aadObjectId: identity.objectId, name: identity.name };
+    return { tenantId: identity.tenantId, person, mode: 'entra', principal: { kind: 'person', tenantId: identity.tenantId, person }, locale };
+  }
+}
+
+/** The caller's role in the group and whether they may edit (see TabService.access). */
+export function groupAccess(deps: TabApiDeps, caller: TabCaller, groupId: string): Promise<GroupAccess> {
+  return deps.tab.access(caller.principal, groupId);
+}
+
+/** Refuses (403 ACCESS.GROUP_RECORD_DENIED) a caller who only reads the group. */
+export function requireEditor(deps: TabApiDeps, access: GroupAccess): void {
+  deps.tab.assertCanEdit(access);
+}
+
+/** HTTP status of a domain refusal in the tab API. */
+function statusOf(code: string): 400 | 403 | 404 {
+  if (code === 'GROUP.NOT_FOUND' || code === 'RISK.NOT_FOUND' || code === 'MEETING.NONE' || code.endsWith('.NOT_FOUND')) return 404;
+  if (code.startsWith('ACCESS.')) return 403;
+  return 400;
+}
+
+/** Sends any failure as `{ code, message }`: TabApiError as is, a DomainError by its code (translated), anything else as a logged 500. */
+export function sendFailure(res: Response, e: unknown, locale: Locale, log: Logger): void {
+  if (e instanceof TabApiError) {
+    sendError(res, e.status, e.code, e.message);
+    return;
+  }
+  const code = (e as { code?: unknown } | null)?.code;
+  const params = (e as { params?: Record<string, string | number> } | null)?.params;
+  if (typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code)) {
+    const status = statusOf(code);
+    let message: string;
+    try {
+      message = translator(locale)(errorKey(code as Parameters<typeof errorKey>[0]), params);
+    } catch {
+      message = code;
+    }
+    // A group of another tenant looks exactly like a group that does not exist.
+    if (status === 404 && code === 'GROUP.NOT_FOUND') message = locale === 'sv' ? 'Gruppen finns inte.' : 'No such group.';
+    sendError(res, status, code, message ?? code);
+    return;
+  }
+  log.error({ err: e }, 'tab API failed');
+  sendError(res, 500, 'InternalError', locale === 'sv' ? 'Något gick fel; inget ändrades. Försök igen.' : 'Something went wrong; nothing was changed. Try again.');
+}
+
+/** Wraps a tab route: authenticates, runs the handler, turns failures into `{ code, message }`. */
+export function tabRoute(deps: TabApiDeps, handler: (req: Request, res: Response, caller: TabCaller) => Promise<void>): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    let locale: Locale = 'en';
+    try {
+      locale = requestLocale(req);
+      const caller = await deps.auth.authenticate(req);
+      res.header('cache-control', 'no-store');
+      await handler(req, res, caller);
+    } catch (e) {
+      if (!res.headersSent) sendFailure(res, e, locale, deps.log);
+      else deps.log.error({ err: e }, 'tab API failed after answering');
+    }
+  };
+}
+
+/** A path parameter as a non-empty string of at most 200 characters, else 400. */
+export function pathParam(req: Request, name: string): string {
+  const value = (req.params as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string' || value === '' || value.length > 200) throw new TabApiError(400, 'BadRequest', `The path parameter ${name} is missing or too long.`);
+  return value;
+}

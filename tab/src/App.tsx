@@ -1,0 +1,337 @@
+/**
+ * The shell: theme and language (from Teams, else the query, switchable), who is signed in, the group,
+ * the navigation between pages, and the page itself — each page its own chunk, loaded when opened.
+ */
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  makeStyles,
+  mergeClasses,
+  teamsHighContrastTheme,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { MeView } from '../../src/http/tab-api/contract';
+import { TabApi } from './api';
+import { AppLink, LoadError, Loading, Page, useLoad } from './components/common';
+import { ShellContext, type Shell } from './context';
+import { I18nContext, LANGS, createI18n, langOf, useI18n, type Lang } from './i18n';
+import type { MessageKey } from './i18n/en';
+import { loadPage, loadedPage } from './pages';
+import { navigate, queryWith, useLocation, type Route } from './router';
+import { focusRing, useShared } from './styles';
+import type { TeamsHost, ThemeName } from './teams';
+
+
+const THEMES: Record<ThemeName, Theme> = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
+
+const NAV: Array<{ route: Route; label: MessageKey; pages: Route['page'][] }> = [
+  { route: { page: 'risks' }, label: 'nav.risks', pages: ['risks', 'risk'] },
+  { route: { page: 'capabilities' }, label: 'nav.capabilities', pages: ['capabilities'] },
+  { route: { page: 'attendance' }, label: 'nav.attendance', pages: ['attendance'] },
+  { route: { page: 'decisions' }, label: 'nav.decisions', pages: ['decisions'] },
+];
+
+const PAGE_TITLE: Record<Route['page'], MessageKey> = {
+  risks: 'risks.title',
+  risk: 'risks.title',
+  capabilities: 'cap.title',
+  attendance: 'att.title',
+  decisions: 'dec.title',
+  config: 'config.title',
+  notFound: 'app.notFound',
+};
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalM,
+    top: '-100px',
+    zIndex: 10,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    ':focus': { top: tokens.spacingVerticalS, ...focusRing },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  brand: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  mark: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '28px',
+    height: '28px',
+    flexShrink: 0,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightBold,
+  },
+  appName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  groupName: { color: tokens.colorNeutralForeground2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  control: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  nav: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    '& ul': { display: 'flex', flexWrap: 'wrap', listStyleType: 'none', margin: 0, padding: 0, columnGap: tokens.spacingHorizontalXS },
+  },
+  navLink: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1Hover },
+    ':focus-visible': { ...focusRing, outlineOffset: '-2px' },
+  },
+  navCurrent: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    ':hover': { borderBottomColor: tokens.colorCompoundBrandStroke },
+  },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
+    maxWidth: '1600px',
+    ':focus': { outlineStyle: 'none' },
+  },
+  banner: { marginBottom: tokens.spacingVerticalL },
+});
+
+export interface AppProps {
+  initialTheme: ThemeName;
+  /** The query's language (?lang=), which wins over the Teams locale. */
+  queryLang: Lang | undefined;
+  browserLang: Lang;
+  host: Promise<TeamsHost | undefined>;
+}
+
+export function App(props: AppProps) {
+  const [host, setHost] = useState<TeamsHost | undefined>(undefined);
+  const [theme, setTheme] = useState<ThemeName>(props.initialTheme);
+  const [lang, setLangState] = useState<Lang>(props.queryLang ?? props.browserLang);
+
+  useEffect(() => {
+    let live = true;
+    void props.host.then((h) => {
+      if (!live || !h) return;
+      setHost(h);
+      setTheme(h.theme);
+      h.onThemeChange(setTheme);
+      const teamsLang = langOf(h.locale);
+      if (!props.queryLang && teamsLang) setLangState(teamsLang);
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.host, props.queryLang]);
+
+  // The API waits for the host (at most the short init timeout) so that inside Teams no request goes without a token.
+  const langRef = useRef(lang);
+  langRef.current = lang;
+  const api = useMemo(() => new TabApi(async () => (await props.host)?.getToken(), () => langRef.current), [props.host]);
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    navigate(`${window.location.pathname}${queryWith({ lang: l })}`, { replace: true });
+  };
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  useEffect(() => {
+    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+  }, [theme]);
+
+  return (
+    <FluentProvider theme={THEMES[theme]} lang={lang}>
+      <I18nContext.Provider value={i18n}>
+        <Frame api={api} host={host} lang={lang} setLang={setLang} theme={theme} />
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; setLang: (l: Lang) => void; theme: ThemeName }) {
+  const c = useStyles();
+  const s = useShared();
+  const { t } = useI18n();
+  const { route, search } = useLocation();
+  const [me, reloadMe] = useLoad(() => props.api.me(), [props.api]);
+
+  const groupParam = search.get('group');
+  const groups = me.state === 'ok' ? me.data.groups : [];
+  // The address names the group (a channel tab's contentUrl), else the Teams conversation's group, else the server's default.
+  const group =
+    groups.find((g) => g.id === groupParam) ??
+    groupOfConversation(groups, props.host?.conversationId) ??
+    groups.find((g) => me.state === 'ok' && g.id === me.data.defaultGroupId) ??
+    groups[0];
+
+  useEffect(() => {
+    document.title = `${t(PAGE_TITLE[route.page])} – ${group ? `${group.name} – ` : ''}${t('app.name')}`;
+  }, [route.page, group, t]);
+
+  const shell: Shell | undefined =
+    me.state === 'ok'
+      ? { api: props.api, me: me.data, group, lang: props.lang, setLang: props.setLang, theme: props.theme, host: props.host }
+      : undefined;
+  const isConfig = route.page === 'config';
+
+  let content: ReactNode;
+  if (me.state === 'loading') content = <Loading />;
+  else if (me.state === 'error') content = <LoadError error={me.error} retry={reloadMe} />;
+  else if (!group && !isConfig) {
+    content = (
+      <MessageBar intent="info">
+        <MessageBarBody>{t('app.noGroups')}</MessageBarBody>
+      </MessageBar>
+    );
+  } else content = <PageView route={route} />;
+
+  return (
+    <div className={c.root}>
+      <a className={c.skip} href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className={c.header}>
+        <div className={c.brand}>
+          <span className={c.mark} aria-hidden="true">
+            R
+          </span>
+          <span className={c.appName}>{t('app.name')}</span>
+          {group && <span className={c.groupName}>· {group.name}</span>}
+        </div>
+        <div className={c.controls}>
+          {groups.length > 1 && !isConfig && (
+            <div className={c.control}>
+              <label htmlFor="group-select" className={s.muted}>
+                {t('app.group')}
+              </label>
+              <Select
+                id="group-select"
+                size="small"
+                value={group?.id}
+                onChange={(_, d) => navigate(`${import.meta.env.BASE_URL}${queryWith({ group: d.value })}`)}
+              >
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          )}
+          <div className={c.control}>
+            <label htmlFor="lang-select" className={s.muted}>
+              {t('app.language')}
+            </label>
+            <Select id="lang-select" size="small" value={props.lang} onChange={(_, d) => props.setLang(d.value === 'en' ? 'en' : 'sv')}>
+              {LANGS.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {l === 'sv' ? 'Svenska' : 'English'}
+                </option>
+              ))}
+            </Select>
+          </div>
+        </div>
+      </header>
+      {!isConfig && (
+        <nav className={c.nav} aria-label={t('app.nav')}>
+          <ul>
+            {NAV.map((n) => {
+              const current = n.pages.includes(route.page);
+              return (
+                <li key={n.label}>
+                  <AppLink to={n.route} className={mergeClasses(c.navLink, current && c.navCurrent)} aria-current={current ? 'page' : undefined}>
+                    {t(n.label)}
+                  </AppLink>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      <main id="main" className={c.main} tabIndex={-1}>
+        {me.state === 'ok' && me.data.mode === 'local' && (
+          <MessageBar intent="warning" layout="multiline" className={c.banner} data-testid="local-mode-banner">
+            <MessageBarBody>{t('app.localMode')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {shell ? <ShellContext.Provider value={shell}>{content}</ShellContext.Provider> : content}
+      </main>
+    </div>
+  );
+}
+
+/** The group set up in the Teams chat or channel the tab is in, or whose meeting's chat it is. */
+function groupOfConversation(groups: MeView['groups'], conversationId: string | undefined): MeView['groups'][number] | undefined {
+  if (!conversationId) return undefined;
+  return groups.find((g) => g.conversationId === conversationId) ?? groups.find((g) => g.meetingConversationIds?.includes(conversationId));
+}
+
+/** The route's page: rendered at once when its chunk is loaded (main.tsx starts that early), else loaded first. */
+function PageView(props: { route: Route }) {
+  const { t } = useI18n();
+  const name = props.route.page === 'notFound' ? undefined : props.route.page;
+  const [, setLoaded] = useState(0);
+  const [failed, setFailed] = useState(false);
+  const Component = name ? loadedPage(name) : NotFound;
+  useEffect(() => {
+    if (!name || loadedPage(name)) return;
+    let live = true;
+    setFailed(false);
+    loadPage(name).then(
+      () => live && setLoaded((n) => n + 1),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [name]);
+  if (failed) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{t('app.error.network')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return Component ? <Component route={props.route} /> : <Loading />;
+}
+
+function NotFound() {
+  const s = useShared();
+  const { t } = useI18n();
+  return (
+    <Page name="notFound" ready>
+      <h1 className={s.h1}>{t('app.notFound')}</h1>
+      <p>
+        <AppLink to={{ page: 'risks' }}>{t('app.goToRegister')}</AppLink>
+      </p>
+    </Page>
+  );
+}

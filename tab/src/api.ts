@@ -1,0 +1,100 @@
+/**
+ * The tab API client (src/http/tab-api/contract.ts). Inside Teams every request carries the SSO token as a
+ * bearer token; in a plain browser none (local mode reads the demo workspace without one).
+ */
+import type {
+  ApiError,
+  AttendanceView,
+  CapabilityImportRequest,
+  CapabilityMapView,
+  DecisionsView,
+  MeView,
+  ReminderRequest,
+  RiskDetailView,
+  RiskRegisterView,
+  RiskReviewRequest,
+} from '../../src/http/tab-api/contract';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export type TokenSource = () => Promise<string | undefined>;
+
+const BASE = '/api/tab';
+const enc = encodeURIComponent;
+
+export class TabApi {
+  constructor(
+    private readonly token: TokenSource,
+    /** The page's language: the server answers errors in it. */
+    private readonly lang: () => string,
+  ) {}
+
+  private async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const token = await this.token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    headers.set('Accept-Language', this.lang());
+    if (init.body) headers.set('Content-Type', 'application/json');
+    let res: Response;
+    try {
+      res = await fetch(`${BASE}${path}`, { ...init, headers });
+    } catch (e) {
+      throw new ApiFailure(0, 'NETWORK', e instanceof Error ? e.message : String(e));
+    }
+    if (!res.ok) {
+      let body: Partial<ApiError> = {};
+      try {
+        body = (await res.json()) as Partial<ApiError>;
+      } catch (_) {
+        // Not JSON (a proxy's error page): the status says enough.
+      }
+      throw new ApiFailure(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText);
+    }
+    return res;
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await (await this.request(path, init)).json()) as T;
+  }
+
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.json<T>(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  me = (): Promise<MeView> => this.json('/me');
+  risks = (groupId: string): Promise<RiskRegisterView> => this.json(`/groups/${enc(groupId)}/risks`);
+  risk = (groupId: string, riskId: string): Promise<RiskDetailView> => this.json(`/groups/${enc(groupId)}/risks/${enc(riskId)}`);
+  addReview = (groupId: string, riskId: string, body: RiskReviewRequest): Promise<RiskDetailView> =>
+    this.post(`/groups/${enc(groupId)}/risks/${enc(riskId)}/reviews`, body);
+  risksCsv = async (groupId: string, lang: string): Promise<Blob> =>
+    (await this.request(`/groups/${enc(groupId)}/risks.csv?lang=${enc(lang)}`)).blob();
+  capabilities = (groupId: string): Promise<CapabilityMapView> => this.json(`/groups/${enc(groupId)}/capabilities`);
+  importCapabilities = (groupId: string, body: CapabilityImportRequest): Promise<{ imported: number; updated: number }> =>
+    this.post(`/groups/${enc(groupId)}/capabilities/import`, body);
+  remind = (groupId: string, body: ReminderRequest): Promise<{ sentTo: string }> =>
+    this.post(`/groups/${enc(groupId)}/capabilities/reminders`, body);
+  /** The period's meetings; without one, the server takes the current calendar year. */
+  attendance = (groupId: string, period?: { from: string; to: string }): Promise<AttendanceView> =>
+    this.json(`/groups/${enc(groupId)}/attendance${period ? `?from=${enc(period.from)}&to=${enc(period.to)}` : ''}`);
+  decisions = (groupId: string): Promise<DecisionsView> => this.json(`/groups/${enc(groupId)}/decisions`);
+}
+
+/** A request id for a write: the same submit sent twice is stored once. */
+export function newRequestId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID exists only in secure contexts (https, localhost); a version-4 UUID from random bytes otherwise.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The 5×5 heat map: probability S (rows, 5 at the top) against impact K (columns). Each cell is a button
+ * that shows its count, R and band as text (never colour alone) and filters the register to that cell.
+ */
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { RiskRow } from '../../../src/http/tab-api/contract';
+import { useI18n } from '../i18n';
+import { bandOf } from '../risk-band';
+import { focusRing, useShared } from '../styles';
+import { useBandClass } from './common';
+
+export interface Cell {
+  s: number;
+  k: number;
+}
+
+const SCALE = [1, 2, 3, 4, 5];
+
+const useStyles = makeStyles({
+  table: {
+    borderCollapse: 'separate',
+    borderSpacing: '4px',
+    '& caption': { textAlign: 'start', color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalS, maxWidth: '32em' },
+    '& th': { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+    '& thead th': { textAlign: 'center', paddingBottom: tokens.spacingVerticalXXS },
+    '& tbody th': { textAlign: 'end', paddingRight: tokens.spacingHorizontalXS },
+    '& td': { padding: 0 },
+  },
+  cell: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '84px',
+    height: '60px',
+    padding: 0,
+    cursor: 'pointer',
+    fontFamily: 'inherit',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    ':hover': { border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1Hover}` },
+    ':focus-visible': focusRing,
+  },
+  selected: {
+    border: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralForeground1}`,
+    boxShadow: tokens.shadow8,
+    ':hover': { border: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralForeground1}` },
+  },
+  count: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  zero: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+});
+
+export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell | undefined; onSelect(cell: Cell | undefined): void }) {
+  const c = useStyles();
+  const s = useShared();
+  const { t, tn } = useI18n();
+  const bandClass = useBandClass();
+  const counts = new Map<string, number>();
+  for (const r of props.risks) counts.set(`${r.probability}/${r.impact}`, (counts.get(`${r.probability}/${r.impact}`) ?? 0) + 1);
+
+  return (
+    <table className={c.table}>
+      <caption>{t('heat.caption')}</caption>
+      <thead>
+        <tr>
+          <td />
+          {SCALE.map((k) => (
+            <th key={k} scope="col">
+              <span aria-hidden="true">{t('heat.colHeader', { k })}</span>
+              <span className={s.srOnly}>{`${t('risks.col.kLong')} ${k}`}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...SCALE].reverse().map((sv) => (
+          <tr key={sv}>
+            <th scope="row">
+              <span aria-hidden="true">{t('heat.rowHeader', { s: sv })}</span>
+              <span className={s.srOnly}>{`${t('risks.col.sLong')} ${sv}`}</span>
+            </th>
+            {SCALE.map((k) => {
+              const count = counts.get(`${sv}/${k}`) ?? 0;
+              const r = sv * k;
+              const band = bandOf(r);
+              const selected = props.selected?.s === sv && props.selected.k === k;
+              return (
+                <td key={k}>
+                  <button
+                    type="button"
+                    className={mergeClasses(c.cell, bandClass(band, count === 0), selected && c.selected)}
+                    aria-pressed={selected}
+                    data-cell={`S${sv}K${k}`}
+                    onClick={() => props.onSelect(selected ? undefined : { s: sv, k })}
+                  >
+                    {/* The name comes from the content (visible text plus hidden words), so it contains what is seen
+                        (WCAG 2.5.3): "S5 K4: 1 risk, R 20 · Critical". */}
+                    <span className={s.srOnly}>{t('heat.cell.where', { s: sv, k })}</span>
+                    <span className={mergeClasses(c.count, count === 0 && c.zero)}>{count}</span>
+                    <span className={s.srOnly}>{tn('heat.cell.unit', count)}</span>
+                    <span className={c.label}>{`R ${r} · ${t(`band.${band}`)}`}</span>
+                  </button>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The bands and their R ranges, as text. */
+export function BandLegend() {
+  const s = useShared();
+  const { t } = useI18n();
+  const bandClass = useBandClass();
+  return (
+    <div>
+      <h3 className={s.h3}>{t('heat.legend')}</h3>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: '6px' }}>
+        {(['critical', 'high', 'medium', 'low'] as const).map((b) => (
+          <li key={b}>
+            <span className={mergeClasses(s.pill, bandClass(b))}>{t(`heat.legend.${b}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

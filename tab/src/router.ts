@@ -1,0 +1,81 @@
+/**
+ * Path routing under the tab's base (/tab/): the server answers every /tab/ sub-path with index.html.
+ * The query (group, theme, lang) is kept across navigation, so a link always stays in the same group.
+ */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'risks' }
+  | { page: 'risk'; riskId: string }
+  | { page: 'capabilities' }
+  | { page: 'attendance' }
+  | { page: 'decisions' }
+  | { page: 'config' }
+  | { page: 'notFound' };
+
+const BASE = import.meta.env.BASE_URL; // "/tab/"
+const KEPT_PARAMS = ['group', 'theme', 'lang'];
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\//, '');
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second] = parts;
+  if (parts.length === 0 || (first === 'index.html' && parts.length === 1)) return { page: 'risks' };
+  if (first === 'risks' && parts.length === 1) return { page: 'risks' };
+  if (first === 'risks' && second && parts.length === 2) return { page: 'risk', riskId: second };
+  if (parts.length === 1 && (first === 'capabilities' || first === 'attendance' || first === 'decisions' || first === 'config')) {
+    return { page: first };
+  }
+  return { page: 'notFound' };
+}
+
+function pathOf(route: Route): string {
+  switch (route.page) {
+    case 'risks':
+      return BASE;
+    case 'risk':
+      return `${BASE}risks/${encodeURIComponent(route.riskId)}`;
+    case 'notFound':
+      return BASE;
+    default:
+      return `${BASE}${route.page}`;
+  }
+}
+
+/** The query to keep, with changes (undefined removes a parameter). */
+export function queryWith(changes: Record<string, string | undefined> = {}): string {
+  const current = new URLSearchParams(window.location.search);
+  const next = new URLSearchParams();
+  for (const k of KEPT_PARAMS) {
+    const v = k in changes ? changes[k] : (current.get(k) ?? undefined);
+    if (v) next.set(k, v);
+  }
+  const s = next.toString();
+  return s ? `?${s}` : '';
+}
+
+export const hrefOf = (route: Route): string => `${pathOf(route)}${queryWith()}`;
+
+const listeners = new Set<() => void>();
+
+export function navigate(href: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+  listeners.forEach((l) => l());
+}
+
+/** The current route and query; re-renders on navigation and on the browser's back and forward. */
+export function useLocation(): { route: Route; search: URLSearchParams } {
+  const read = () => ({ route: parseRoute(window.location.pathname), search: new URLSearchParams(window.location.search) });
+  const [loc, setLoc] = useState(read);
+  useEffect(() => {
+    const update = () => setLoc(read());
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return loc;
+}

@@ -1,0 +1,222 @@
+/**
+ * The tab in headless Chromium against the real server with Entra configured: tokens are signed by a local
+ * OpenID provider (tests/fakes/openid-provider.ts) and sent as Teams' SSO token would be (Authorization:
+ * Bearer on every request of the browser context). A group is set up through the bot as a council would:
+ * its organizer edits, a member reads, someone from another tenant is refused.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView } from '../../src/http/tab-api/contract';
+import type { RunningApp } from '../../src/main';
+import { FakeBotConnector, cardOf, cardText } from '../fakes/bot-connector';
+import { FakeOpenIdProvider } from '../fakes/openid-provider';
+import { aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../helpers/activities';
+import { eventually } from '../helpers/eventually';
+import { postActivity, startTestApp } from '../helpers/test-app';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { launchChromium, newContext, openTab, recordErrors, screenshot, seriousAxeViolations, tabUrl, type AxeViolation } from './browser';
+
+jest.setTimeout(180_000);
+
+const CLIENT_ID = '7d3b9c1e-4a5f-4e2b-9c8d-1f2e3a4b5c6d';
+const OTHER_TENANT = '0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b';
+const GROUP = 'E2E-styrgruppen';
+
+type Person = (typeof people)[keyof typeof people];
+
+const idp = new FakeOpenIdProvider();
+const teams = new FakeBotConnector();
+let db: TestDatabase;
+let app: RunningApp;
+let serviceUrl: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let groupId: string;
+
+const tokenFor = (p: Pick<Person, 'aadObjectId' | 'name'>, tenantId = TENANT) => idp.userToken({ tenantId, oid: p.aadObjectId, name: p.name, audience: CLIENT_ID });
+
+async function api<T>(path: string, who: Person): Promise<T> {
+  const res = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${tokenFor(who)}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+const say = async (chat: Chat, from: Person, text: string) => {
+  const before = teams.sent().length;
+  expect((await postActivity(app, aMessage({ serviceUrl, chat, from, text }))).status).toBe(200);
+  return teams.sent().slice(before).map((a) => (typeof a.text === 'string' ? a.text : cardText(cardOf(a)))).join('\n');
+};
+
+/** A page in a browser context that sends `token` as the tab's SSO token would; its errors are checked after the test. */
+async function pageAs(token: string, o: { refused?: boolean } = {}): Promise<Page> {
+  const context = await newContext(browser, { token });
+  contexts.push(context);
+  const page = await context.newPage();
+  // A refused caller's browser logs the 401/403 response itself: that is what such a test expects.
+  if (!o.refused) pageErrors.push(recordErrors(page));
+  return page;
+}
+const pageErrors: string[][] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  serviceUrl = await teams.start();
+  await idp.start();
+  app = await startTestApp(db.url, { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_TENANT_ID: TENANT, AAD_APP_OPENID_METADATA_URL: idp.metadataUrl(TENANT) });
+
+  // The group as /setup makes it (Sara organizes; Håkan, Titti and Pia are members), with the seed's risks.
+  teams.members = [people.sara, people.hakan, people.titti, people.pia];
+  const chat = aGroupChat();
+  expect(await say(chat, people.sara, `/setup ${GROUP}`)).toContain('is set up');
+  for (const [threat, s, k] of [
+    ['Ändrat uppdrag e-samordnarroll från VästKom', 1, 5],
+    ['Projektmedlemmar kan inte prioritera att delta i projektet', 4, 3],
+    ['Ofullständig information från kommunerna', 3, 4],
+    ['Vikande intresse och deltagande mot slutet av förstudien', 5, 4],
+    ['Svårigheten i att planera långsiktigt under rådande situation', 2, 3],
+  ] as const) {
+    expect(await say(chat, people.sara, `/risk ${threat} S=${s} K=${k}`)).toContain('recorded');
+  }
+  // A meeting of the group, now, with two decisions.
+  const now = Date.now();
+  teams.meetingInfo = {
+    title: 'Taktisk styrgrupp november',
+    scheduledStartTime: new Date(now - 30 * 60_000).toISOString(),
+    scheduledEndTime: new Date(now + 90 * 60_000).toISOString(),
+    organizer: people.sara,
+  };
+  const meeting = aMeetingChat();
+  expect(await say(meeting, people.sara, `/setup ${GROUP}`)).toContain('Meeting linked');
+  expect(await say(meeting, people.sara, '/decision Förstudien godkänns och rapporten skickas till e-rådet')).toContain('§1');
+  expect(await say(meeting, people.sara, '/decision Nästa möte hålls i Vänersborg')).toContain('§2');
+
+  groupId = (await api<MeView>('/api/tab/me', people.sara)).groups.find((g) => g.name === GROUP)!.id;
+  // The meeting's title arrives from Teams in the background.
+  await eventually(async () => expect((await api<DecisionsView>(`/api/tab/groups/${groupId}/decisions`, people.sara)).decisions[0]?.meetingTitle).toBe('Taktisk styrgrupp november'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.stop();
+  await teams.stop();
+  await idp.stop();
+  await db?.drop();
+});
+
+afterEach(() => {
+  // No uncaught error and no console error on any page a test opened.
+  expect(pageErrors.splice(0).flat()).toEqual([]);
+});
+
+const shownRows = (page: Page) =>
+  page.locator('[data-testid="risk-table"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const td = tr.querySelectorAll('td');
+      return { code: tr.querySelector('th')!.textContent.trim(), s: Number(td[3]!.textContent), k: Number(td[4]!.textContent), r: Number(td[5]!.querySelector('strong')!.textContent), status: td[8]!.textContent };
+    }),
+  );
+
+it('lets the organizer add a review: labelled form, validation, confirmation, and the register follows', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  // Sara's only group opens without naming it.
+  await openTab(page, tabUrl(app.url, '', { lang: 'sv' }), 'risks');
+  await expect(page.locator('header').textContent()).resolves.toContain(GROUP);
+  await expect(page.getByTestId('local-mode-banner').count()).resolves.toBe(0);
+  expect((await shownRows(page))[0]).toMatchObject({ code: 'R4', s: 5, k: 4, r: 20 });
+
+  await page.getByRole('link', { name: 'R4', exact: true }).click();
+  await page.locator('[data-page="risk"][data-ready="true"]').waitFor();
+  const form = page.getByTestId('review-form');
+  await expect(form.isVisible()).resolves.toBe(true);
+
+  // Nothing changed and no note: the form says what to do, and nothing is sent.
+  await page.getByRole('button', { name: 'Spara uppföljning' }).click();
+  await expect(page.getByRole('alert').textContent()).resolves.toBe('Ändra S, K eller status, eller skriv en anteckning.');
+  const riskId = new URL(page.url()).pathname.split('/').at(-1)!;
+  expect((await api<RiskDetailView>(`/api/tab/groups/${groupId}/risks/${riskId}`, people.sara)).reviews).toEqual([]);
+
+  // A review: S 5 → 4, status handled, with a note. Every field is found by its label.
+  await page.getByLabel('Sannolikhet (S)').selectOption('4');
+  await expect(page.getByLabel('Konsekvens (K)').inputValue()).resolves.toBe('4');
+  await page.getByLabel('Status').selectOption('handled');
+  await page.getByLabel('Anteckning').fill('Åtgärder tas fram i samband med e-rådets möte den 17 december.');
+  await page.getByRole('button', { name: 'Spara uppföljning' }).click();
+  await expect(page.getByTestId('review-saved').textContent()).resolves.toBe('Uppföljningen är sparad. R4 har nu R 16 (Hög), status Hanterad.');
+  const review = await page.getByTestId('review-table').locator('tbody tr').allTextContents();
+  expect(review).toHaveLength(1);
+  expect(review[0]).toMatch(/^\d{4}-\d{2}-\d{2}Taktisk styrgrupp november4416HögHanteradÅtgärder tas fram i samband med e-rådets möte den 17 december\.Sara Herrman$/);
+  await expect(page.locator('svg desc').textContent()).resolves.toMatch(/R 16 den \d{4}-\d{2}-\d{2}/);
+  // Stored once, through the same use case the bot calls.
+  const stored = await api<RiskDetailView>(`/api/tab/groups/${groupId}/risks/${riskId}`, people.sara);
+  expect(stored.reviews.map((r) => [r.probability, r.impact, r.score, r.status, r.note, r.reviewedBy])).toEqual([
+    [4, 4, 16, 'handled', 'Åtgärder tas fram i samband med e-rådets möte den 17 december.', 'Sara Herrman'],
+  ]);
+  for (const theme of ['light', 'dark'] as const) {
+    await openTab(page, tabUrl(app.url, `risks/${riskId}`, { theme, lang: 'sv' }), 'risk');
+    await screenshot(page, `risk-editor-${theme}`);
+  }
+
+  // The register shows the new values.
+  await openTab(page, tabUrl(app.url, '', { lang: 'sv' }), 'risks');
+  expect((await shownRows(page))[0]).toEqual({ code: 'R4', s: 4, k: 4, r: 16, status: 'Hanterad' });
+  const register = await api<RiskRegisterView>(`/api/tab/groups/${groupId}/risks`, people.sara);
+  expect(register.risks[0]).toMatchObject({ code: 'R4', probability: 4, impact: 4, score: 16, status: 'handled' });
+});
+
+it('shows a member the same register, without the form', async () => {
+  const page = await pageAs(tokenFor(people.hakan));
+  await openTab(page, tabUrl(app.url, '', { lang: 'en' }), 'risks');
+  expect((await shownRows(page)).map((r) => r.code)).toEqual(['R4', 'R3', 'R2', 'R5', 'R1']);
+  await page.getByRole('link', { name: 'R4', exact: true }).click();
+  await page.locator('[data-page="risk"][data-ready="true"]').waitFor();
+  await expect(page.getByTestId('review-form').count()).resolves.toBe(0);
+});
+
+it('refuses an account of another tenant with the server’s explanation, and shows no data', async () => {
+  const page = await pageAs(tokenFor(people.sara, OTHER_TENANT), { refused: true });
+  await page.goto(tabUrl(app.url, '', { lang: 'en' }));
+  const alert = page.getByText('This Rådslag serves one organisation', { exact: false });
+  await alert.waitFor();
+  await expect(page.getByTestId('risk-table').count()).resolves.toBe(0);
+  await expect(page.locator('nav').textContent()).resolves.toContain('Risk register');
+});
+
+it('lists the decisions with meeting, date, item, § and text, and searches them', async () => {
+  const page = await pageAs(tokenFor(people.hakan));
+  await openTab(page, tabUrl(app.url, 'decisions', { lang: 'sv' }), 'decisions');
+  const rows = page.getByTestId('decision-table').locator('tbody tr');
+  await expect(rows.count()).resolves.toBe(2);
+  const first = await rows.first().locator('td, th').allTextContents();
+  expect(first).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'Taktisk styrgrupp november', expect.any(String), '§1', 'Förstudien godkänns och rapporten skickas till e-rådet', 'Gäller']);
+  await page.getByLabel('Sök beslut').fill('vänersborg');
+  await eventually(async () => expect(await rows.allTextContents()).toEqual([expect.stringContaining('§2Nästa möte hålls i Vänersborg')]));
+  await page.getByLabel('Sök beslut').fill('');
+  for (const theme of ['light', 'dark'] as const) {
+    await openTab(page, tabUrl(app.url, 'decisions', { theme, lang: 'sv' }), 'decisions');
+    await screenshot(page, `decisions-${theme}`);
+  }
+});
+
+it('has no serious or critical axe-core finding on the editor’s pages in light, dark and high contrast', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  const register = await api<RiskRegisterView>(`/api/tab/groups/${groupId}/risks`, people.sara);
+  const found: Array<{ page: string; theme: string; violations: AxeViolation[] }> = [];
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    for (const [route, name] of [
+      [`risks/${register.risks[1]!.id}`, 'risk'],
+      ['decisions', 'decisions'],
+      ['capabilities', 'capabilities'],
+    ] as const) {
+      await openTab(page, tabUrl(app.url, route, { theme, lang: 'en' }), name);
+      if (name === 'risk') {
+        // With the form's validation message showing.
+        await page.getByRole('button', { name: 'Save review' }).click();
+        await page.getByRole('alert').waitFor();
+      }
+      const violations = await seriousAxeViolations(page);
+      if (violations.length > 0) found.push({ page: name, theme, violations });
+    }
+  }
+  expect(found).toEqual([]);
+});
