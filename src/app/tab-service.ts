@@ -5,6 +5,7 @@
  */
 import { countsForAttendance, type Group, type GroupRole, type Member } from '../domain/group';
 import { DomainError } from '../domain/errors';
+import type { AuditEvent } from '../domain/audit';
 import type { Decision } from '../domain/decision';
 import { isPlaceholder, type Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
@@ -42,6 +43,8 @@ export interface RegisterView {
 export interface RiskDetail {
   risk: RegisterEntry;
   reviews: Array<RiskReview & { score: number; meetingTitle?: string }>;
+  /** The risk's audit trail, oldest first. */
+  history: AuditEvent[];
 }
 
 export interface GroupDecision extends Decision {
@@ -150,10 +153,11 @@ export class TabService {
   async riskDetail(access: GroupAccess, riskId: string): Promise<RiskDetail> {
     const risk = (await this.register(access)).risks.find((r) => r.id === riskId);
     if (!risk) throw new DomainError('RISK.NOT_FOUND');
-    const reviews = await this.repos.risks.reviews(access.group.tenantId, risk.id);
+    const [reviews, history] = await Promise.all([this.repos.risks.reviews(access.group.tenantId, risk.id), this.repos.audit.history(access.group.tenantId, 'risk', [risk.id])]);
     const titles = await this.meetingTitles(access.group.tenantId, reviews.map((r) => r.meetingId));
     return {
       risk,
+      history,
       reviews: reviews.map((r) => {
         const title = r.meetingId ? titles.get(r.meetingId) : undefined;
         return { ...r, score: riskScore(r), ...(title ? { meetingTitle: title } : {}) };

@@ -86,10 +86,21 @@ export interface RiskReviewRow {
 }
 
 /** GET /api/tab/groups/:groupId/risks/:riskId  (reviews oldest first) */
+/** One entry of a record's audit trail: who did what, when (oldest first). */
+export interface HistoryRow {
+  at: string;
+  by: string;
+  action: 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges';
+  /** What changed, e.g. "S 5 → 3, status open → handled"; the risk's text as raised for 'create'. */
+  summary: string;
+}
+
 export interface RiskDetailView {
   canEdit: boolean;
   risk: RiskRow;
   reviews: RiskReviewRow[];
+  /** The risk's audit trail: raised, then each change, with who and when. */
+  history: HistoryRow[];
 }
 
 /** POST /api/tab/groups/:groupId/risks/:riskId/reviews → 201 RiskDetailView (200 when the requestId was seen). Editors only. */

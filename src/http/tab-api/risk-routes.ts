@@ -6,7 +6,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { RegisterEntry, RiskDetail } from '../../app/tab-service';
 import type { Locale } from '../../i18n';
-import type { RiskDetailView, RiskRegisterView, RiskRow } from './contract';
+import type { HistoryRow, RiskDetailView, RiskRegisterView, RiskRow } from './contract';
 import { groupAccess, pathParam, requireEditor, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 export function toRiskRow(r: RegisterEntry): RiskRow {
@@ -46,7 +46,24 @@ function toDetailView(detail: RiskDetail, canEdit: boolean): RiskDetailView {
       ...(r.note ? { note: r.note } : {}),
       reviewedBy: r.reviewedBy.name,
     })),
+    history: detail.history.map((e) => ({ at: e.at, by: e.actor.name, action: e.action, summary: historySummary(e.action, e.details) })),
   };
+}
+
+/** An audit event's details in a line: the values set, or from → to for a change. */
+export function historySummary(action: HistoryRow['action'], details: Record<string, unknown>): string {
+  const words: Record<string, string> = { probability: 'S', impact: 'K', status: 'status' };
+  if (action === 'change' && details.from && details.to && typeof details.from === 'object' && typeof details.to === 'object') {
+    const from = details.from as Record<string, unknown>;
+    const to = details.to as Record<string, unknown>;
+    const changed = Object.keys(to).filter((k) => from[k] !== to[k]);
+    return changed.length === 0 ? 'reviewed, no change' : changed.map((k) => `${words[k] ?? k} ${String(from[k])} → ${String(to[k])}`).join(', ');
+  }
+  if (action === 'create' && typeof details.threat === 'string') return `R${String(details.number)}: ${details.threat} (S ${String(details.probability)}, K ${String(details.impact)})`;
+  return Object.entries(details)
+    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(', ');
 }
 
 /** The review body; S, K, status and note are checked again, with clear messages, by the domain. */

@@ -228,6 +228,11 @@ describe('POST a review', () => {
     const again = await call('POST', `/api/tab/groups/${groupId}/risks/${r4.id}/reviews`, tokenFor(people.sara), body);
     expect(again.status).toBe(200);
     expect((await detail(r4.id)).reviews).toHaveLength(1);
+    // The audit trail shows who changed the risk, and what, once.
+    expect((await detail(r4.id)).history.map((e) => [e.action, e.by, e.summary])).toEqual([
+      ['create', expect.any(String), expect.stringMatching(/^R4: .* \(S 5, K 4\)$/)],
+      ['change', 'Sara Herrman', 'S 5 → 3, status open → handled'],
+    ]);
     // The register moves R4 down: R = 12 now.
     const register = ((await get(`/api/tab/groups/${groupId}/risks`, tokenFor(people.hakan))).body as unknown as RiskRegisterView).risks;
     expect(register.find((r) => r.code === 'R4')).toMatchObject({ score: 12, lastReviewedAt: view.reviews[0]!.reviewedAt });
