@@ -154,3 +154,37 @@ it('refuses generated tokens and forms on the personal-link and download routes 
     if (c) expect(JSON.stringify(c)).not.toMatch(/"type":"TextBlock","text":"[^"]*<script>/);
   }
 }, 60_000);
+
+it('answers generated requests to the tab API (paths, bodies, tokens) with 2xx or a clear 4xx, never a 500, and writes nothing', async () => {
+  const before = await counts();
+  const route = fc.constantFrom(
+    'me',
+    'groups/%G/risks',
+    'groups/%G/risks.csv',
+    'groups/%G/risks/%R',
+    'groups/%G/risks/%R/reviews',
+    'groups/%G/capabilities',
+    'groups/%G/capabilities/import',
+    'groups/%G/capabilities/reminders',
+    'groups/%G/capabilities/assessments',
+    'groups/%G/attendance',
+    'groups/%G/decisions',
+  );
+  const id = fc.oneof(fc.uuid(), fc.string({ maxLength: 60 }), fc.constantFrom('..', '%00', "' or 1=1 --", '<script>'));
+  const auth = fc.option(fc.oneof(fc.string({ maxLength: 200 }).map((s) => `Bearer ${s}`), fc.constantFrom('Bearer eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0.', 'Basic YTpi', '')), { nil: undefined });
+  await fc.assert(
+    fc.asyncProperty(route, id, id, fc.constantFrom('GET', 'POST'), fc.anything({ maxDepth: 2 }), auth, async (r, g, risk, method, body, authorization) => {
+      const path = r.replace('%G', encodeURIComponent(g)).replace('%R', encodeURIComponent(risk));
+      const res = await fetch(`${h.app.url}/api/tab/${path}?q=${encodeURIComponent(String(g))}&from=${encodeURIComponent(String(risk))}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
+        ...(method === 'POST' ? { body: JSON.stringify(body ?? null) } : {}),
+      });
+      const text = await res.text();
+      expect(res.status).toBeLessThan(500);
+      if (res.status >= 400) expect(text).toMatch(/"message":"[^"]{10,}/);
+    }),
+    { numRuns: 200 },
+  );
+  expect(await counts()).toEqual(before);
+}, 120_000);
