@@ -15,9 +15,6 @@ import { PersonalLinkService } from './app/personal-link-service';
 import { systemClock, type Clock } from './app/ports';
 import { ConfigError, describeConfig, loadConfig, type AppConfig } from './config';
 import { DEMO_TENANT, seedDemoWorkspace } from './demo/seed-demo';
-import { createGraphAttendance, isAccessPolicyDenied } from './graph/graph-attendance';
-import { createGraphCalendar } from './graph/graph-calendar';
-import { EntraTokenValidator } from './auth/entra-token';
 import { createHttpServer } from './http/server';
 import { readCsv } from './import/csv-reader';
 import { TabAuth } from './http/tab-api/tab-auth';
@@ -57,7 +54,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   if (config.demoWorkspace && (await seedDemoWorkspace(repos, options.clock ?? systemClock)).seeded) {
     log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');
   }
-  const calendar = config.graph ? createGraphCalendar(config.graph, log) : undefined;
+  // Graph (MSAL, the Graph client) and the tab's token validation (jose) are loaded only when configured.
+  const graph = config.graph ? await loadGraph(config.graph, log) : undefined;
+  const calendar = graph?.calendar;
   if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
   const clock = options.clock ?? systemClock;
   const linkKey = resolveLinkSigningKey(config);
@@ -76,8 +75,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
-    ...(config.graph ? { attendanceSource: createGraphAttendance(config.graph, log) } : {}),
-    isAttendanceAccessDenied: isAccessPolicyDenied,
+    ...(graph ? { attendanceSource: graph.attendance, isAttendanceAccessDenied: graph.isAccessDenied } : {}),
     attendanceRetryMinutes: config.attendanceRetryMinutes,
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
   });
@@ -101,7 +99,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     minutes: services.minutesDocuments,
     tab: {
       deps: {
-        auth: new TabAuth({ ...(config.tabAuth ? { validator: new EntraTokenValidator(config.tabAuth) } : {}), localTenantId: DEMO_TENANT, log }),
+        auth: new TabAuth({ ...(config.tabAuth ? { validator: new (await import('./auth/entra-token')).EntraTokenValidator(config.tabAuth) } : {}), localTenantId: DEMO_TENANT, log }),
         tab: services.tab,
         log,
       },
@@ -137,6 +135,11 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
       return stopping;
     },
   };
+}
+
+async function loadGraph(graph: NonNullable<AppConfig['graph']>, log: Logger) {
+  const [{ createGraphCalendar }, { createGraphAttendance, isAccessPolicyDenied }] = await Promise.all([import('./graph/graph-calendar'), import('./graph/graph-attendance')]);
+  return { calendar: createGraphCalendar(graph, log), attendance: createGraphAttendance(graph, log), isAccessDenied: isAccessPolicyDenied };
 }
 
 async function main(): Promise<void> {

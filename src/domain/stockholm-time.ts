@@ -7,7 +7,7 @@
  * series planner need; putting it in meeting-series.ts would make charter.ts and meeting-series.ts import
  * each other). `date-holidays` is a pure calendar library and is reached through `swedishHolidaysOf` only.
  */
-import Holidays from 'date-holidays';
+import type HolidaysType from 'date-holidays';
 import { DomainError } from './errors';
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -172,11 +172,21 @@ export function nearestSwedishWorkingDay(date: IsoDate): IsoDate {
 
 const holidayCache = new Map<number, ReadonlySet<IsoDate>>();
 
+// Loaded on first use: the library carries every country's rules (some 20 MB in memory), and most
+// requests never ask about a holiday.
+let HolidaysClass: typeof HolidaysType | undefined;
+function holidaysLibrary(): typeof HolidaysType {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load: this API is synchronous
+  const loaded = require('date-holidays') as { default?: typeof HolidaysType } & typeof HolidaysType;
+  return (HolidaysClass ??= loaded.default ?? loaded);
+}
+
 /** The one place that asks `date-holidays`; memoised per year (the answer never changes). */
 export function swedishHolidaysOf(year: number): ReadonlySet<IsoDate> {
   const cached = holidayCache.get(year);
   if (cached) return cached;
   const days = new Set<IsoDate>();
+  const Holidays = HolidaysClass ?? holidaysLibrary();
   for (const h of new Holidays('SE').getHolidays(year)) {
     if (h.type === 'public' || h.type === 'bank') days.add(h.date.slice(0, 10));
   }

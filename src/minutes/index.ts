@@ -7,7 +7,6 @@ import type { MinutesOptions } from '../app';
 import type { Locale, MinutesFormat, MinutesRendering, RenderedMinutes } from '../app/ports';
 import { hmacDownloadLinks } from '../links/download-link-token';
 import { canonicalJson, publicContent, type MinutesVersion } from '../domain/minutes';
-import { toDocx } from './docx';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
 import { minutesOutline } from './outline';
@@ -31,12 +30,13 @@ export function fileName(version: MinutesVersion, format: MinutesFormat, locale:
   return `${word}-${slug || 'meeting'}-${version.content.date}-v${version.version}${audience === 'public' ? (locale === 'sv' ? '-offentlig' : '-public') : ''}.${format}`;
 }
 
+// Word is built by `docx`, loaded on the first .docx asked for (it is large, and most processes never need it).
 export const minutesRendering: MinutesRendering = {
   hash: (content) => createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex'),
   async render(version, format, locale, audience): Promise<RenderedMinutes> {
     const content = audience === 'public' ? publicContent(version.content) : version.content;
     const blocks = minutesOutline({ version, content, locale, audience });
-    const body = format === 'docx' ? await toDocx(blocks, locale) : Buffer.from(format === 'html' ? toHtml(blocks, locale) : toMarkdown(blocks), 'utf8');
+    const body = format === 'docx' ? await (await import('./docx')).toDocx(blocks, locale) : Buffer.from(format === 'html' ? toHtml(blocks, locale) : toMarkdown(blocks), 'utf8');
     return { body, contentType: CONTENT_TYPES[format], fileName: fileName(version, format, locale, audience) };
   },
 };

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type DatabaseConnection, type Driver, type Migration, type MigrationProvider } from 'kysely';
-import { Pool } from 'pg';
 import type { StoreConfig } from '../config';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-groups';
@@ -48,7 +47,7 @@ export interface OpenStore {
 }
 
 export async function openStore(config: StoreConfig): Promise<OpenStore> {
-  const db = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  const db = config.kind === 'sqlite' ? openSqlite(config.file) : await openPostgres(config.url);
   // Kysely looks for its migration tables in every schema it can see; on PostgreSQL name the one we use
   // (the first on the search path), or a database with several schemas (tests, tenants) confuses it.
   const schema = config.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
@@ -111,7 +110,9 @@ function cachePreparedStatements(sqlite: SQLite.Database, max = 500): void {
   }) as SQLite.Database['prepare'];
 }
 
-function openPostgres(url: string): Kysely<Database> {
+/** `pg` is loaded only for PostgreSQL: an embedded (SQLite) server never carries it. */
+async function openPostgres(url: string): Promise<Kysely<Database>> {
+  const { Pool } = await import('pg');
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
 }
 
