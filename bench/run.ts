@@ -25,7 +25,7 @@ const TOTAL = Number(process.env.BENCH_TOTAL ?? 5000);
 const MEETINGS = 50;
 
 /** A Bot Connector that answers at once: replies get an id, participant look-ups say Organizer. */
-async function fastConnector(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function fastConnector(): Promise<{ url: string; close: () => Promise<void> }> {
   let n = 0;
   const server = http.createServer((req, res) => {
     req.resume();
@@ -41,7 +41,7 @@ async function fastConnector(): Promise<{ url: string; close: () => Promise<void
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-function decision(serviceUrl: string, i: number, prefix: string) {
+export function decision(serviceUrl: string, i: number, prefix: string) {
   const m = i % MEETINGS;
   return {
     type: 'message',
@@ -73,7 +73,7 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string):
   }
 }
 
-async function spawnNode(args: string[], env: Record<string, string>, port: number): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function spawnNode(args: string[], env: Record<string, string>, port: number): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
@@ -91,7 +91,7 @@ async function spawnNode(args: string[], env: Record<string, string>, port: numb
   };
 }
 
-const post = (url: string, body: unknown) =>
+export const post = (url: string, body: unknown) =>
   fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
     await r.arrayBuffer();
     return r.status === 200;
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(`| ${r.figure.padEnd(w[0]!)} | ${r.value.padEnd(w[1]!)} | ${r.budget.padEnd(w[2]!)} | ${r.holds === null ? '     ' : r.holds ? 'yes  ' : 'NO   '} |`);
 }
 
-main().catch((e: unknown) => {
+if (require.main === module) main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

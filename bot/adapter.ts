@@ -44,24 +44,43 @@ function customAuthorityCredentials(bot: BotConfig & { appId: string; loginUrl: 
   return new MsalServiceClientCredentialsFactory(bot.appId, app);
 }
 
-/** A ConnectorFactory whose clients retry with our policy instead of the SDK's default one. */
+/** Connector clients by service URL and audience, kept across turns (a deployment is one bot). */
+type ClientCache = Map<string, Promise<ConnectorClient>>;
+const MAX_CACHED_CLIENTS = 100;
+
+/**
+ * A ConnectorFactory whose clients retry with our policy instead of the SDK's default one, and are reused:
+ * botbuilder builds a new client (HTTP pipeline and credentials) for every turn, which the benchmark's
+ * profile showed as a cost of its own; a client is stateless, and its credentials cache their token.
+ */
 class RetryingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly install: (client: ConnectorClient) => void,
+    private readonly cache: ClientCache,
   ) {
     super();
   }
 
-  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const client = await this.inner.create(serviceUrl, audience);
-    this.install(client);
-    return client;
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = `${serviceUrl}\n${audience ?? ''}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const created = this.inner.create(serviceUrl, audience).then((client) => {
+      this.install(client);
+      return client;
+    });
+    if (this.cache.size >= MAX_CACHED_CLIENTS) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, created);
+    created.catch(() => this.cache.delete(key));
+    return created;
   }
 }
 
 /** botbuilder's authentication as it is, with every connector factory it hands out made retrying. */
 class RetryingBotFrameworkAuthentication extends BotFrameworkAuthentication {
+  private readonly clients: ClientCache = new Map();
+
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly install: (client: ConnectorClient) => void,
@@ -70,7 +89,7 @@ class RetryingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   }
 
   private wrap(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: new RetryingConnectorFactory(result.connectorFactory, this.install) } : result;
+    return result.connectorFactory ? { ...result, connectorFactory: new RetryingConnectorFactory(result.connectorFactory, this.install, this.clients) } : result;
   }
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -82,7 +101,7 @@ class RetryingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new RetryingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.install);
+    return new RetryingConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.install, this.clients);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity) {
