@@ -44,6 +44,7 @@ export const useShared = makeStyles({
     ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorTransparentStroke),
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
     minWidth: 0,
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
   toolbar: {
     display: 'flex',

@@ -56,6 +56,14 @@ async function pageAs(token: string, o: { refused?: boolean } = {}): Promise<Pag
   return page;
 }
 const pageErrors: string[][] = [];
+/** Takes the browser's own report of an expected refusal (e.g. "… status of 400 (Bad Request)") out of the checked errors. */
+const expectConsole = (pattern: RegExp) => {
+  for (const list of pageErrors) {
+    const i = list.findIndex((e) => pattern.test(e));
+    if (i >= 0) return list.splice(i, 1);
+  }
+  throw new Error(`no console message matched ${pattern}`);
+};
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -196,6 +204,41 @@ it('lists the decisions with meeting, date, item, § and text, and searches them
     await openTab(page, tabUrl(app.url, 'decisions', { theme, lang: 'sv' }), 'decisions');
     await screenshot(page, `decisions-${theme}`);
   }
+});
+
+it('imports capabilities from pasted CSV and from a JSON file, and shows a refused import’s reason', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  await openTab(page, tabUrl(app.url, 'capabilities', { lang: 'sv' }), 'capabilities');
+  await expect(page.getByText('Inga förmågor har importerats i gruppen ännu.').isVisible()).resolves.toBe(true);
+  const importButton = page.getByRole('button', { name: 'Importera', exact: true });
+
+  // Nothing to import: the field says so.
+  await importButton.click();
+  await expect(page.getByText('Klistra in innehållet eller välj en fil först.').isVisible()).resolves.toBe(true);
+
+  // A header the server does not know: nothing stored, and its reason (row and column) shown.
+  await page.getByLabel('Innehåll').fill('kod;område;förmåga;färg\n1.1;Ledning och styrning;Digital strategi;blå');
+  await importButton.click();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Inget importerades: .*färg/);
+  expectConsole(/status of 400 \(Bad Request\)/);
+
+  await page.getByLabel('Innehåll').fill(['kod;område;förmåga;beskrivning', '1.1;Ledning och styrning;Digital strategi;Förankrad i ledningen', '2.1;Invånare och service;E-tjänster;'].join('\n'));
+  await importButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'importerade' }).textContent()).resolves.toBe('2 nya förmågor importerade och 0 uppdaterade.');
+  await page.getByTestId('capability-heatmap').waitFor();
+  await expect(page.getByTestId('capability-heatmap').locator('tbody th[scope="colgroup"]').allTextContents()).resolves.toEqual(['Ledning och styrning', 'Invånare och service']);
+
+  // A JSON file: the format follows the file's name.
+  await page.getByLabel('Fil (.csv eller .json)').setInputFiles({
+    name: 'formagor.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ vision: 'Målbild 2030', capabilities: [{ code: '3.1', area: 'Information och data', name: 'Informationssäkerhet' }] })),
+  });
+  await eventually(async () => expect(await page.getByLabel('Format').inputValue()).toBe('json'));
+  await importButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'importerade' }).textContent()).resolves.toBe('1 nya förmågor importerade och 0 uppdaterade.');
+  await eventually(async () => expect(await page.getByTestId('capability-heatmap').locator('tbody th[scope="row"]').allTextContents()).toEqual(['1.1Digital strategi', '2.1E-tjänster', '3.1Informationssäkerhet']));
+  await expect(page.locator('p', { hasText: 'Målbild 2030' }).count()).resolves.toBe(1);
 });
 
 it('has no serious or critical axe-core finding on the editor’s pages in light, dark and high contrast', async () => {

@@ -31,9 +31,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     alignItems: 'center',
     justifyContent: 'center',
-    width: '84px',
-    height: '60px',
-    padding: 0,
+    // Narrower in a meeting's side panel (320 px), never so narrow that its text does not fit.
+    width: 'clamp(52px, 14vw, 84px)',
+    minHeight: '60px',
+    padding: `${tokens.spacingVerticalXXS} 2px`,
     cursor: 'pointer',
     fontFamily: 'inherit',
     borderRadius: tokens.borderRadiusMedium,
@@ -48,7 +49,7 @@ const useStyles = makeStyles({
   },
   count: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   zero: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, textAlign: 'center' },
 });
 
 export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell | undefined; onSelect(cell: Cell | undefined): void }) {

@@ -169,7 +169,8 @@ export const en = {
   'cap.responses.reminded': 'Reminder sent to {sentTo}.',
   'cap.responses.remindFailed': 'The reminder was not sent: {message}',
   'cap.import.title': 'Import capabilities',
-  'cap.import.intro': 'Paste CSV (columns code, name, area, description) or JSON (an array of such objects), or choose a file.',
+  'cap.import.intro':
+    'Paste CSV (a header row naming the columns code, area, name and description; comma or semicolon) or JSON (a list of such objects, or { "vision", "capabilities" }), or choose a file. A capability with a known code is updated.',
   'cap.import.format': 'Format',
   'cap.import.content': 'Content',
   'cap.import.file': 'File (.csv or .json)',

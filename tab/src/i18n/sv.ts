@@ -167,7 +167,8 @@ export const sv: Messages = {
   'cap.responses.reminded': 'Påminnelse skickad till {sentTo}.',
   'cap.responses.remindFailed': 'Påminnelsen skickades inte: {message}',
   'cap.import.title': 'Importera förmågor',
-  'cap.import.intro': 'Klistra in CSV (kolumnerna code, name, area, description) eller JSON (en lista med sådana objekt), eller välj en fil.',
+  'cap.import.intro':
+    'Klistra in CSV (en rubrikrad med kolumnerna kod, område, förmåga och beskrivning; komma eller semikolon) eller JSON (en lista med sådana objekt, eller { "vision", "capabilities" }), eller välj en fil. En förmåga med en känd kod uppdateras.',
   'cap.import.format': 'Format',
   'cap.import.content': 'Innehåll',
   'cap.import.file': 'Fil (.csv eller .json)',

@@ -90,7 +90,7 @@ export default function CapabilityMapPage() {
   const s = useShared();
   const c = useStyles();
   const groupId = group?.id ?? '';
-  const [load, reload] = useLoad(() => api.capabilities(groupId), [api, groupId]);
+  const [load, reload, , refresh] = useLoad(() => api.capabilities(groupId), [api, groupId]);
 
   return (
     <Page name="capabilities" ready={load.state === 'ok'}>
@@ -123,7 +123,7 @@ export default function CapabilityMapPage() {
             </>
           )}
           <Responses view={load.data} groupId={groupId} />
-          {load.data.canEdit && <ImportForm groupId={groupId} onImported={reload} />}
+          {load.data.canEdit && <ImportForm groupId={groupId} onImported={refresh} />}
         </>
       )}
     </Page>

@@ -33,7 +33,7 @@ const STATUS_ORDER: Record<RiskStatus, number> = { open: 0, handled: 1, closed: 
 
 const useStyles = makeStyles({
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
-  mapCard: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalL, alignItems: 'flex-start' },
+  mapCard: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalL, alignItems: 'flex-start', overflowX: 'auto' },
   sortButton: {
     display: 'inline-flex',
     alignItems: 'center',
