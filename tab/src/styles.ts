@@ -89,7 +89,7 @@ export const useShared = makeStyles({
       verticalAlign: 'bottom',
     },
     '& thead th': { whiteSpace: 'nowrap' },
-    '& tbody th': { verticalAlign: 'top' },
+    '& tbody th': { verticalAlign: 'top', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
     '& td': {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -3,7 +3,7 @@
  * that shows its count, R and band as text (never colour alone) and filters the register to that cell.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { RiskRow } from '../../../src/http/tab-api/contract';
+import type { RiskBand, RiskRow } from '../../../src/http/tab-api/contract';
 import { useI18n } from '../i18n';
 import { bandOf } from '../risk-band';
 import { focusRing, useShared } from '../styles';
@@ -112,21 +112,29 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
   );
 }
 
-/** The bands and their R ranges, as text. */
-export function BandLegend() {
+/** The bands with their R ranges and how many of the risks shown fall in each, as text. */
+export function BandLegend(props: { risks: readonly RiskRow[] }) {
   const s = useShared();
-  const { t } = useI18n();
+  const c = useLegendStyles();
+  const { t, tn } = useI18n();
   const bandClass = useBandClass();
+  const count = (b: RiskBand) => props.risks.filter((r) => r.band === b).length;
   return (
     <div>
       <h3 className={s.h3}>{t('heat.legend')}</h3>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: '6px' }}>
+      <ul className={c.list}>
         {(['critical', 'high', 'medium', 'low'] as const).map((b) => (
-          <li key={b}>
+          <li key={b} className={c.item}>
             <span className={mergeClasses(s.pill, bandClass(b))}>{t(`heat.legend.${b}`)}</span>
+            <span>{tn('heat.legend.count', count(b))}</span>
           </li>
         ))}
       </ul>
     </div>
   );
 }
+
+const useLegendStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  item: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+});

@@ -88,6 +88,8 @@ export const en = {
   'heat.legend.medium': 'Medium (R 5–9)',
   'heat.legend.high': 'High (R 10–16)',
   'heat.legend.critical': 'Critical (R 20–25)',
+  'heat.legend.count.one': '{count} risk',
+  'heat.legend.count.other': '{count} risks',
 
   'risk.back': 'Back to the risk register',
   'risk.notFound': 'This risk does not exist in the group.',

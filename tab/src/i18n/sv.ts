@@ -86,6 +86,8 @@ export const sv: Messages = {
   'heat.legend.medium': 'Medel (R 5–9)',
   'heat.legend.high': 'Hög (R 10–16)',
   'heat.legend.critical': 'Kritisk (R 20–25)',
+  'heat.legend.count.one': '{count} risk',
+  'heat.legend.count.other': '{count} risker',
 
   'risk.back': 'Tillbaka till riskregistret',
   'risk.notFound': 'Risken finns inte i gruppen.',
