@@ -6,10 +6,12 @@ import type {
   ApiError,
   AttendanceView,
   CapabilityImportRequest,
+  CapabilityImportResult,
   CapabilityMapView,
   DecisionsView,
   MeView,
   ReminderRequest,
+  ReminderResult,
   RiskDetailView,
   RiskRegisterView,
   RiskReviewRequest,
@@ -78,9 +80,9 @@ export class TabApi {
   risksCsv = async (groupId: string, lang: string): Promise<Blob> =>
     (await this.request(`/groups/${enc(groupId)}/risks.csv?lang=${enc(lang)}`)).blob();
   capabilities = (groupId: string): Promise<CapabilityMapView> => this.json(`/groups/${enc(groupId)}/capabilities`);
-  importCapabilities = (groupId: string, body: CapabilityImportRequest): Promise<{ imported: number; updated: number }> =>
+  importCapabilities = (groupId: string, body: CapabilityImportRequest): Promise<CapabilityImportResult> =>
     this.post(`/groups/${enc(groupId)}/capabilities/import`, body);
-  remind = (groupId: string, body: ReminderRequest): Promise<{ sentTo: string }> =>
+  remind = (groupId: string, body: ReminderRequest): Promise<ReminderResult> =>
     this.post(`/groups/${enc(groupId)}/capabilities/reminders`, body);
   /** The period's meetings; without one, the server takes the current calendar year. */
   attendance = (groupId: string, period?: { from: string; to: string }): Promise<AttendanceView> =>

@@ -9,7 +9,7 @@ import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView } from '..
 import type { RunningApp } from '../../src/main';
 import { FakeBotConnector, cardOf, cardText } from '../fakes/bot-connector';
 import { FakeOpenIdProvider } from '../fakes/openid-provider';
-import { aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../helpers/activities';
+import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../helpers/activities';
 import { eventually } from '../helpers/eventually';
 import { postActivity, startTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -75,6 +75,14 @@ beforeAll(async () => {
   teams.members = [people.sara, people.hakan, people.titti, people.pia];
   const chat = aGroupChat();
   expect(await say(chat, people.sara, `/setup ${GROUP}`)).toContain('is set up');
+  // Håkan represents Munkedal (the roster card's save, as the organizer presses it).
+  const before = teams.sent().length;
+  await say(chat, people.sara, '/members');
+  const roster = cardOf(teams.sent()[before]) as { body: unknown[]; actions: Array<{ verb: string; data: Record<string, unknown> }> };
+  const save = roster.actions.find((a) => a.verb === 'member.update')!;
+  const hakanId = new RegExp(`"title":"${people.hakan.name}","value":"([^"]+)"`).exec(JSON.stringify(roster.body))![1]!;
+  const pressed = await postActivity(app, aCardAction({ serviceUrl, chat, from: people.sara, verb: save.verb, data: { ...save.data, memberId: hakanId, organisation: 'Munkedals kommun' } }));
+  expect(pressed.status).toBe(200);
   for (const [threat, s, k] of [
     ['Ändrat uppdrag e-samordnarroll från VästKom', 1, 5],
     ['Projektmedlemmar kan inte prioritera att delta i projektet', 4, 3],
@@ -239,6 +247,19 @@ it('imports capabilities from pasted CSV and from a JSON file, and shows a refus
   await expect(page.getByRole('status').filter({ hasText: 'importerade' }).textContent()).resolves.toBe('1 nya förmågor importerade och 0 uppdaterade.');
   await eventually(async () => expect(await page.getByTestId('capability-heatmap').locator('tbody th[scope="row"]').allTextContents()).toEqual(['1.1Digital strategi', '2.1E-tjänster', '3.1Informationssäkerhet']));
   await expect(page.locator('p', { hasText: 'Målbild 2030' }).count()).resolves.toBe(1);
+});
+
+it('sends a reminder to an organisation’s representative from the response tracker (after the import above)', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  await openTab(page, tabUrl(app.url, 'capabilities', { lang: 'sv' }), 'capabilities');
+  const row = page.getByTestId('response-tracker').locator('tbody tr', { hasText: 'Munkedals kommun' });
+  await expect(row.textContent()).resolves.toContain('Håkan Sundberg');
+  const before = teams.direct().length;
+  await row.getByRole('button', { name: 'Skicka påminnelse till Munkedals kommun', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Påminnelse' }).textContent()).resolves.toBe('Påminnelse skickad till Håkan Sundberg.');
+  await expect(row.locator('td').nth(3).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // The card went to Håkan in a one-to-one chat.
+  await eventually(() => expect(teams.direct().slice(before).map((d) => d.memberId)).toContain(people.hakan.id));
 });
 
 it('has no serious or critical axe-core finding on the editor’s pages in light, dark and high contrast', async () => {

@@ -161,10 +161,11 @@ export const en = {
   'cap.responses.answered': '{answered} of {total}',
   'cap.responses.complete': 'Complete',
   'cap.responses.remind': 'Send reminder',
-  'cap.responses.remindTo': 'Send a reminder to {organisation}',
+  'cap.responses.remindTo': 'to {organisation}',
   'cap.responses.reminding': 'Sending…',
   'cap.responses.reminded': 'Reminder sent to {sentTo}.',
   'cap.responses.remindFailed': 'The reminder was not sent: {message}',
+  'cap.responses.unreachable': 'Teams could not reach {names}: send them their assessment link another way.',
   'cap.import.title': 'Import capabilities',
   'cap.import.intro':
     'Paste CSV (a header row naming the columns code, area, name and description; comma or semicolon) or JSON (a list of such objects, or { "vision", "capabilities" }), or choose a file. A capability with a known code is updated.',

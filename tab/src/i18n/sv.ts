@@ -159,10 +159,11 @@ export const sv: Messages = {
   'cap.responses.answered': '{answered} av {total}',
   'cap.responses.complete': 'Klar',
   'cap.responses.remind': 'Skicka påminnelse',
-  'cap.responses.remindTo': 'Skicka en påminnelse till {organisation}',
+  'cap.responses.remindTo': 'till {organisation}',
   'cap.responses.reminding': 'Skickar…',
   'cap.responses.reminded': 'Påminnelse skickad till {sentTo}.',
   'cap.responses.remindFailed': 'Påminnelsen skickades inte: {message}',
+  'cap.responses.unreachable': 'Teams nådde inte {names}: skicka länken till bedömningen på annat sätt.',
   'cap.import.title': 'Importera förmågor',
   'cap.import.intro':
     'Klistra in CSV (en rubrikrad med kolumnerna kod, område, förmåga och beskrivning; komma eller semikolon) eller JSON (en lista med sådana objekt, eller { "vision", "capabilities" }), eller välj en fil. En förmåga med en känd kod uppdateras.',

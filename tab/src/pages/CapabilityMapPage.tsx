@@ -337,7 +337,7 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
   const s = useShared();
   const c = useStyles();
   const [busy, setBusy] = useState<string | undefined>();
-  const [feedback, setFeedback] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+  const [feedback, setFeedback] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | undefined>();
   const [reminded, setReminded] = useState<Record<string, string>>({});
   const canEdit = props.view.canEdit;
 
@@ -346,8 +346,10 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
     setFeedback(undefined);
     try {
       const res = await api.remind(props.groupId, { requestId: newRequestId(), organisation });
-      setReminded((r) => ({ ...r, [organisation]: new Date().toISOString() }));
-      setFeedback({ intent: 'success', text: t('cap.responses.reminded', { sentTo: res.sentTo }) });
+      setReminded((r) => ({ ...r, [organisation]: res.remindedAt }));
+      const sent = res.sentTo.length > 0 ? t('cap.responses.reminded', { sentTo: res.sentTo.join(', ') }) : '';
+      const missed = res.unreachable.length > 0 ? t('cap.responses.unreachable', { names: res.unreachable.join(', ') }) : '';
+      setFeedback({ intent: res.unreachable.length > 0 ? 'warning' : 'success', text: [sent, missed].filter(Boolean).join(' ') });
     } catch (e) {
       setFeedback({ intent: 'error', text: t('cap.responses.remindFailed', { message: e instanceof ApiFailure ? errorText(t, e) : String(e) }) });
     } finally {
@@ -406,9 +408,10 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
                           size="small"
                           disabled={busy !== undefined}
                           onClick={() => void remind(r.organisation)}
-                          aria-label={t('cap.responses.remindTo', { organisation: r.organisation })}
                         >
+                          {/* The name says whom (visible words first, WCAG 2.5.3): "Send reminder to Munkedal". */}
                           {busy === r.organisation ? t('cap.responses.reminding') : t('cap.responses.remind')}
+                          <span className={s.srOnly}>{` ${t('cap.responses.remindTo', { organisation: r.organisation })}`}</span>
                         </Button>
                       )}
                     </td>
