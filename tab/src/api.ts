@@ -42,7 +42,13 @@ export class TabApi {
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    const token = await this.token();
+    let token: string | undefined;
+    try {
+      token = await this.token();
+    } catch (e) {
+      // Teams' SSO failed (no consent yet, a blocked pop-up, an expired session): say so, not "no network".
+      throw new ApiFailure(401, 'SSO', e instanceof Error ? e.message : String(e));
+    }
     if (token) headers.set('Authorization', `Bearer ${token}`);
     headers.set('Accept-Language', this.lang());
     if (init.body) headers.set('Content-Type', 'application/json');

@@ -3,11 +3,28 @@
  * that shows its count, R and band as text (never colour alone) and filters the register to that cell.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { KeyboardEvent } from 'react';
 import type { RiskBand, RiskRow } from '../../../src/http/tab-api/contract';
 import { useI18n } from '../i18n';
 import { bandOf } from '../risk-band';
 import { focusRing, useShared } from '../styles';
 import { useBandClass } from './common';
+
+/** Arrow keys move between the cells as on a grid (each cell is also in the Tab order). */
+function moveAcrossCells(e: KeyboardEvent<HTMLTableElement>): void {
+  const from = (e.target as HTMLElement).closest('button[data-cell]')?.getAttribute('data-cell');
+  const m = from ? /^S(\d)K(\d)$/.exec(from) : null;
+  if (!m) return;
+  let s = Number(m[1]);
+  let k = Number(m[2]);
+  if (e.key === 'ArrowUp') s += 1;
+  else if (e.key === 'ArrowDown') s -= 1;
+  else if (e.key === 'ArrowLeft') k -= 1;
+  else if (e.key === 'ArrowRight') k += 1;
+  else return;
+  e.preventDefault();
+  e.currentTarget.querySelector<HTMLButtonElement>(`button[data-cell="S${Math.min(5, Math.max(1, s))}K${Math.min(5, Math.max(1, k))}"]`)?.focus();
+}
 
 export interface Cell {
   s: number;
@@ -61,7 +78,7 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
   for (const r of props.risks) counts.set(`${r.probability}/${r.impact}`, (counts.get(`${r.probability}/${r.impact}`) ?? 0) + 1);
 
   return (
-    <table className={c.table}>
+    <table className={c.table} onKeyDown={moveAcrossCells}>
       <caption>{t('heat.caption')}</caption>
       <thead>
         <tr>

@@ -60,6 +60,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
 /** The server's own explanation (it answers in the page's language) when it gave one, else a general one. */
 export function errorText(t: I18n['t'], e: ApiFailure): string {
   if (e.status === 0) return t('app.error.network');
+  if (e.code === 'SSO') return t('app.error.sso', { message: e.message });
   if (e.message && !e.code.startsWith('HTTP_')) return e.message;
   if (e.status === 401) return t('app.error.401');
   if (e.status === 403) return t('app.error.403');

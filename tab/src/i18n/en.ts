@@ -18,6 +18,7 @@ export const en = {
   'app.error.title': 'Something went wrong',
   'app.error.retry': 'Try again',
   'app.error.network': 'The server did not answer. Check your connection and try again.',
+  'app.error.sso': 'Teams could not sign you in to Rådslag ({message}). Reopen the tab; if it keeps happening, ask your administrator to grant Rådslag consent.',
   'app.error.401': 'You are not signed in, or your sign-in has expired. Reopen the tab in Teams.',
   'app.error.403': 'You do not have access to this group.',
   'app.error.404': 'Not found. It may have been removed.',

@@ -16,6 +16,7 @@ export const sv: Messages = {
   'app.error.title': 'Något gick fel',
   'app.error.retry': 'Försök igen',
   'app.error.network': 'Servern svarade inte. Kontrollera anslutningen och försök igen.',
+  'app.error.sso': 'Teams kunde inte logga in dig i Rådslag ({message}). Öppna fliken igen; händer det igen, be administratören att godkänna Rådslag.',
   'app.error.401': 'Du är inte inloggad, eller så har inloggningen gått ut. Öppna fliken i Teams igen.',
   'app.error.403': 'Du har inte behörighet till den här gruppen.',
   'app.error.404': 'Hittades inte. Den kan ha tagits bort.',
