@@ -4,6 +4,7 @@
  */
 import type {
   ApiError,
+  AssessmentRequest,
   AttendanceView,
   CapabilityImportRequest,
   CapabilityImportResult,
@@ -88,6 +89,7 @@ export class TabApi {
   capabilities = (groupId: string): Promise<CapabilityMapView> => this.json(`/groups/${enc(groupId)}/capabilities`);
   importCapabilities = (groupId: string, body: CapabilityImportRequest): Promise<CapabilityImportResult> =>
     this.post(`/groups/${enc(groupId)}/capabilities/import`, body);
+  assess = (groupId: string, body: AssessmentRequest): Promise<CapabilityMapView> => this.post(`/groups/${enc(groupId)}/capabilities/assessments`, body);
   remind = (groupId: string, body: ReminderRequest): Promise<ReminderResult> =>
     this.post(`/groups/${enc(groupId)}/capabilities/reminders`, body);
   /** The period's meetings; without one, the server takes the current calendar year. */

@@ -245,7 +245,7 @@ it('imports capabilities from pasted CSV and from a JSON file, and shows a refus
   await eventually(async () => expect(await page.getByLabel('Format').inputValue()).toBe('json'));
   await importButton.click();
   await expect(page.getByRole('status').filter({ hasText: 'importerade' }).textContent()).resolves.toBe('1 nya förmågor importerade och 0 uppdaterade.');
-  await eventually(async () => expect(await page.getByTestId('capability-heatmap').locator('tbody th[scope="row"]').allTextContents()).toEqual(['1.1Digital strategi', '2.1E-tjänster', '3.1Informationssäkerhet']));
+  await eventually(async () => expect(await page.getByTestId('capability-heatmap').locator('tbody th[scope="row"]').allTextContents()).toEqual(['1.1 Digital strategi', '2.1 E-tjänster', '3.1 Informationssäkerhet']));
   await expect(page.locator('p', { hasText: 'Målbild 2030' }).count()).resolves.toBe(1);
 });
 
@@ -260,6 +260,32 @@ it('sends a reminder to an organisation’s representative from the response tra
   await expect(row.locator('td').nth(3).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
   // The card went to Håkan in a one-to-one chat.
   await eventually(() => expect(teams.direct().slice(before).map((d) => d.memberId)).toContain(people.hakan.id));
+});
+
+it('lets an editor enter an organisation’s assessment: the heat map and the tracker follow', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  await openTab(page, tabUrl(app.url, 'capabilities', { lang: 'sv' }), 'capabilities');
+  await page.getByRole('button', { name: 'Öppna bedömningsformuläret' }).click();
+  const form = page.getByTestId('assessment-form');
+  await form.getByLabel('Organisation').selectOption('Munkedals kommun');
+  // Nothing chosen: the form says what to do.
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(form.getByRole('alert').textContent()).resolves.toBe('Välj en mognadsnivå eller en vikt för minst en förmåga.');
+  await form.getByRole('combobox', { name: '1.1 Digital strategi Mognad', exact: true }).selectOption('4');
+  await form.getByRole('combobox', { name: '1.1 Digital strategi Vikt', exact: true }).selectOption('5');
+  await form.getByRole('combobox', { name: '3.1 Informationssäkerhet Mognad', exact: true }).selectOption('1');
+  // Half an answer: the form names the capability.
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(form.getByRole('alert').textContent()).resolves.toBe('3.1 Informationssäkerhet: välj både en mognadsnivå och en vikt.');
+  await form.getByRole('combobox', { name: '3.1 Informationssäkerhet Vikt', exact: true }).selectOption('4');
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(form.getByRole('status').textContent()).resolves.toBe('2 svar sparade för Munkedals kommun.');
+  const map = page.getByTestId('capability-heatmap');
+  await expect(map.locator('tbody tr', { hasText: '1.1 Digital strategi' }).locator('td[title]').textContent()).resolves.toBe('4GodGod (4)');
+  await expect(map.locator('tbody tr', { hasText: '3.1 Informationssäkerhet' }).locator('td[title]').textContent()).resolves.toBe('1Obef.Obefintlig (1)');
+  await expect(page.getByTestId('response-tracker').locator('tbody tr', { hasText: 'Munkedals kommun' }).textContent()).resolves.toContain('2 av 3');
+  // The form now shows the organisation's answers.
+  await expect(form.getByRole('combobox', { name: '1.1 Digital strategi Mognad', exact: true }).inputValue()).resolves.toBe('4');
 });
 
 it('has no serious or critical axe-core finding on the editor’s pages in light, dark and high contrast', async () => {
