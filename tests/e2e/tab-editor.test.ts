@@ -286,6 +286,11 @@ it('lets an editor enter an organisation’s assessment: the heat map and the tr
   await expect(page.getByTestId('response-tracker').locator('tbody tr', { hasText: 'Munkedals kommun' }).textContent()).resolves.toContain('2 av 3');
   // The form now shows the organisation's answers.
   await expect(form.getByRole('combobox', { name: '1.1 Digital strategi Mognad', exact: true }).inputValue()).resolves.toBe('4');
+  for (const theme of ['light', 'dark'] as const) {
+    await openTab(page, tabUrl(app.url, 'capabilities', { theme, lang: 'sv' }), 'capabilities');
+    await page.getByRole('button', { name: 'Öppna bedömningsformuläret' }).click();
+    await screenshot(page, `capabilities-editor-${theme}`);
+  }
 });
 
 it('has no serious or critical axe-core finding on the editor’s pages in light, dark and high contrast', async () => {
