@@ -75,6 +75,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
   },
   brand: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   mark: {
@@ -118,6 +119,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
     maxWidth: '1600px',
     ':focus': { outlineStyle: 'none' },
+    // A meeting's side panel is 320 px wide.
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXL}` },
   },
   banner: { marginBottom: tokens.spacingVerticalL },
 });
@@ -181,7 +184,14 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
   const s = useShared();
   const { t } = useI18n();
   const { route, search } = useLocation();
-  const [me, reloadMe] = useLoad(() => props.api.me(), [props.api]);
+  // /me starts with the first render rather than after it: the page's data waits on it. A reload asks again.
+  const prefetchedMe = useRef<Promise<MeView> | null | undefined>(undefined);
+  if (prefetchedMe.current === undefined) prefetchedMe.current = props.api.me();
+  const [me, reloadMe] = useLoad(() => {
+    const first = prefetchedMe.current;
+    prefetchedMe.current = null;
+    return first ?? props.api.me();
+  }, [props.api]);
 
   const groupParam = search.get('group');
   const groups = me.state === 'ok' ? me.data.groups : [];
@@ -301,8 +311,10 @@ function PageView(props: { route: Route }) {
   const [, setLoaded] = useState(0);
   const [failed, setFailed] = useState(false);
   const Component = name ? loadedPage(name) : NotFound;
+  const missing = Component === undefined;
   useEffect(() => {
-    if (!name || loadedPage(name)) return;
+    // The chunk may have arrived between the render and this effect: loadPage then resolves at once.
+    if (!name || !missing) return;
     let live = true;
     setFailed(false);
     loadPage(name).then(
@@ -312,7 +324,7 @@ function PageView(props: { route: Route }) {
     return () => {
       live = false;
     };
-  }, [name]);
+  }, [name, missing]);
   if (failed) {
     return (
       <MessageBar intent="error">

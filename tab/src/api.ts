@@ -4,12 +4,15 @@
  */
 import type {
   ApiError,
+  AssessmentRequest,
   AttendanceView,
   CapabilityImportRequest,
+  CapabilityImportResult,
   CapabilityMapView,
   DecisionsView,
   MeView,
   ReminderRequest,
+  ReminderResult,
   RiskDetailView,
   RiskRegisterView,
   RiskReviewRequest,
@@ -40,7 +43,13 @@ export class TabApi {
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    const token = await this.token();
+    let token: string | undefined;
+    try {
+      token = await this.token();
+    } catch (e) {
+      // Teams' SSO failed (no consent yet, a blocked pop-up, an expired session): say so, not "no network".
+      throw new ApiFailure(401, 'SSO', e instanceof Error ? e.message : String(e));
+    }
     if (token) headers.set('Authorization', `Bearer ${token}`);
     headers.set('Accept-Language', this.lang());
     if (init.body) headers.set('Content-Type', 'application/json');
@@ -78,9 +87,10 @@ export class TabApi {
   risksCsv = async (groupId: string, lang: string): Promise<Blob> =>
     (await this.request(`/groups/${enc(groupId)}/risks.csv?lang=${enc(lang)}`)).blob();
   capabilities = (groupId: string): Promise<CapabilityMapView> => this.json(`/groups/${enc(groupId)}/capabilities`);
-  importCapabilities = (groupId: string, body: CapabilityImportRequest): Promise<{ imported: number; updated: number }> =>
+  importCapabilities = (groupId: string, body: CapabilityImportRequest): Promise<CapabilityImportResult> =>
     this.post(`/groups/${enc(groupId)}/capabilities/import`, body);
-  remind = (groupId: string, body: ReminderRequest): Promise<{ sentTo: string }> =>
+  assess = (groupId: string, body: AssessmentRequest): Promise<CapabilityMapView> => this.post(`/groups/${enc(groupId)}/capabilities/assessments`, body);
+  remind = (groupId: string, body: ReminderRequest): Promise<ReminderResult> =>
     this.post(`/groups/${enc(groupId)}/capabilities/reminders`, body);
   /** The period's meetings; without one, the server takes the current calendar year. */
   attendance = (groupId: string, period?: { from: string; to: string }): Promise<AttendanceView> =>

@@ -44,6 +44,7 @@ export const useShared = makeStyles({
     ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorTransparentStroke),
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
     minWidth: 0,
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
   toolbar: {
     display: 'flex',
@@ -88,7 +89,7 @@ export const useShared = makeStyles({
       verticalAlign: 'bottom',
     },
     '& thead th': { whiteSpace: 'nowrap' },
-    '& tbody th': { verticalAlign: 'top' },
+    '& tbody th': { verticalAlign: 'top', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
     '& td': {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

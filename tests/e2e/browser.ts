@@ -46,7 +46,14 @@ export function tabUrl(base: string, route: string, query: Record<string, string
 /** Opens a page of the tab and waits until it is drawn and interactive (its root says data-ready="true"). */
 export async function openTab(page: Page, url: string, pageName: string): Promise<void> {
   await page.goto(url);
-  await page.locator(`[data-page="${pageName}"][data-ready="true"]`).waitFor({ timeout: 15_000 });
+  try {
+    await page.locator(`[data-page="${pageName}"][data-ready="true"]`).waitFor({ timeout: 15_000 });
+  } catch (e) {
+    // Say what the page shows instead (an error message, a spinner, another page).
+    const shown = await page.locator('main').innerText().catch(() => '(no main element)');
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)).catch(() => []);
+    throw new Error(`${url}: page "${pageName}" not ready within 15 s; it shows: ${shown.slice(0, 500)}; loaded: ${loaded.join(', ')}`, { cause: e });
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -9,7 +9,7 @@ import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView } from '..
 import type { RunningApp } from '../../src/main';
 import { FakeBotConnector, cardOf, cardText } from '../fakes/bot-connector';
 import { FakeOpenIdProvider } from '../fakes/openid-provider';
-import { aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../helpers/activities';
+import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../helpers/activities';
 import { eventually } from '../helpers/eventually';
 import { postActivity, startTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -56,6 +56,14 @@ async function pageAs(token: string, o: { refused?: boolean } = {}): Promise<Pag
   return page;
 }
 const pageErrors: string[][] = [];
+/** Takes the browser's own report of an expected refusal (e.g. "… status of 400 (Bad Request)") out of the checked errors. */
+const expectConsole = (pattern: RegExp) => {
+  for (const list of pageErrors) {
+    const i = list.findIndex((e) => pattern.test(e));
+    if (i >= 0) return list.splice(i, 1);
+  }
+  throw new Error(`no console message matched ${pattern}`);
+};
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -67,6 +75,14 @@ beforeAll(async () => {
   teams.members = [people.sara, people.hakan, people.titti, people.pia];
   const chat = aGroupChat();
   expect(await say(chat, people.sara, `/setup ${GROUP}`)).toContain('is set up');
+  // Håkan represents Munkedal (the roster card's save, as the organizer presses it).
+  const before = teams.sent().length;
+  await say(chat, people.sara, '/members');
+  const roster = cardOf(teams.sent()[before]) as { body: unknown[]; actions: Array<{ verb: string; data: Record<string, unknown> }> };
+  const save = roster.actions.find((a) => a.verb === 'member.update')!;
+  const hakanId = new RegExp(`"title":"${people.hakan.name}","value":"([^"]+)"`).exec(JSON.stringify(roster.body))![1]!;
+  const pressed = await postActivity(app, aCardAction({ serviceUrl, chat, from: people.sara, verb: save.verb, data: { ...save.data, memberId: hakanId, organisation: 'Munkedals kommun' } }));
+  expect(pressed.status).toBe(200);
   for (const [threat, s, k] of [
     ['Ändrat uppdrag e-samordnarroll från VästKom', 1, 5],
     ['Projektmedlemmar kan inte prioritera att delta i projektet', 4, 3],
@@ -195,6 +211,85 @@ it('lists the decisions with meeting, date, item, § and text, and searches them
   for (const theme of ['light', 'dark'] as const) {
     await openTab(page, tabUrl(app.url, 'decisions', { theme, lang: 'sv' }), 'decisions');
     await screenshot(page, `decisions-${theme}`);
+  }
+});
+
+it('imports capabilities from pasted CSV and from a JSON file, and shows a refused import’s reason', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  await openTab(page, tabUrl(app.url, 'capabilities', { lang: 'sv' }), 'capabilities');
+  await expect(page.getByText('Inga förmågor har importerats i gruppen ännu.').isVisible()).resolves.toBe(true);
+  const importButton = page.getByRole('button', { name: 'Importera', exact: true });
+
+  // Nothing to import: the field says so.
+  await importButton.click();
+  await expect(page.getByText('Klistra in innehållet eller välj en fil först.').isVisible()).resolves.toBe(true);
+
+  // A header the server does not know: nothing stored, and its reason (row and column) shown.
+  await page.getByLabel('Innehåll').fill('kod;område;förmåga;färg\n1.1;Ledning och styrning;Digital strategi;blå');
+  await importButton.click();
+  await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Inget importerades: .*färg/);
+  expectConsole(/status of 400 \(Bad Request\)/);
+
+  await page.getByLabel('Innehåll').fill(['kod;område;förmåga;beskrivning', '1.1;Ledning och styrning;Digital strategi;Förankrad i ledningen', '2.1;Invånare och service;E-tjänster;'].join('\n'));
+  await importButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'importerade' }).textContent()).resolves.toBe('2 nya förmågor importerade och 0 uppdaterade.');
+  await page.getByTestId('capability-heatmap').waitFor();
+  await expect(page.getByTestId('capability-heatmap').locator('tbody th[scope="colgroup"]').allTextContents()).resolves.toEqual(['Ledning och styrning', 'Invånare och service']);
+
+  // A JSON file: the format follows the file's name.
+  await page.getByLabel('Fil (.csv eller .json)').setInputFiles({
+    name: 'formagor.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ vision: 'Målbild 2030', capabilities: [{ code: '3.1', area: 'Information och data', name: 'Informationssäkerhet' }] })),
+  });
+  await eventually(async () => expect(await page.getByLabel('Format').inputValue()).toBe('json'));
+  await importButton.click();
+  await expect(page.getByRole('status').filter({ hasText: 'importerade' }).textContent()).resolves.toBe('1 nya förmågor importerade och 0 uppdaterade.');
+  await eventually(async () => expect(await page.getByTestId('capability-heatmap').locator('tbody th[scope="row"]').allTextContents()).toEqual(['1.1 Digital strategi', '2.1 E-tjänster', '3.1 Informationssäkerhet']));
+  await expect(page.locator('p', { hasText: 'Målbild 2030' }).count()).resolves.toBe(1);
+});
+
+it('sends a reminder to an organisation’s representative from the response tracker (after the import above)', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  await openTab(page, tabUrl(app.url, 'capabilities', { lang: 'sv' }), 'capabilities');
+  const row = page.getByTestId('response-tracker').locator('tbody tr', { hasText: 'Munkedals kommun' });
+  await expect(row.textContent()).resolves.toContain('Håkan Sundberg');
+  const before = teams.direct().length;
+  await row.getByRole('button', { name: 'Skicka påminnelse till Munkedals kommun', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Påminnelse' }).textContent()).resolves.toBe('Påminnelse skickad till Håkan Sundberg.');
+  await expect(row.locator('td').nth(3).textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // The card went to Håkan in a one-to-one chat.
+  await eventually(() => expect(teams.direct().slice(before).map((d) => d.memberId)).toContain(people.hakan.id));
+});
+
+it('lets an editor enter an organisation’s assessment: the heat map and the tracker follow', async () => {
+  const page = await pageAs(tokenFor(people.sara));
+  await openTab(page, tabUrl(app.url, 'capabilities', { lang: 'sv' }), 'capabilities');
+  await page.getByRole('button', { name: 'Öppna bedömningsformuläret' }).click();
+  const form = page.getByTestId('assessment-form');
+  await form.getByLabel('Organisation').selectOption('Munkedals kommun');
+  // Nothing chosen: the form says what to do.
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(form.getByRole('alert').textContent()).resolves.toBe('Välj en mognadsnivå eller en vikt för minst en förmåga.');
+  await form.getByRole('combobox', { name: '1.1 Digital strategi Mognad', exact: true }).selectOption('4');
+  await form.getByRole('combobox', { name: '1.1 Digital strategi Vikt', exact: true }).selectOption('5');
+  await form.getByRole('combobox', { name: '3.1 Informationssäkerhet Mognad', exact: true }).selectOption('1');
+  // Half an answer: the form names the capability.
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(form.getByRole('alert').textContent()).resolves.toBe('3.1 Informationssäkerhet: välj både en mognadsnivå och en vikt.');
+  await form.getByRole('combobox', { name: '3.1 Informationssäkerhet Vikt', exact: true }).selectOption('4');
+  await form.getByRole('button', { name: 'Spara bedömningen' }).click();
+  await expect(form.getByRole('status').textContent()).resolves.toBe('2 svar sparade för Munkedals kommun.');
+  const map = page.getByTestId('capability-heatmap');
+  await expect(map.locator('tbody tr', { hasText: '1.1 Digital strategi' }).locator('td[title]').textContent()).resolves.toBe('4GodGod (4)');
+  await expect(map.locator('tbody tr', { hasText: '3.1 Informationssäkerhet' }).locator('td[title]').textContent()).resolves.toBe('1Obef.Obefintlig (1)');
+  await expect(page.getByTestId('response-tracker').locator('tbody tr', { hasText: 'Munkedals kommun' }).textContent()).resolves.toContain('2 av 3');
+  // The form now shows the organisation's answers.
+  await expect(form.getByRole('combobox', { name: '1.1 Digital strategi Mognad', exact: true }).inputValue()).resolves.toBe('4');
+  for (const theme of ['light', 'dark'] as const) {
+    await openTab(page, tabUrl(app.url, 'capabilities', { theme, lang: 'sv' }), 'capabilities');
+    await page.getByRole('button', { name: 'Öppna bedömningsformuläret' }).click();
+    await screenshot(page, `capabilities-editor-${theme}`);
   }
 });
 

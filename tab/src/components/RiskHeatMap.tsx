@@ -3,11 +3,28 @@
  * that shows its count, R and band as text (never colour alone) and filters the register to that cell.
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { RiskRow } from '../../../src/http/tab-api/contract';
+import type { KeyboardEvent } from 'react';
+import type { RiskBand, RiskRow } from '../../../src/http/tab-api/contract';
 import { useI18n } from '../i18n';
 import { bandOf } from '../risk-band';
 import { focusRing, useShared } from '../styles';
 import { useBandClass } from './common';
+
+/** Arrow keys move between the cells as on a grid (each cell is also in the Tab order). */
+function moveAcrossCells(e: KeyboardEvent<HTMLTableElement>): void {
+  const from = (e.target as HTMLElement).closest('button[data-cell]')?.getAttribute('data-cell');
+  const m = from ? /^S(\d)K(\d)$/.exec(from) : null;
+  if (!m) return;
+  let s = Number(m[1]);
+  let k = Number(m[2]);
+  if (e.key === 'ArrowUp') s += 1;
+  else if (e.key === 'ArrowDown') s -= 1;
+  else if (e.key === 'ArrowLeft') k -= 1;
+  else if (e.key === 'ArrowRight') k += 1;
+  else return;
+  e.preventDefault();
+  e.currentTarget.querySelector<HTMLButtonElement>(`button[data-cell="S${Math.min(5, Math.max(1, s))}K${Math.min(5, Math.max(1, k))}"]`)?.focus();
+}
 
 export interface Cell {
   s: number;
@@ -31,9 +48,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     alignItems: 'center',
     justifyContent: 'center',
-    width: '84px',
-    height: '60px',
-    padding: 0,
+    // Narrower in a meeting's side panel (320 px), never so narrow that its text does not fit.
+    width: 'clamp(52px, 14vw, 84px)',
+    minHeight: '60px',
+    padding: `${tokens.spacingVerticalXXS} 2px`,
     cursor: 'pointer',
     fontFamily: 'inherit',
     borderRadius: tokens.borderRadiusMedium,
@@ -48,7 +66,7 @@ const useStyles = makeStyles({
   },
   count: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   zero: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, textAlign: 'center' },
 });
 
 export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell | undefined; onSelect(cell: Cell | undefined): void }) {
@@ -60,7 +78,7 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
   for (const r of props.risks) counts.set(`${r.probability}/${r.impact}`, (counts.get(`${r.probability}/${r.impact}`) ?? 0) + 1);
 
   return (
-    <table className={c.table}>
+    <table className={c.table} onKeyDown={moveAcrossCells}>
       <caption>{t('heat.caption')}</caption>
       <thead>
         <tr>
@@ -111,21 +129,29 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
   );
 }
 
-/** The bands and their R ranges, as text. */
-export function BandLegend() {
+/** The bands with their R ranges and how many of the risks shown fall in each, as text. */
+export function BandLegend(props: { risks: readonly RiskRow[] }) {
   const s = useShared();
-  const { t } = useI18n();
+  const c = useLegendStyles();
+  const { t, tn } = useI18n();
   const bandClass = useBandClass();
+  const count = (b: RiskBand) => props.risks.filter((r) => r.band === b).length;
   return (
     <div>
       <h3 className={s.h3}>{t('heat.legend')}</h3>
-      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: '6px' }}>
+      <ul className={c.list}>
         {(['critical', 'high', 'medium', 'low'] as const).map((b) => (
-          <li key={b}>
+          <li key={b} className={c.item}>
             <span className={mergeClasses(s.pill, bandClass(b))}>{t(`heat.legend.${b}`)}</span>
+            <span>{tn('heat.legend.count', count(b))}</span>
           </li>
         ))}
       </ul>
     </div>
   );
 }
+
+const useLegendStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  item: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+});

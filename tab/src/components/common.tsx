@@ -25,8 +25,11 @@ export function AppLink(props: { to: Route; children: ReactNode; className?: str
 
 export type Load<T> = { state: 'loading' } | { state: 'error'; error: ApiFailure } | { state: 'ok'; data: T };
 
-/** Loads data for a page; `reload` fetches again, `set` replaces it (e.g. with a write's answer). */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [Load<T>, () => void, (data: T) => void] {
+/**
+ * Loads data for a page; `reload` fetches again from scratch (after an error), `refresh` fetches again while
+ * the page keeps showing what it has (after a write), `set` replaces it (e.g. with a write's answer).
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [Load<T>, () => void, (data: T) => void, () => void] {
   const [state, setState] = useState<Load<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
   const loadRef = useRef(load);
@@ -45,12 +48,19 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
   }, [...deps, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const set = useCallback((data: T) => setState({ state: 'ok', data }), []);
-  return [state, reload, set];
+  const refresh = useCallback(() => {
+    loadRef.current().then(
+      (data) => setState({ state: 'ok', data }),
+      (e: unknown) => setState({ state: 'error', error: e instanceof ApiFailure ? e : new ApiFailure(0, 'CLIENT', String(e)) }),
+    );
+  }, []);
+  return [state, reload, set, refresh];
 }
 
 /** The server's own explanation (it answers in the page's language) when it gave one, else a general one. */
 export function errorText(t: I18n['t'], e: ApiFailure): string {
   if (e.status === 0) return t('app.error.network');
+  if (e.code === 'SSO') return t('app.error.sso', { message: e.message });
   if (e.message && !e.code.startsWith('HTTP_')) return e.message;
   if (e.status === 401) return t('app.error.401');
   if (e.status === 403) return t('app.error.403');

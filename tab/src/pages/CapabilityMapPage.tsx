@@ -65,7 +65,7 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  code: { color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS, fontVariantNumeric: 'tabular-nums' },
+  code: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
   importance: { textAlign: 'center', padding: `0 ${tokens.spacingHorizontalS}`, fontVariantNumeric: 'tabular-nums' },
   cell: { textAlign: 'center', minWidth: '3.6em', height: '2.2em', padding: `0 ${tokens.spacingHorizontalXXS}`, whiteSpace: 'nowrap' },
   n: { fontWeight: tokens.fontWeightSemibold, marginRight: '3px' },
@@ -80,6 +80,20 @@ const useStyles = makeStyles({
   importForm: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '48em' },
   fileRow: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   feedback: { marginBottom: tokens.spacingVerticalM },
+  /** Native selects (110 of them for 55 capabilities) styled like Fluent's, which would cost far more to render. */
+  nativeSelect: {
+    minWidth: '12em',
+    height: '32px',
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 const levelClassKey = (l: MaturityLevel) => (`l${l}` as const);
@@ -90,7 +104,8 @@ export default function CapabilityMapPage() {
   const s = useShared();
   const c = useStyles();
   const groupId = group?.id ?? '';
-  const [load, reload] = useLoad(() => api.capabilities(groupId), [api, groupId]);
+  const { me } = useShell();
+  const [load, reload, set, refresh] = useLoad(() => api.capabilities(groupId), [api, groupId]);
 
   return (
     <Page name="capabilities" ready={load.state === 'ok'}>
@@ -123,7 +138,8 @@ export default function CapabilityMapPage() {
             </>
           )}
           <Responses view={load.data} groupId={groupId} />
-          {load.data.canEdit && <ImportForm groupId={groupId} onImported={reload} />}
+          {me.mode === 'entra' && load.data.capabilities.length > 0 && <AssessmentForm view={load.data} groupId={groupId} onSaved={set} />}
+          {load.data.canEdit && <ImportForm groupId={groupId} onImported={refresh} />}
         </>
       )}
     </Page>
@@ -275,7 +291,7 @@ const MaturityHeatMap = memo(function MaturityHeatMap(props: { view: CapabilityM
               return (
                 <tr key={cap.id}>
                   <th scope="row" className={c.capName} title={cap.description}>
-                    <span className={c.code}>{cap.code}</span>
+                    <span className={c.code}>{cap.code}</span>{' '}
                     {cap.name}
                   </th>
                   <td className={c.importance}>{imp ? number(imp.sum / imp.n) : t('common.none')}</td>
@@ -337,7 +353,7 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
   const s = useShared();
   const c = useStyles();
   const [busy, setBusy] = useState<string | undefined>();
-  const [feedback, setFeedback] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+  const [feedback, setFeedback] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | undefined>();
   const [reminded, setReminded] = useState<Record<string, string>>({});
   const canEdit = props.view.canEdit;
 
@@ -346,8 +362,10 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
     setFeedback(undefined);
     try {
       const res = await api.remind(props.groupId, { requestId: newRequestId(), organisation });
-      setReminded((r) => ({ ...r, [organisation]: new Date().toISOString() }));
-      setFeedback({ intent: 'success', text: t('cap.responses.reminded', { sentTo: res.sentTo }) });
+      setReminded((r) => ({ ...r, [organisation]: res.remindedAt }));
+      const sent = res.sentTo.length > 0 ? t('cap.responses.reminded', { sentTo: res.sentTo.join(', ') }) : '';
+      const missed = res.unreachable.length > 0 ? t('cap.responses.unreachable', { names: res.unreachable.join(', ') }) : '';
+      setFeedback({ intent: res.unreachable.length > 0 ? 'warning' : 'success', text: [sent, missed].filter(Boolean).join(' ') });
     } catch (e) {
       setFeedback({ intent: 'error', text: t('cap.responses.remindFailed', { message: e instanceof ApiFailure ? errorText(t, e) : String(e) }) });
     } finally {
@@ -406,9 +424,10 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
                           size="small"
                           disabled={busy !== undefined}
                           onClick={() => void remind(r.organisation)}
-                          aria-label={t('cap.responses.remindTo', { organisation: r.organisation })}
                         >
+                          {/* The name says whom (visible words first, WCAG 2.5.3): "Send reminder to Munkedal". */}
                           {busy === r.organisation ? t('cap.responses.reminding') : t('cap.responses.remind')}
+                          <span className={s.srOnly}>{` ${t('cap.responses.remindTo', { organisation: r.organisation })}`}</span>
                         </Button>
                       )}
                     </td>
@@ -419,6 +438,166 @@ function Responses(props: { view: CapabilityMapView; groupId: string }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/**
+ * Answers for an organisation: editors choose any organisation of the map; a member answers for their own
+ * (the server knows which). Each select is labelled by its capability and its column.
+ */
+function AssessmentForm(props: { view: CapabilityMapView; groupId: string; onSaved: (view: CapabilityMapView) => void }) {
+  const { api } = useShell();
+  const { t } = useI18n();
+  const s = useShared();
+  const c = useStyles();
+  const { view } = props;
+  const [open, setOpen] = useState(false);
+  const [organisation, setOrganisation] = useState(view.canEdit ? (view.organisations[0] ?? '') : '');
+  const [answers, setAnswers] = useState<Record<string, { maturity: string; importance: string }>>({});
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+  const requestId = useRef(newRequestId());
+
+  // The organisation's earlier answers fill the form.
+  const earlier = useMemo(() => {
+    const m: Record<string, { maturity: string; importance: string }> = {};
+    for (const a of view.assessments) if (a.organisation === organisation) m[a.capabilityId] = { maturity: String(a.maturity), importance: String(a.importance) };
+    return m;
+  }, [view.assessments, organisation]);
+  const valueOf = (id: string) => answers[id] ?? earlier[id] ?? { maturity: '', importance: '' };
+  const change = (id: string, field: 'maturity' | 'importance', value: string) => setAnswers((a) => ({ ...a, [id]: { ...valueOf(id), [field]: value } }));
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    setFeedback(undefined);
+    const touched = Object.entries(answers).filter(([, v]) => v.maturity || v.importance);
+    if (touched.length === 0) {
+      setFeedback({ intent: 'error', text: t('cap.assess.nothing') });
+      return;
+    }
+    // An answer is a maturity level and an importance together.
+    const half = touched.find(([, v]) => !v.maturity || !v.importance);
+    if (half) {
+      const cap = view.capabilities.find((x) => x.id === half[0]);
+      setFeedback({ intent: 'error', text: t('cap.assess.both', { capability: cap ? `${cap.code} ${cap.name}` : half[0] }) });
+      return;
+    }
+    const chosen = touched.map(([capabilityId, v]) => ({ capabilityId, maturity: Number(v.maturity), importance: Number(v.importance) }));
+    setBusy(true);
+    try {
+      const next = await api.assess(props.groupId, { requestId: requestId.current, ...(organisation ? { organisation } : {}), answers: chosen });
+      requestId.current = newRequestId();
+      setAnswers({});
+      setFeedback({ intent: 'success', text: t('cap.assess.saved', { count: chosen.length, organisation: organisation || t('cap.assess.own') }) });
+      props.onSaved(next);
+    } catch (e) {
+      setFeedback({ intent: 'error', text: t('cap.assess.failed', { message: e instanceof ApiFailure ? errorText(t, e) : String(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={s.card} aria-labelledby="assess-title">
+      <h2 id="assess-title" className={s.h2}>
+        {t('cap.assess.title')}
+      </h2>
+      <p className={s.intro}>{view.canEdit ? t('cap.assess.introEditor') : t('cap.assess.introMember')}</p>
+      {!open ? (
+        <div className={c.feedback}>
+          <Button onClick={() => setOpen(true)}>
+            {t('cap.assess.open')}
+          </Button>
+        </div>
+      ) : (
+        <form className={c.importForm} onSubmit={(e) => void submit(e)} noValidate data-testid="assessment-form">
+          {view.canEdit && (
+            <Field label={t('cap.responses.col.organisation')}>
+              <Select
+                value={organisation}
+                onChange={(_, d) => {
+                  setOrganisation(d.value);
+                  setAnswers({});
+                }}
+              >
+                {view.organisations.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          <div className={s.scroll}>
+            <table className={s.table}>
+              <caption className={s.srOnly}>{t('cap.assess.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('cap.heat.capability')}</th>
+                  <th scope="col" id="assess-col-maturity">
+                    {t('cap.assess.maturity')}
+                  </th>
+                  <th scope="col" id="assess-col-importance">
+                    {t('cap.heat.importance')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.capabilities.map((cap) => {
+                  const v = valueOf(cap.id);
+                  return (
+                    <tr key={cap.id}>
+                      <th scope="row" id={`assess-${cap.id}`}>
+                        <span className={c.code}>{cap.code}</span>{' '}
+                        {cap.name}
+                      </th>
+                      <td>
+                        <select
+                          className={c.nativeSelect}
+                          value={v.maturity}
+                          onChange={(e) => change(cap.id, 'maturity', e.target.value)}
+                          aria-labelledby={`assess-${cap.id} assess-col-maturity`}
+                        >
+                          <option value="">{t('common.none')}</option>
+                          {LEVELS.map((l) => (
+                            <option key={l} value={l}>{`${l} ${t(`cap.level.${l}` as MessageKey)}`}</option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <select
+                          className={c.nativeSelect}
+                          value={v.importance}
+                          onChange={(e) => change(cap.id, 'importance', e.target.value)}
+                          aria-labelledby={`assess-${cap.id} assess-col-importance`}
+                        >
+                          <option value="">{t('common.none')}</option>
+                          {[1, 2, 3, 4, 5].map((n) => (
+                            <option key={n} value={n}>
+                              {n}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {feedback && (
+            <MessageBar intent={feedback.intent} role={feedback.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>{feedback.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div>
+            <Button appearance="primary" type="submit" disabled={busy}>
+              {busy ? t('cap.assess.saving') : t('cap.assess.submit')}
+            </Button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 import { useShared } from '../styles';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36em' },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36em', '& p': { margin: 0 } },
   url: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 

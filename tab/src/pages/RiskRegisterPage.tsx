@@ -16,24 +16,24 @@ type Direction = 'ascending' | 'descending';
 
 /** Columns with fixed widths: the browser then lays out 1,000 rows without measuring every cell first. */
 const COLUMNS: Array<{ key: SortKey; label: MessageKey; long?: MessageKey; numeric?: boolean; width: string }> = [
-  { key: 'code', label: 'risks.col.id', width: '4.5em' },
-  { key: 'threat', label: 'risks.col.threat', width: '19%' },
-  { key: 'vulnerability', label: 'risks.col.vulnerability', width: '16%' },
-  { key: 'consequence', label: 'risks.col.consequence', width: '16%' },
-  { key: 'probability', label: 'risks.col.s', long: 'risks.col.sLong', numeric: true, width: '3.2em' },
-  { key: 'impact', label: 'risks.col.k', long: 'risks.col.kLong', numeric: true, width: '3.2em' },
-  { key: 'score', label: 'risks.col.r', long: 'risks.col.rLong', numeric: true, width: '8.5em' },
-  { key: 'action', label: 'risks.col.action', width: '15%' },
-  { key: 'owner', label: 'risks.col.owner', width: '9em' },
-  { key: 'status', label: 'risks.col.status', width: '7em' },
-  { key: 'lastReviewedAt', label: 'risks.col.lastReview', width: '8.5em' },
+  { key: 'code', label: 'risks.col.id', width: '3.8em' },
+  { key: 'threat', label: 'risks.col.threat', width: '18%' },
+  { key: 'vulnerability', label: 'risks.col.vulnerability', width: '17%' },
+  { key: 'consequence', label: 'risks.col.consequence', width: '17%' },
+  { key: 'probability', label: 'risks.col.s', long: 'risks.col.sLong', numeric: true, width: '2.8em' },
+  { key: 'impact', label: 'risks.col.k', long: 'risks.col.kLong', numeric: true, width: '2.8em' },
+  { key: 'score', label: 'risks.col.r', long: 'risks.col.rLong', numeric: true, width: '7.5em' },
+  { key: 'action', label: 'risks.col.action', width: '14%' },
+  { key: 'owner', label: 'risks.col.owner', width: '8em' },
+  { key: 'status', label: 'risks.col.status', width: '6.5em' },
+  { key: 'lastReviewedAt', label: 'risks.col.lastReview', width: '7.5em' },
 ];
 
 const STATUS_ORDER: Record<RiskStatus, number> = { open: 0, handled: 1, closed: 2 };
 
 const useStyles = makeStyles({
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
-  mapCard: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalL, alignItems: 'flex-start' },
+  mapCard: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalL, alignItems: 'flex-start', overflowX: 'auto' },
   sortButton: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -51,7 +51,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   arrow: { width: '1em', color: tokens.colorNeutralForeground2 },
-  fixed: { tableLayout: 'fixed', minWidth: '72em', '& td, & th': { overflowWrap: 'anywhere' }, '& thead th': { whiteSpace: 'normal' } },
+  fixed: { tableLayout: 'fixed', minWidth: '72em', '& td, & th': { overflowWrap: 'break-word', hyphens: 'auto' }, '& thead th': { whiteSpace: 'normal' } },
   cellFilter: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   count: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   actionLabel: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -186,7 +186,7 @@ export default function RiskRegisterPage() {
             </h2>
             <div className={c.mapCard}>
               <RiskHeatMap risks={matching} selected={cell} onSelect={setCell} />
-              <BandLegend />
+              <BandLegend risks={matching} />
             </div>
           </section>
           <section className={s.card} aria-labelledby="register-title">
