@@ -162,7 +162,11 @@ it('lets the organizer add a review: labelled form, validation, confirmation, an
   const review = await page.getByTestId('review-table').locator('tbody tr').allTextContents();
   expect(review).toHaveLength(1);
   expect(review[0]).toMatch(/^\d{4}-\d{2}-\d{2}Taktisk styrgrupp november4416HögHanteradÅtgärder tas fram i samband med e-rådets möte den 17 december\.Sara Herrman$/);
-  await expect(page.locator('svg desc').textContent()).resolves.toMatch(/R 16 den \d{4}-\d{2}-\d{2}/);
+  // The chart starts where the risk was raised (R 20) and goes to the review (R 16).
+  await expect(page.locator('svg desc').textContent()).resolves.toMatch(/R 20 den \d{4}-\d{2}-\d{2}, R 16 den \d{4}-\d{2}-\d{2}/);
+  // The history (the audit trail) says who changed what.
+  const history = await page.getByTestId('history-table').locator('tbody tr').allTextContents();
+  expect(history.at(-1)).toMatch(/Sara HerrmanÄndrad: S 5 → 4, Status Öppen → Hanterad$/);
   // Stored once, through the same use case the bot calls.
   const stored = await api<RiskDetailView>(`/api/tab/groups/${groupId}/risks/${riskId}`, people.sara);
   expect(stored.reviews.map((r) => [r.probability, r.impact, r.score, r.status, r.note, r.reviewedBy])).toEqual([

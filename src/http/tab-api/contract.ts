@@ -91,8 +91,8 @@ export interface HistoryRow {
   at: string;
   by: string;
   action: 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges';
-  /** What changed, e.g. "S 5 → 3, status open → handled"; the risk's text as raised for 'create'. */
-  summary: string;
+  /** The values set (no `from` when created) or changed; S and K as numbers, status as its key. */
+  changes: Array<{ field: 'probability' | 'impact' | 'status'; from?: number | string; to: number | string }>;
 }
 
 export interface RiskDetailView {
@@ -101,6 +101,8 @@ export interface RiskDetailView {
   reviews: RiskReviewRow[];
   /** The risk's audit trail: raised, then each change, with who and when. */
   history: HistoryRow[];
+  /** S and K as the risk was raised (unknown for risks reviewed before this was kept). */
+  raised?: { probability: number; impact: number; score: number; at: string };
 }
 
 /** POST /api/tab/groups/:groupId/risks/:riskId/reviews → 201 RiskDetailView (200 when the requestId was seen). Editors only. */

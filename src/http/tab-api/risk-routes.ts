@@ -46,24 +46,32 @@ function toDetailView(detail: RiskDetail, canEdit: boolean): RiskDetailView {
       ...(r.note ? { note: r.note } : {}),
       reviewedBy: r.reviewedBy.name,
     })),
-    history: detail.history.map((e) => ({ at: e.at, by: e.actor.name, action: e.action, summary: historySummary(e.action, e.details) })),
+    history: detail.history.map((e) => ({ at: e.at, by: e.actor.name, action: e.action, changes: historyChanges(e.action, e.details) })),
+    ...(detail.risk.raised ? { raised: { ...detail.risk.raised, score: detail.risk.raised.probability * detail.risk.raised.impact, at: detail.risk.raisedAt } } : {}),
   };
 }
 
-/** An audit event's details in a line: the values set, or from → to for a change. */
-export function historySummary(action: HistoryRow['action'], details: Record<string, unknown>): string {
-  const words: Record<string, string> = { probability: 'S', impact: 'K', status: 'status' };
+const FIELDS = ['probability', 'impact', 'status'] as const;
+const value = (v: unknown): number | string | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
+
+/** An audit event as the fields it set (created) or changed (from → to); other details stay in the store. */
+export function historyChanges(action: HistoryRow['action'], details: Record<string, unknown>): HistoryRow['changes'] {
+  const changes: HistoryRow['changes'] = [];
   if (action === 'change' && details.from && details.to && typeof details.from === 'object' && typeof details.to === 'object') {
     const from = details.from as Record<string, unknown>;
     const to = details.to as Record<string, unknown>;
-    const changed = Object.keys(to).filter((k) => from[k] !== to[k]);
-    return changed.length === 0 ? 'reviewed, no change' : changed.map((k) => `${words[k] ?? k} ${String(from[k])} → ${String(to[k])}`).join(', ');
+    for (const field of FIELDS) {
+      const before = value(from[field]);
+      const after = value(to[field]);
+      if (after !== undefined && before !== after) changes.push({ field, ...(before === undefined ? {} : { from: before }), to: after });
+    }
+  } else if (action === 'create') {
+    for (const field of FIELDS) {
+      const set = value(details[field]) ?? (field === 'status' ? 'open' : undefined);
+      if (set !== undefined) changes.push({ field, to: set });
+    }
   }
-  if (action === 'create' && typeof details.threat === 'string') return `R${String(details.number)}: ${details.threat} (S ${String(details.probability)}, K ${String(details.impact)})`;
-  return Object.entries(details)
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(', ');
+  return changes;
 }
 
 /** The review body; S, K, status and note are checked again, with clear messages, by the domain. */

@@ -24,6 +24,8 @@ export interface I18n {
   /** Plural form by `count` (also available as `{count}`). */
   tn: (key: PluralKey, count: number, values?: Values) => string;
   date: (iso: string | undefined) => string;
+  /** Date and time in Stockholm, for an audit trail. */
+  dateTime: (iso: string) => string;
   number: (n: number, maximumFractionDigits?: number) => string;
   percent: (rate: number) => string;
 }
@@ -53,6 +55,7 @@ export function createI18n(lang: Lang): I18n {
       ? { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Europe/Stockholm' }
       : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Europe/Stockholm' },
   );
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: lang === 'sv' ? 'short' : 'medium', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const t = (key: MessageKey, values?: Values): string => fill(messages[key], values);
@@ -68,6 +71,10 @@ export function createI18n(lang: Lang): I18n {
       if (!iso) return messages['common.none'];
       const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
       return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+    },
+    dateTime: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
     },
     number: (n, maximumFractionDigits = 1) => {
       let f = numberFormats.get(maximumFractionDigits);

@@ -1,7 +1,7 @@
 /** One risk: its full text, its reviews over time with a small chart of R, and (for editors) a new review. */
 import { Button, Field, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Fragment, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { RiskDetailView, RiskReviewRow, RiskStatus } from '../../../src/http/tab-api/contract';
+import type { HistoryRow, RiskDetailView, RiskReviewRow, RiskStatus } from '../../../src/http/tab-api/contract';
 import { ApiFailure, newRequestId } from '../api';
 import { AppLink, BandPill, LoadError, Loading, Page, errorText, useLoad } from '../components/common';
 import { useShell } from '../context';
@@ -83,6 +83,12 @@ export default function RiskDetailPage(props: { route: Route }) {
             </h2>
             <Reviews view={load.data} noteClass={c.note} />
           </section>
+          <section className={s.card} aria-labelledby="history-title">
+            <h2 id="history-title" className={s.h2}>
+              {t('risk.history.title')}
+            </h2>
+            <History view={load.data} />
+          </section>
           {load.data.canEdit && (
             <section className={s.card} aria-labelledby="add-title">
               <h2 id="add-title" className={s.h2}>
@@ -127,10 +133,11 @@ function Details(props: { view: RiskDetailView }) {
   );
 }
 
-/** The points of the chart: each review (oldest first), or the risk as raised when it has none. */
+/** The points of the chart: the risk as raised (when known), then each review, oldest first. */
 function pointsOf(view: RiskDetailView): Array<{ at: string; r: number }> {
-  if (view.reviews.length === 0) return [{ at: view.risk.raisedAt, r: view.risk.score }];
-  return view.reviews.map((rv) => ({ at: rv.reviewedAt, r: rv.score }));
+  const reviews = view.reviews.map((rv) => ({ at: rv.reviewedAt, r: rv.score }));
+  if (view.raised) return [{ at: view.raised.at, r: view.raised.score }, ...reviews];
+  return reviews.length > 0 ? reviews : [{ at: view.risk.raisedAt, r: view.risk.score }];
 }
 
 function chartDescription(i18n: I18n, points: Array<{ at: string; r: number }>): string {
@@ -224,6 +231,44 @@ function Reviews(props: { view: RiskDetailView; noteClass: string }) {
               <td>{t(`status.${rv.status}`)}</td>
               <td className={props.noteClass}>{rv.note ?? t('common.none')}</td>
               <td>{rv.reviewedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The risk's audit trail: who raised it and who changed what, when (from the append-only audit table). */
+function History(props: { view: RiskDetailView }) {
+  const s = useShared();
+  const { t, dateTime } = useI18n();
+  if (props.view.history.length === 0) return <p className={s.muted}>{t('risk.history.none')}</p>;
+  const valueOf = (field: HistoryRow['changes'][number]['field'], v: number | string) => (field === 'status' ? t(`status.${String(v) as RiskStatus}`) : String(v));
+  const fieldName = { probability: t('risks.col.s'), impact: t('risks.col.k'), status: t('risks.col.status') } as const;
+  return (
+    <div className={s.scroll}>
+      <table className={s.table} data-testid="history-table">
+        <caption className={s.srOnly}>{t('risk.history.caption', { code: props.view.risk.code })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('risk.history.col.when')}</th>
+            <th scope="col">{t('risk.history.col.who')}</th>
+            <th scope="col">{t('risk.history.col.what')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.view.history.map((e, i) => (
+            <tr key={i}>
+              <th scope="row" className={s.nowrap}>
+                {dateTime(e.at)}
+              </th>
+              <td>{e.by}</td>
+              <td>
+                {t(`risk.history.action.${e.action}`)}
+                {e.changes.length > 0 && ': '}
+                {e.changes.map((c) => (c.from === undefined ? `${fieldName[c.field]} ${valueOf(c.field, c.to)}` : `${fieldName[c.field]} ${valueOf(c.field, c.from)} → ${valueOf(c.field, c.to)}`)).join(', ')}
+              </td>
             </tr>
           ))}
         </tbody>

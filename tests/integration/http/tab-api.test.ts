@@ -229,10 +229,13 @@ describe('POST a review', () => {
     expect(again.status).toBe(200);
     expect((await detail(r4.id)).reviews).toHaveLength(1);
     // The audit trail shows who changed the risk, and what, once.
-    expect((await detail(r4.id)).history.map((e) => [e.action, e.by, e.summary])).toEqual([
-      ['create', expect.any(String), expect.stringMatching(/^R4: .* \(S 5, K 4\)$/)],
-      ['change', 'Sara Herrman', 'S 5 → 3, status open → handled'],
+    const after = await detail(r4.id);
+    expect(after.history.map((e) => [e.action, e.by, e.changes])).toEqual([
+      ['create', expect.any(String), [{ field: 'probability', to: 5 }, { field: 'impact', to: 4 }, { field: 'status', to: 'open' }]],
+      ['change', 'Sara Herrman', [{ field: 'probability', from: 5, to: 3 }, { field: 'status', from: 'open', to: 'handled' }]],
     ]);
+    // The chart starts where the risk was raised.
+    expect(after.raised).toEqual({ probability: 5, impact: 4, score: 20, at: after.risk.raisedAt });
     // The register moves R4 down: R = 12 now.
     const register = ((await get(`/api/tab/groups/${groupId}/risks`, tokenFor(people.hakan))).body as unknown as RiskRegisterView).risks;
     expect(register.find((r) => r.code === 'R4')).toMatchObject({ score: 12, lastReviewedAt: view.reviews[0]!.reviewedAt });
