@@ -90,6 +90,19 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
     for (const p of meeting.excused ?? []) {
       await repos.answers.saveNotice(DEMO_TENANT, stored.value.id, { person: person(p.name), attending: false, answeredAt: at, via: 'card' });
     }
+    // Those the minutes list as present were there: no attendance report exists for 2020, so the
+    // secretary's corrections (who wrote the minutes) say so, as they would after a meeting in a room.
+    const secretary = person(meeting.recordedBy ?? organizer.name);
+    const roster = await repos.groups.members(DEMO_TENANT, group.id);
+    const meetingEnd = stockholmToUtc(meeting.date, end!).toISOString();
+    for (const p of meeting.present) {
+      const member = roster.find((m) => m.person.name === p.name);
+      if (member) await repos.attendance.addCorrection(DEMO_TENANT, stored.value.id, { memberId: member.id, status: 'present', byId: secretary.id, byName: secretary.name, at: meetingEnd });
+    }
+    // The decisions the minutes record, under their items.
+    for (const [k, d] of (meeting.decisions ?? []).entries()) {
+      await repos.decisions.record({ tenantId: DEMO_TENANT, meetingId: stored.value.id, text: d.text, agendaItem: d.item, recordedBy: secretary, recordedAt: meetingEnd, sourceKey: `demo:decision:${meeting.date}:${k}` });
+    }
   }
 
   // The steering group's register (seed 001), in the order the risks were numbered.

@@ -1,6 +1,6 @@
 /** The demo workspace `npm start` opens with: the seed minutes' groups, roster, meetings and risk register. */
 import { demoConversationId, DEMO_TENANT } from '../../src/demo/seed-demo';
-import type { CapabilityMapView, MeView } from '../../src/http/tab-api/contract';
+import type { AttendanceView, CapabilityMapView, DecisionsView, MeView } from '../../src/http/tab-api/contract';
 import type { RunningApp } from '../../src/main';
 import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
 import { aMessage, people, type Chat } from '../helpers/activities';
@@ -52,6 +52,14 @@ it('opens with the seeds’ groups, roster and risk register, loaded once', asyn
     expect(roster).toMatch(/Henrik Röste\nFärgelanda\nOrdförande/);
     expect(roster).toMatch(/Sara Herrman\nFyrbodals kommunalförbund\nProcessledare/);
     mapBefore = await capabilityMap(app);
+    // The minutes' attendance and decisions are there: the network meeting of seed 003 (16 present, 3 excused).
+    const me = (await (await fetch(`${app.url}/api/tab/me`)).json()) as MeView;
+    const network = me.groups.find((g) => g.name.startsWith('Fyrbodals nätverk'))!;
+    const attendance = (await (await fetch(`${app.url}/api/tab/groups/${network.id}/attendance?from=2020-01-01&to=2020-12-31`)).json()) as AttendanceView;
+    const column = attendance.cells.map((row) => row[0]);
+    expect([column.filter((c) => c === 'present').length, column.filter((c) => c === 'excused').length]).toEqual([16, 3]);
+    const decisions = (await (await fetch(`${app.url}/api/tab/groups/${network.id}/decisions`)).json()) as DecisionsView;
+    expect(decisions.decisions.map((d) => [d.paragraph, d.agendaItem, d.text])).toEqual([['§1', 3, 'Sara och Johan tar fram ett konkret erbjudande som kommer att skickas ut efter sommaren']]);
   } finally {
     await app.stop();
   }
