@@ -18,6 +18,17 @@ import { measureMinutes } from './minutes';
 import { initialJsGzipBytes, seedLargeWorkspace, timeToReady } from './tab';
 
 const root = path.resolve(__dirname, '..');
+
+/**
+ * The app is measured as `npm start` runs it: the same Node options (its heap limit, which makes V8 collect
+ * before the heap grows to its default ceiling), read from package.json so there is one place to change.
+ */
+export const appArgs = (): string[] => {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const node = /\bnode\s+((?:--\S+\s+)*)dist\/src\/main\.js/.exec(start);
+  if (!node) throw new Error(`cannot find how "npm start" runs the app: ${start}`);
+  return [...node[1]!.split(/\s+/).filter(Boolean), 'dist/src/main.js'];
+};
 const TENANT = '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00';
 const SARA = { id: '29:1SaraHerrmanDef', name: 'Sara Herrman', aadObjectId: '1d7a4b2c-3e5f-4a6b-9c8d-0e1f2a3b4c33' };
 const BOT = { id: '28:2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', name: 'Rådslag' };
@@ -115,7 +126,7 @@ async function main(): Promise<void> {
   const barePort = await freePort();
   const bare = await spawnNode(['--import', 'tsx', 'bench/bare-bot.ts', String(barePort)], {}, barePort);
   const appPort = await freePort();
-  const app = await spawnNode(['dist/src/main.js'], { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
+  const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
   try {
     // Warm-up: JIT, connection pools, the meetings' first contact.
     await runLoad(500, 50, (i) => post(bare.url, decision(connector.url, i, 'warm')));
@@ -167,7 +178,7 @@ async function main(): Promise<void> {
   const teams = await fastConnector();
   const gPort = await freePort();
   const withGraph = await spawnNode(
-    ['dist/src/main.js'],
+    appArgs(),
     {
       PORT: String(gPort),
       DATABASE_URL: `sqlite:${path.join(dir, 'attendance.db')}`,
@@ -221,7 +232,7 @@ async function main(): Promise<void> {
   const tabDb = `sqlite:${path.join(dir, 'tab.db')}`;
   const groupId = await seedLargeWorkspace(tabDb);
   const tPort = await freePort();
-  const tabApp = await spawnNode(['dist/src/main.js'], { PORT: String(tPort), DATABASE_URL: tabDb, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, tPort);
+  const tabApp = await spawnNode(appArgs(), { PORT: String(tPort), DATABASE_URL: tabDb, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, tPort);
   try {
     const register = await timeToReady(tabApp.url, 'risks', groupId, 'risks');
     const heatMap = await timeToReady(tabApp.url, 'capabilities', groupId, 'capabilities');
