@@ -30,11 +30,21 @@ const activityShape = z
 
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
-/** Every string of the activity well formed (names, ids and text all end up in the store). */
+/**
+ * Every string of the activity well formed (names, ids and text all end up in the store). An activity
+ * that needs no change (nearly all) is returned as it is, without a copy: this runs on every request.
+ */
 function wellFormed(value: unknown): unknown {
   if (typeof value === 'string') return wellFormedText(value);
-  if (Array.isArray(value)) return value.map(wellFormed);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)]));
+  if (Array.isArray(value)) {
+    const items = value.map(wellFormed);
+    return items.every((v, i) => v === value[i]) ? value : items;
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const cleaned = entries.map(([k, v]) => [k, wellFormed(v)] as const);
+    return cleaned.every(([, v], i) => v === entries[i]![1]) ? value : Object.fromEntries(cleaned);
+  }
   return value;
 }
 

@@ -9,8 +9,13 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+// eslint-disable-next-line no-control-regex -- any surrogate or control character: the slower exact patterns decide
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/;
+
 /** Text as it can be stored and shown: lone surrogates become U+FFFD, stray control characters go. */
 export function wellFormedText(value: string): string {
+  // Nearly every text is fine already: test first, so the common case allocates nothing.
+  if (!SUSPECT.test(value)) return value;
   return value.replace(LONE_SURROGATE, '\ufffd').replace(CONTROL, '');
 }
 
