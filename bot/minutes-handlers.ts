@@ -63,8 +63,8 @@ export class MinutesHandlers {
         if (!SEND_WORDS.has(word)) throw new DomainError('MINUTES.BAD_ARGS', { value: args.trim().slice(0, 40) });
         const sent = await this.documents.send(ctx, locale);
         await context.sendActivity(cardMessage(card([sentNote(sent.adjuster.name, sent.version.version, t)])));
-        const posted = await context.sendActivity(cardMessage(approvalCard(sent.version, sent.adjuster.name, sent.links, sent.summary, randomUUID(), t, locale)));
-        if (posted?.id) await this.documents.rememberApprovalCard(ctx.tenantId, sent.version.id, posted.id);
+        // The adjuster's answer updates this card in place (the press carries its activity).
+        await context.sendActivity(cardMessage(approvalCard(sent.version, sent.adjuster.name, sent.links, sent.summary, randomUUID(), t, locale)));
         return;
       }
       case 'adjuster': {

@@ -1,4 +1,4 @@
-import { isOwner, parseActionArgs, type Action } from '../domain/action';
+import { carriedOver, isOwner, parseActionArgs, type Action } from '../domain/action';
 import { DomainError } from '../domain/errors';
 import { noteText, type Note } from '../domain/note';
 import type { AccessPolicy } from './access-policy';
@@ -63,7 +63,7 @@ export class MinutesRecordsService {
   async carriedOver(tenantId: string, meeting: { id: string; groupId?: string }): Promise<Action[]> {
     if (!meeting.groupId) return [];
     const open = await this.repos.actions.listOpen(tenantId, { groupId: meeting.groupId });
-    return open.filter((a) => a.meetingId !== meeting.id);
+    return carriedOver(open, meeting.id);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Action } from '../domain/action';
+import { carriedOver, type Action } from '../domain/action';
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import { assembleMinutes, changesNote, minutesSummary, type MinutesContent, type MinutesVersion } from '../domain/minutes';
@@ -88,7 +88,7 @@ export class MinutesService {
   /** Open actions of the group's earlier meetings: they are minuted under this meeting's first item. */
   private async carriedInto(tenantId: string, meeting: Meeting): Promise<Array<{ action: Action; fromDate: string }>> {
     if (!meeting.groupId) return [];
-    const open = (await this.repos.actions.listOpen(tenantId, { groupId: meeting.groupId })).filter((a) => a.meetingId !== meeting.id && a.createdAt < (meeting.startsAt ?? meeting.createdAt));
+    const open = carriedOver(await this.repos.actions.listOpen(tenantId, { groupId: meeting.groupId }), meeting.id, meeting.startsAt ?? meeting.createdAt);
     const dates = new Map<string, string>();
     for (const a of open) {
       if (!dates.has(a.meetingId)) {
@@ -176,10 +176,6 @@ export class MinutesService {
       adjuster: adjuster.person,
       ...(approved ? { approved } : {}),
     };
-  }
-
-  async rememberApprovalCard(tenantId: string, versionId: string, activityId: string): Promise<void> {
-    await this.repos.minutes.setApprovalActivity(tenantId, versionId, activityId);
   }
 
   /** The version an approval card is about, checked to belong to this chat's meeting. */

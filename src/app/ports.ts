@@ -365,7 +365,6 @@ export interface MinutesRepository {
   snapshot(input: NewMinutesVersion): Promise<Stored<MinutesVersion>>;
   /** draft/changesRequested → sent; a version already sent or approved is returned unchanged. */
   markSent(tenantId: string, id: string, by: PersonRef, at: string): Promise<MinutesVersion>;
-  setApprovalActivity(tenantId: string, id: string, activityId: string): Promise<void>;
   /** sent → approved; an approved version keeps its first approver and time (a second press changes nothing). */
   approve(tenantId: string, id: string, by: PersonRef, at: string): Promise<MinutesVersion>;
   /** sent → changesRequested, with the adjuster's note. */

@@ -78,3 +78,11 @@ export function isOwner(action: Pick<Action, 'owner'>, person: PersonRef): boole
 
 /** Open actions, oldest first. */
 export const byCreation = (a: Action, b: Action): number => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/**
+ * Open actions "reappear under the next meeting's first item": the group's open actions recorded in its
+ * other meetings — for minutes written later, only those recorded before this meeting began.
+ */
+export function carriedOver(open: readonly Action[], meetingId: string, recordedBefore?: string): Action[] {
+  return open.filter((a) => a.meetingId !== meetingId && (recordedBefore === undefined || a.createdAt < recordedBefore));
+}

@@ -140,8 +140,6 @@ export interface MinutesVersion {
   createdAt: string;
   sentBy?: PersonRef;
   sentAt?: string;
-  /** The adjuster's card in the chat, updated in place when they answer. */
-  approvalActivityId?: string;
   approvedBy?: PersonRef;
   approvedAt?: string;
   changesRequestedBy?: PersonRef;

@@ -26,7 +26,6 @@ const toVersion = (r: Selectable<MinutesVersionsTable>): MinutesVersion => {
     createdAt: r.created_at,
     ...(sentBy ? { sentBy } : {}),
     ...(r.sent_at ? { sentAt: r.sent_at } : {}),
-    ...(r.approval_activity_id ? { approvalActivityId: r.approval_activity_id } : {}),
     ...(approvedBy ? { approvedBy } : {}),
     ...(r.approved_at ? { approvedAt: r.approved_at } : {}),
     ...(changesBy ? { changesRequestedBy: changesBy } : {}),
@@ -98,7 +97,6 @@ export class SqlMinutesRepository implements MinutesRepository {
         sent_by_aad_object_id: null,
         sent_by_name: null,
         sent_at: null,
-        approval_activity_id: null,
         approved_by_id: null,
         approved_by_aad_object_id: null,
         approved_by_name: null,
@@ -160,10 +158,6 @@ export class SqlMinutesRepository implements MinutesRepository {
       { status: 'sent', sent_by_id: who.id, sent_by_aad_object_id: who.aadObjectId ?? null, sent_by_name: who.name, sent_at: at },
       { actor: who, at, action: 'send' },
     );
-  }
-
-  async setApprovalActivity(tenantId: string, id: string, activityId: string): Promise<void> {
-    await this.db.updateTable('minutes_versions').set({ approval_activity_id: activityId }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
   }
 
   approve(tenantId: string, id: string, who: PersonRef, at: string): Promise<MinutesVersion> {

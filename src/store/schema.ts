@@ -238,7 +238,6 @@ export interface MinutesVersionsTable {
   sent_by_aad_object_id: string | null;
   sent_by_name: string | null;
   sent_at: string | null;
-  approval_activity_id: string | null;
   approved_by_id: string | null;
   approved_by_aad_object_id: string | null;
   approved_by_name: string | null;

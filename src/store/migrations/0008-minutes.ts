@@ -25,7 +25,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_by_aad_object_id', 'text')
     .addColumn('sent_by_name', 'text')
     .addColumn('sent_at', 'text')
-    .addColumn('approval_activity_id', 'text')
     .addColumn('approved_by_id', 'text')
     .addColumn('approved_by_aad_object_id', 'text')
     .addColumn('approved_by_name', 'text')
