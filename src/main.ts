@@ -49,7 +49,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
         'This is for local development and tests only and must never face the internet. !!!',
     );
   }
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, { checkpointInBackground: true, onWarning: (message) => log.warn(message) });
   const repos = createRepositories(store);
   if (config.demoWorkspace && (await seedDemoWorkspace(repos, options.clock ?? systemClock)).seeded) {
     log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');

@@ -66,8 +66,21 @@ export function execute(title: string, verb: string, data: Record<string, unknow
 
 /** Dates as people in the meeting read them (Swedish councils: Stockholm time). */
 export function formatTime(iso: string, locale: 'sv' | 'en'): string {
-  return timeFormats[locale].format(new Date(iso));
+  // The text shows minutes, and time zones move by whole minutes: one minute's times all read the same.
+  // Formatting is the costly part of a decision card (ICU), so the last minutes' texts are kept.
+  if (!UTC_ISO.test(iso)) return timeFormats[locale].format(new Date(iso));
+  const key = `${locale}${iso.slice(0, 16)}`;
+  let text = recentTimes.get(key);
+  if (text === undefined) {
+    text = timeFormats[locale].format(new Date(iso));
+    if (recentTimes.size >= 64) recentTimes.delete(recentTimes.keys().next().value as string);
+    recentTimes.set(key, text);
+  }
+  return text;
 }
+const recentTimes = new Map<string, string>();
+/** As the store keeps times (toISOString): only these are cached by their minute. */
+const UTC_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
 
 // Building a formatter costs far more than using one: one per language, made once.
 const timeFormats = {

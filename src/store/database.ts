@@ -17,7 +17,9 @@ import * as m0007 from './migrations/0007-risk-reviews';
 import * as m0008 from './migrations/0008-minutes';
 import * as m0009 from './migrations/0009-capabilities';
 import * as m0010 from './migrations/0010-audit';
+import * as m0011 from './migrations/0011-secretary-order';
 import type { Database } from './schema';
+import { startCheckpointer } from './sqlite-checkpointer';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -30,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0008-minutes': m0008,
   '0009-capabilities': m0009,
   '0010-audit': m0010,
+  '0011-secretary-order': m0011,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -46,8 +49,19 @@ export interface OpenStore {
   close(): Promise<void>;
 }
 
-export async function openStore(config: StoreConfig): Promise<OpenStore> {
-  const db = config.kind === 'sqlite' ? openSqlite(config.file) : await openPostgres(config.url);
+export interface StoreOptions {
+  /**
+   * SQLite: copy the write-ahead log into the database on a worker thread instead of inside commits (see
+   * sqlite-checkpointer.ts). For the server, which commits on its event loop; scripts and tests write little.
+   */
+  checkpointInBackground?: boolean;
+  /** Told when a background checkpoint failed (it is tried again). */
+  onWarning?: (message: string) => void;
+}
+
+export async function openStore(config: StoreConfig, options: StoreOptions = {}): Promise<OpenStore> {
+  const checkpointer = config.kind === 'sqlite' && options.checkpointInBackground && config.file !== ':memory:';
+  const db = config.kind === 'sqlite' ? openSqlite(config.file, Boolean(checkpointer)) : await openPostgres(config.url);
   // Kysely looks for its migration tables in every schema it can see; on PostgreSQL name the one we use
   // (the first on the search path), or a database with several schemas (tests, tenants) confuses it.
   const schema = config.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
@@ -58,10 +72,20 @@ export async function openStore(config: StoreConfig): Promise<OpenStore> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
-  return { db, kind: config.kind, close: () => db.destroy() };
+  if (!checkpointer) return { db, kind: config.kind, close: () => db.destroy() };
+  const background = startCheckpointer(config.file, (message) => options.onWarning?.(`background checkpoint failed (tried again): ${message}`));
+  return {
+    db,
+    kind: config.kind,
+    close: async () => {
+      await db.destroy();
+      // Last: its final checkpoint leaves the whole log in the database file.
+      await background.stop();
+    },
+  };
 }
 
-function openSqlite(file: string): Kysely<Database> {
+function openSqlite(file: string, checkpointInBackground: boolean): Kysely<Database> {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -71,6 +95,7 @@ function openSqlite(file: string): Kysely<Database> {
   // WAL's recommended durability: a commit survives a killed process (the crash tests kill -9); only an
   // OS crash or power loss may lose the last commits. FULL would fsync every commit on the event loop.
   sqlite.pragma('synchronous = NORMAL');
+  if (checkpointInBackground) sqlite.pragma('wal_autocheckpoint = 0');
   cachePreparedStatements(sqlite);
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 }
