@@ -82,9 +82,12 @@ export async function seedLargeWorkspace(databaseUrl: string): Promise<string> {
   }
 }
 
+/** Debian's Chromium, as the e2e tests use it (never a downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+
 /** Median time (ms) from navigation to the page's ready mark, over `runs` fresh loads. */
 export async function timeToReady(baseUrl: string, route: string, groupId: string, pageName: string, runs = 5): Promise<number> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   try {
     const times: number[] = [];
     for (let run = 0; run <= runs; run++) {
