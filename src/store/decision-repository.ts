@@ -6,6 +6,7 @@ import type { PersonRef } from '../domain/person';
 import { appendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
+import { prepare, type PreparedQuery } from './prepared';
 import type { Database, DecisionsTable } from './schema';
 import type { StoreKind } from './database';
 
@@ -23,33 +24,63 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
   ...(r.retracted_at ? { retractedAt: r.retracted_at } : {}),
 });
 
+type DecisionRow = Selectable<DecisionsTable>;
+
+/** Every column of a decision, for the prepared insert (each gets a parameter). */
+const emptyDecisionRow: Record<keyof DecisionRow, null> = {
+  id: null,
+  tenant_id: null,
+  meeting_id: null,
+  number: null,
+  text: null,
+  recorded_by_id: null,
+  recorded_by_aad_object_id: null,
+  recorded_by_name: null,
+  recorded_at: null,
+  status: null,
+  retracted_by_id: null,
+  retracted_by_aad_object_id: null,
+  retracted_by_name: null,
+  retracted_at: null,
+  source_key: null,
+  agenda_item: null,
+};
+
 export class SqlDecisionRepository implements DecisionRepository {
+  // Every /decision runs these three (see prepared.ts).
+  private readonly bySourceKey: PreparedQuery<{ tenantId: string; sourceKey: string }, DecisionRow>;
+  private readonly lastNumber: PreparedQuery<{ tenantId: string; meetingId: string }, { last: number | null }>;
+  private readonly insert: PreparedQuery<DecisionRow, unknown>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: StoreKind,
-  ) {}
+  ) {
+    this.bySourceKey = prepare(db, (q, p) => q.selectFrom('decisions').selectAll().where('tenant_id', '=', p('tenantId')).where('source_key', '=', p('sourceKey')));
+    this.lastNumber = prepare(db, (q, p) =>
+      q
+        .selectFrom('decisions')
+        .select((eb) => eb.fn.max('number').as('last'))
+        .where('tenant_id', '=', p('tenantId'))
+        .where('meeting_id', '=', p('meetingId')),
+    );
+    this.insert = prepare<DecisionRow, unknown>(db, (q, p) => {
+      const columns = Object.keys(emptyDecisionRow) as Array<keyof DecisionRow>;
+      return q.insertInto('decisions').values(Object.fromEntries(columns.map((c) => [c, p(c)])) as DecisionRow);
+    });
+  }
 
   record(input: NewDecision): Promise<Stored<Decision>> {
     return retryOnConflict(() =>
       this.db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('decisions')
-          .selectAll()
-          .where('tenant_id', '=', input.tenantId)
-          .where('source_key', '=', input.sourceKey)
-          .executeTakeFirst();
+        const [existing] = await this.bySourceKey.run(trx, { tenantId: input.tenantId, sourceKey: input.sourceKey });
         if (existing) return { value: toDecision(existing), created: false };
         // PostgreSQL: writers of one meeting queue on its row instead of racing for the next number.
         // (SQLite has one writer at a time already.)
         if (this.kind === 'postgres') {
           await trx.selectFrom('meetings').select('id').where('id', '=', input.meetingId).forUpdate().execute();
         }
-        const { last } = await trx
-          .selectFrom('decisions')
-          .select((eb) => eb.fn.max('number').as('last'))
-          .where('tenant_id', '=', input.tenantId)
-          .where('meeting_id', '=', input.meetingId)
-          .executeTakeFirstOrThrow();
+        const [{ last } = { last: null }] = await this.lastNumber.run(trx, { tenantId: input.tenantId, meetingId: input.meetingId });
         const row: Selectable<DecisionsTable> = {
           id: randomUUID(),
           tenant_id: input.tenantId,
@@ -68,7 +99,7 @@ export class SqlDecisionRepository implements DecisionRepository {
           source_key: input.sourceKey,
           agenda_item: input.agendaItem ?? null,
         };
-        await trx.insertInto('decisions').values(row).execute();
+        await this.insert.run(trx, row);
         await appendAudit(trx, {
           tenantId: input.tenantId,
           at: input.recordedAt,

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors';
 import { groupNameKey, type Group, type GroupRole, type Member } from '../domain/group';
 import { isUniqueViolation } from './database';
 import { personFrom } from './person-columns';
+import { prepare, type PreparedQuery } from './prepared';
 import type { Database, GroupsTable, MembersTable } from './schema';
 
 const toGroup = (r: Selectable<GroupsTable>): Group => ({
@@ -48,7 +49,12 @@ const memberRow = (m: NewMember, id: string, at: string): Selectable<MembersTabl
 });
 
 export class SqlGroupRepository implements GroupRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Asked by every command from a chat (see prepared.ts). */
+  private readonly byConversation: PreparedQuery<{ tenantId: string; conversationId: string }, Selectable<GroupsTable>>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.byConversation = prepare(db, (q, p) => q.selectFrom('groups').selectAll().where('tenant_id', '=', p('tenantId')).where('conversation_id', '=', p('conversationId')));
+  }
 
   async create(g: NewGroup, members: NewMember[]): Promise<Group> {
     const id = randomUUID();
@@ -89,7 +95,7 @@ export class SqlGroupRepository implements GroupRepository {
   }
 
   async findByConversation(tenantId: string, conversationId: string): Promise<Group | undefined> {
-    const r = await this.db.selectFrom('groups').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', '=', conversationId).executeTakeFirst();
+    const [r] = await this.byConversation.run(this.db, { tenantId, conversationId });
     return r ? toGroup(r) : undefined;
   }
 

@@ -4,6 +4,7 @@ import type { MeetingChanges, MeetingDetails, MeetingRepository, NewScheduledMee
 import { scheduledPlaceholder, type Meeting } from '../domain/meeting';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
+import { prepare, type PreparedQuery } from './prepared';
 import type { Database, MeetingsTable } from './schema';
 
 const opt = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
@@ -73,7 +74,12 @@ const emptyRow = (id: string, tenantId: string, at: string): Selectable<Meetings
 });
 
 export class SqlMeetingRepository implements MeetingRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Every chat command starts here (see prepared.ts). */
+  private readonly byTeamsId: PreparedQuery<{ tenantId: string; teamsMeetingId: string }, Selectable<MeetingsTable>>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.byTeamsId = prepare(db, (q, p) => q.selectFrom('meetings').selectAll().where('tenant_id', '=', p('tenantId')).where('teams_meeting_id', '=', p('teamsMeetingId')));
+  }
 
   async get(tenantId: string, id: string): Promise<Meeting | undefined> {
     const row = await this.db.selectFrom('meetings').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
@@ -81,12 +87,7 @@ export class SqlMeetingRepository implements MeetingRepository {
   }
 
   async findByTeamsId(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined> {
-    const row = await this.db
-      .selectFrom('meetings')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('teams_meeting_id', '=', teamsMeetingId)
-      .executeTakeFirst();
+    const [row] = await this.byTeamsId.run(this.db, { tenantId, teamsMeetingId });
     return row ? toMeeting(row) : undefined;
   }
 

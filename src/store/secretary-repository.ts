@@ -1,19 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Appointment, SecretaryRepository } from '../app/ports';
 import type { PersonRef } from '../domain/person';
 import { personFrom } from './person-columns';
-import type { Database } from './schema';
+import { prepare, type PreparedQuery } from './prepared';
+import type { Database, MeetingSecretariesTable } from './schema';
 
 /**
  * Appointments are appended, never overwritten: the newest is the meeting's secretary (or, in
  * `meeting_adjusters`, its adjuster), the rest is history.
  */
 export class SqlSecretaryRepository implements SecretaryRepository {
+  /** Asked by every recording command: who records in this meeting now (see prepared.ts). */
+  private readonly latest: PreparedQuery<{ tenantId: string; meetingId: string }, Selectable<MeetingSecretariesTable>>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly table: 'meeting_secretaries' | 'meeting_adjusters' = 'meeting_secretaries',
-  ) {}
+  ) {
+    this.latest = prepare(db, (q, p) =>
+      q
+        .selectFrom(table)
+        .selectAll()
+        .where('tenant_id', '=', p('tenantId'))
+        .where('meeting_id', '=', p('meetingId'))
+        .orderBy('appointed_at', 'desc')
+        .orderBy('id', 'desc'),
+    );
+  }
 
   async appoint(input: { tenantId: string; meetingId: string; person: PersonRef; appointedBy: PersonRef; at: string }): Promise<void> {
     await this.db
@@ -33,16 +47,9 @@ export class SqlSecretaryRepository implements SecretaryRepository {
   }
 
   async current(tenantId: string, meetingId: string): Promise<Appointment | undefined> {
-    const row = await this.db
-      .selectFrom(this.table)
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('meeting_id', '=', meetingId)
-      .orderBy('appointed_at', 'desc')
-      .orderBy('id', 'desc')
-      // No LIMIT: a meeting has a handful of appointments, read in index order, and SQLite ran this
-      // statement (asked by every recording command) twice as fast without a bound `limit ?`.
-      .executeTakeFirst();
+    // The newest first, and no LIMIT: a meeting has a handful of appointments, read in index order, and
+    // SQLite ran this statement twice as fast without a bound `limit ?`.
+    const [row] = await this.latest.run(this.db, { tenantId, meetingId });
     if (!row) return undefined;
     return {
       person: personFrom(row.person_id, row.person_aad_object_id, row.person_name),
