@@ -57,6 +57,12 @@ const useStyles = makeStyles({
   actionLabel: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
+/**
+ * Rows the table draws at first (and adds per "show more"). A register of a thousand risks took the
+ * browser over a second to lay out in full; a hundred rows fill several screens.
+ */
+const TABLE_ROWS = 100;
+
 /** The rows' links are plain <a href>: one handler routes them in place (a modified click opens a new tab as usual). */
 function followRowLink(e: MouseEvent<HTMLElement>): void {
   const a = (e.target as HTMLElement).closest('a[data-route-link]');
@@ -77,6 +83,7 @@ export default function RiskRegisterPage() {
   const [status, setStatus] = useState<'all' | RiskStatus>('all');
   const [cell, setCell] = useState<Cell | undefined>();
   const [sort, setSort] = useState<{ key: SortKey; dir: Direction } | undefined>(undefined);
+  const [rowLimit, setRowLimit] = useState(TABLE_ROWS);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>();
   const query = useDeferredValue(text.trim().toLocaleLowerCase(i18n.locale));
@@ -103,6 +110,9 @@ export default function RiskRegisterPage() {
     const sign = sort.dir === 'ascending' ? 1 : -1;
     return [...inCell].sort((a, b) => sign * cmp(a, b) || order.get(a.id)! - order.get(b.id)!);
   }, [matching, cell, sort, risks, collator]);
+
+  // Filters, the heat map and sorting work on every risk; the table draws the first rows of the result.
+  const rows = useMemo(() => (shown.length > rowLimit ? shown.slice(0, rowLimit) : shown), [shown, rowLimit]);
 
   const onSort = (key: SortKey) =>
     setSort((prev) => {
@@ -256,12 +266,21 @@ export default function RiskRegisterPage() {
                   </tr>
                 </thead>
                 <tbody onClick={followRowLink}>
-                  {shown.map((r) => (
+                  {rows.map((r) => (
                     <RiskTableRow key={r.id} risk={r} kit={kit} />
                   ))}
                 </tbody>
               </table>
             </div>
+            {rows.length < shown.length && (
+              <div className={s.toolbar} data-testid="risk-more">
+                <p className={c.count}>{t('risks.partial', { rows: rows.length, shown: shown.length })}</p>
+                <Button onClick={() => setRowLimit((n) => n + TABLE_ROWS)}>{t('risks.more', { count: Math.min(TABLE_ROWS, shown.length - rows.length) })}</Button>
+                <Button appearance="subtle" onClick={() => setRowLimit(Number.POSITIVE_INFINITY)}>
+                  {t('risks.all', { count: shown.length })}
+                </Button>
+              </div>
+            )}
             {shown.length === 0 && <p>{t('risks.empty')}</p>}
           </section>
         </>
