@@ -248,8 +248,6 @@ async function main(): Promise<void> {
   rows.push({ figure: 'minutes of a 20-item meeting as .docx (store → file, median)', value: `${minutes.medianMs.toFixed(0)} ms (${(minutes.bytes / 1024).toFixed(0)} KB)`, budget: '≤ 300 ms', holds: minutes.medianMs <= 300 });
 
   // ---- the tab: 1,000 risks and a 55 × 14 capability map in headless Chromium; the initial JS ---------
-  const js = initialJsGzipBytes();
-  results.tab = { initialJsGzipBytes: js.bytes, initialJsFiles: js.files };
   if (fs.existsSync(CHROMIUM)) {
     const tabDb = `sqlite:${path.join(dir, 'tab.db')}`;
     const groupId = await seedLargeWorkspace(tabDb);
@@ -258,22 +256,23 @@ async function main(): Promise<void> {
     try {
       const register = await timeToReady(tabApp.url, 'risks', groupId, 'risks');
       const heatMap = await timeToReady(tabApp.url, 'capabilities', groupId, 'capabilities');
-      results.tab = { ...(results.tab as object), registerMs: register, capabilityMapMs: heatMap };
+      // The register is the tab's first page: all the JavaScript its first visit ran.
+      const js = initialJsGzipBytes(register.scripts);
+      results.tab = { registerMs: register.ms, capabilityMapMs: heatMap.ms, initialJsGzipBytes: js.bytes, initialJsFiles: js.files };
       rows.push(
-        { figure: 'tab: navigation → interactive register of 1,000 risks (median of 5)', value: `${register.toFixed(0)} ms`, budget: '≤ 1000 ms', holds: register <= 1000 },
-        { figure: 'tab: navigation → drawn 55 × 14 capability heat map (median of 5)', value: `${heatMap.toFixed(0)} ms`, budget: '≤ 1000 ms', holds: heatMap <= 1000 },
+        { figure: 'tab: navigation → interactive register of 1,000 risks (first visit, median of 5)', value: `${register.ms.toFixed(0)} ms`, budget: '≤ 1000 ms', holds: register.ms <= 1000 },
+        { figure: 'tab: navigation → drawn 55 × 14 capability heat map (first visit, median of 5)', value: `${heatMap.ms.toFixed(0)} ms`, budget: '≤ 1000 ms', holds: heatMap.ms <= 1000 },
+        { figure: 'tab: JavaScript of a first visit to the register, gzipped', value: `${(js.bytes / 1024).toFixed(0)} KB (${js.files.length} files)`, budget: '≤ 250 KB', holds: js.bytes <= 250 * 1024 },
       );
     } finally {
       await tabApp.stop();
     }
   } else {
     const missing = `not measured: ${CHROMIUM} is missing (apt-get install -y chromium)`;
-    rows.push(
-      { figure: 'tab: navigation → interactive register of 1,000 risks (median of 5)', value: missing, budget: '≤ 1000 ms', holds: false },
-      { figure: 'tab: navigation → drawn 55 × 14 capability heat map (median of 5)', value: missing, budget: '≤ 1000 ms', holds: false },
-    );
+    for (const figure of ['tab: navigation → interactive register of 1,000 risks', 'tab: navigation → drawn 55 × 14 capability heat map', 'tab: JavaScript of a first visit to the register, gzipped']) {
+      rows.push({ figure, value: missing, budget: figure.includes('JavaScript') ? '≤ 250 KB' : '≤ 1000 ms', holds: false });
+    }
   }
-  rows.push({ figure: 'tab: initial JavaScript, gzipped', value: `${(js.bytes / 1024).toFixed(0)} KB (${js.files.length} files)`, budget: '≤ 250 KB', holds: js.bytes <= 250 * 1024 });
   await connector.close();
   fs.rmSync(dir, { recursive: true, force: true });
 

@@ -15,9 +15,9 @@ import {
   webLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MeView } from '../../src/http/tab-api/contract';
-import { TabApi } from './api';
+import type { TabApi } from './api';
 import { AppLink, LoadError, Loading, Page, useLoad } from './components/common';
 import { ShellContext, type Shell } from './context';
 import { I18nContext, LANGS, createI18n, langOf, useI18n, type Lang } from './i18n';
@@ -131,6 +131,8 @@ export interface AppProps {
   queryLang: Lang | undefined;
   browserLang: Lang;
   host: Promise<TeamsHost | undefined>;
+  /** Made by main.tsx, which has already asked it for /me and the page's data. */
+  api: TabApi;
 }
 
 export function App(props: AppProps) {
@@ -153,10 +155,7 @@ export function App(props: AppProps) {
     };
   }, [props.host, props.queryLang]);
 
-  // The API waits for the host (at most the short init timeout) so that inside Teams no request goes without a token.
-  const langRef = useRef(lang);
-  langRef.current = lang;
-  const api = useMemo(() => new TabApi(async () => (await props.host)?.getToken(), () => langRef.current), [props.host]);
+  const api = props.api;
   const i18n = useMemo(() => createI18n(lang), [lang]);
   const setLang = (l: Lang) => {
     setLangState(l);
@@ -184,16 +183,10 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
   const s = useShared();
   const { t } = useI18n();
   const { route, search } = useLocation();
-  // /me starts with the first render rather than after it: the page's data waits on it. A reload asks again.
-  const prefetchedMe = useRef<Promise<MeView> | null | undefined>(undefined);
-  if (prefetchedMe.current === undefined) prefetchedMe.current = props.api.me();
-  const [me, reloadMe] = useLoad(() => {
-    const first = prefetchedMe.current;
-    prefetchedMe.current = null;
-    return first ?? props.api.me();
-  }, [props.api]);
-
+  // The first /me (and the page's data) was asked for by main.tsx before the shell loaded; a reload asks again.
+  const [me, reloadMe] = useLoad(() => props.api.me(), [props.api]);
   const groupParam = search.get('group');
+
   const groups = me.state === 'ok' ? me.data.groups : [];
   // The address names the group (a channel tab's contentUrl), else the Teams conversation's group, else the server's default.
   const group =

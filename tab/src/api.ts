@@ -32,6 +32,8 @@ export class ApiFailure extends Error {
 export type TokenSource = () => Promise<string | undefined>;
 
 const BASE = '/api/tab';
+/** How long an answer asked for early stays usable: a later visit to the page asks again. */
+const EARLY_ANSWER_MS = 10_000;
 const enc = encodeURIComponent;
 
 export class TabApi {
@@ -71,8 +73,35 @@ export class TabApi {
     return res;
   }
 
-  private async json<T>(path: string, init?: RequestInit): Promise<T> {
-    return (await (await this.request(path, init)).json()) as T;
+  /** GETs started early (see `startEarly`), by path, each handed out once and only while fresh. */
+  private readonly early = new Map<string, { answer: Promise<unknown>; at: number }>();
+  private recordingEarly = false;
+
+  /**
+   * Runs `read` now and keeps the answers of the GETs it makes: the page that asks for the same address
+   * next (within a few seconds) gets the answer already on its way instead of asking after /me is back.
+   */
+  startEarly(read: (api: TabApi) => Promise<unknown>): void {
+    this.recordingEarly = true;
+    try {
+      read(this).catch(() => undefined); // a failure reaches the page that takes the answer
+    } finally {
+      this.recordingEarly = false;
+    }
+  }
+
+  private json<T>(path: string, init?: RequestInit): Promise<T> {
+    const read = async () => (await (await this.request(path, init)).json()) as T;
+    if (init !== undefined) return read();
+    if (this.recordingEarly) {
+      const answer = read();
+      this.early.set(path, { answer, at: Date.now() });
+      return answer;
+    }
+    const early = this.early.get(path);
+    this.early.delete(path);
+    if (early && Date.now() - early.at < EARLY_ANSWER_MS) return early.answer as Promise<T>;
+    return read();
   }
 
   private post<T>(path: string, body: unknown): Promise<T> {
