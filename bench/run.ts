@@ -35,7 +35,7 @@ const BOT = { id: '28:2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', name: 'Rådslag' };
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 5000);
 const MEETINGS = 50;
 /** Alternating measured rounds per bot and load; the figures are their medians. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const median = (xs: number[]): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -135,9 +135,10 @@ async function main(): Promise<void> {
   const appPort = await freePort();
   const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
   try {
-    // Warm-up: JIT, connection pools, the meetings' first contact.
-    await runLoad(500, 50, (i) => post(bare.url, decision(connector.url, i, 'warm')));
-    await runLoad(500, 50, (i) => post(app.url, decision(connector.url, i, 'warm')));
+    // Warm-up, one unmeasured round each: JIT, connection pools, the meetings' first contact, and the heap
+    // grown to its working size (before it, RSS rises by some 15 MB whatever the code; a leak keeps rising).
+    await runLoad(TOTAL, 200, (i) => post(bare.url, decision(connector.url, i, 'warm')));
+    await runLoad(TOTAL, 200, (i) => post(app.url, decision(connector.url, i, 'warm')));
 
     const measure = async (url: string, concurrency: number, prefix: string): Promise<LoadResult> => runLoad(TOTAL, concurrency, (i) => post(url, decision(connector.url, i, prefix)));
     // Rounds alternate between the two bots, and each figure is the median of its rounds: a shared machine
@@ -146,18 +147,26 @@ async function main(): Promise<void> {
     const bare200: LoadResult[] = [];
     const app200: LoadResult[] = [];
     const rss: number[] = [];
+    // Who goes first alternates too (bare–app, app–bare, …), so neither bot always gets the later, warmer turn.
+    const pair = async (round: number, concurrency: number, bares: LoadResult[], apps: LoadResult[]) => {
+      const runBare = async () => bares.push(await measure(bare.url, concurrency, `b${concurrency}-${round}`));
+      const runApp = async () => apps.push(await measure(app.url, concurrency, `a${concurrency}-${round}`));
+      if (round % 2 === 0) {
+        await runBare();
+        await runApp();
+      } else {
+        await runApp();
+        await runBare();
+      }
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      bare200.push(await measure(bare.url, 200, `b200-${round}`));
-      app200.push(await measure(app.url, 200, `a200-${round}`));
+      await pair(round, 200, bare200, app200);
       // Memory: RSS after each round of 5,000; a leak shows as a rising line.
       rss.push(rssMb(app.child.pid!));
     }
     const bare20: LoadResult[] = [];
     const app20: LoadResult[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      bare20.push(await measure(bare.url, 20, `b20-${round}`));
-      app20.push(await measure(app.url, 20, `a20-${round}`));
-    }
+    for (let round = 0; round < ROUNDS; round++) await pair(round, 20, bare20, app20);
     const throughputRatios = app200.map((a, i) => a.throughput / bare200[i]!.throughput);
     const p99Ratios = app20.map((a, i) => a.p99 / bare20[i]!.p99);
     const throughputRatio = median(throughputRatios);
