@@ -23,8 +23,9 @@ const activityShape = z
     conversation: account,
     text: z.string().max(200_000).optional(),
     locale: z.string().max(100).optional(),
-    entities: z.array(z.record(z.string(), z.unknown())).max(200).optional(),
-    channelData: z.record(z.string(), z.unknown()).optional(),
+    // Objects with any keys (checked here for shape only; botbuilder and the bot read what they need).
+    entities: z.array(z.object({}).passthrough()).max(200).optional(),
+    channelData: z.object({}).passthrough().optional(),
   })
   .passthrough();
 

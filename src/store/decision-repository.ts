@@ -3,10 +3,10 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DecisionRepository, NewDecision, Stored } from '../app/ports';
 import type { Decision } from '../domain/decision';
 import type { PersonRef } from '../domain/person';
-import { appendAudit } from './audit-repository';
+import { appendAudit, preparedAppendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
-import { prepare, type PreparedQuery } from './prepared';
+import { everyColumn, prepare, type PreparedQuery } from './prepared';
 import type { Database, DecisionsTable } from './schema';
 import type { StoreKind } from './database';
 
@@ -27,7 +27,7 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
 type DecisionRow = Selectable<DecisionsTable>;
 
 /** Every column of a decision, for the prepared insert (each gets a parameter). */
-const emptyDecisionRow: Record<keyof DecisionRow, null> = {
+const DECISION_COLUMNS: Record<keyof DecisionRow, null> = {
   id: null,
   tenant_id: null,
   meeting_id: null,
@@ -47,10 +47,11 @@ const emptyDecisionRow: Record<keyof DecisionRow, null> = {
 };
 
 export class SqlDecisionRepository implements DecisionRepository {
-  // Every /decision runs these three (see prepared.ts).
+  // Every /decision runs these (see prepared.ts).
   private readonly bySourceKey: PreparedQuery<{ tenantId: string; sourceKey: string }, DecisionRow>;
   private readonly lastNumber: PreparedQuery<{ tenantId: string; meetingId: string }, { last: number | null }>;
   private readonly insert: PreparedQuery<DecisionRow, unknown>;
+  private readonly audit: ReturnType<typeof preparedAppendAudit>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -64,10 +65,8 @@ export class SqlDecisionRepository implements DecisionRepository {
         .where('tenant_id', '=', p('tenantId'))
         .where('meeting_id', '=', p('meetingId')),
     );
-    this.insert = prepare<DecisionRow, unknown>(db, (q, p) => {
-      const columns = Object.keys(emptyDecisionRow) as Array<keyof DecisionRow>;
-      return q.insertInto('decisions').values(Object.fromEntries(columns.map((c) => [c, p(c)])) as DecisionRow);
-    });
+    this.insert = prepare<DecisionRow, unknown>(db, (q, p) => q.insertInto('decisions').values(everyColumn<DecisionRow>(DECISION_COLUMNS, p)));
+    this.audit = preparedAppendAudit(db);
   }
 
   record(input: NewDecision): Promise<Stored<Decision>> {
@@ -100,7 +99,7 @@ export class SqlDecisionRepository implements DecisionRepository {
           agenda_item: input.agendaItem ?? null,
         };
         await this.insert.run(trx, row);
-        await appendAudit(trx, {
+        await this.audit(trx, {
           tenantId: input.tenantId,
           at: input.recordedAt,
           actor: input.recordedBy,

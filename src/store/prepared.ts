@@ -51,3 +51,11 @@ export function prepare<P extends Record<string, unknown>, R>(
     },
   };
 }
+
+/**
+ * Every column of a row as a parameter, for a prepared insert: `columns` names them all (a Record over the
+ * row's keys, so a column added to the table and not here does not compile).
+ */
+export function everyColumn<Row extends Record<string, unknown>>(columns: Record<keyof Row & string, null>, param: <K extends keyof Row & string>(name: K) => Row[K]): Row {
+  return Object.fromEntries(Object.keys(columns).map((c) => [c, param(c as keyof Row & string)])) as Row;
+}
