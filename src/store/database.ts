@@ -60,8 +60,8 @@ export interface StoreOptions {
 }
 
 export async function openStore(config: StoreConfig, options: StoreOptions = {}): Promise<OpenStore> {
-  const checkpointer = config.kind === 'sqlite' && options.checkpointInBackground && config.file !== ':memory:';
-  const db = config.kind === 'sqlite' ? openSqlite(config.file, Boolean(checkpointer)) : await openPostgres(config.url);
+  const inBackground = config.kind === 'sqlite' && options.checkpointInBackground === true && config.file !== ':memory:';
+  const db = config.kind === 'sqlite' ? openSqlite(config.file, inBackground) : await openPostgres(config.url);
   // Kysely looks for its migration tables in every schema it can see; on PostgreSQL name the one we use
   // (the first on the search path), or a database with several schemas (tests, tenants) confuses it.
   const schema = config.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
@@ -72,7 +72,7 @@ export async function openStore(config: StoreConfig, options: StoreOptions = {})
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
-  if (!checkpointer) return { db, kind: config.kind, close: () => db.destroy() };
+  if (!inBackground) return { db, kind: config.kind, close: () => db.destroy() };
   const background = startCheckpointer(config.file, (message) => options.onWarning?.(`background checkpoint failed (tried again): ${message}`));
   return {
     db,

@@ -185,8 +185,8 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
   const { route, search } = useLocation();
   // The first /me (and the page's data) was asked for by main.tsx before the shell loaded; a reload asks again.
   const [me, reloadMe] = useLoad(() => props.api.me(), [props.api]);
-  const groupParam = search.get('group');
 
+  const groupParam = search.get('group');
   const groups = me.state === 'ok' ? me.data.groups : [];
   // The address names the group (a channel tab's contentUrl), else the Teams conversation's group, else the server's default.
   const group =
