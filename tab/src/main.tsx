@@ -4,7 +4,7 @@
  * evaluating that bundle took over half a second; the answers now arrive meanwhile instead of after it.
  */
 import { TabApi } from './api';
-import { langOf } from './i18n';
+import { langOf } from './i18n/lang';
 import { loadPage } from './pages';
 import { parseRoute, type Route } from './router';
 import { connectToTeams, type ThemeName } from './teams';
