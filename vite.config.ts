@@ -1,11 +1,17 @@
 /**
  * The tab's build: root tab/, output dist/tab (served by the server at /tab/), base /tab/.
- * Vite compiles TSX itself (oxc, automatic JSX runtime); every page is its own chunk (React.lazy).
+ * Vite compiles TSX itself (oxc, automatic JSX runtime); every page is its own chunk (loaded on demand).
  */
 import path from 'node:path';
+import griffel from '@griffel/vite-plugin';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  plugins: [
+    // Griffel's ahead-of-time pass: the tab's makeStyles become precomputed class maps and CSS at build time,
+    // so the browser no longer compiles them (Fluent's own packages ship so). Parsing TS needs the syntax plugin.
+    command === 'build' && griffel({ include: ['**/tab/src/**/*.{ts,tsx}'], babelOptions: { plugins: [['@babel/plugin-syntax-typescript', { isTSX: true }]] } }),
+  ],
   root: path.resolve(__dirname, 'tab'),
   base: '/tab/',
   publicDir: false,
@@ -27,4 +33,4 @@ export default defineConfig({
   },
   server: { proxy: { '/api': 'http://localhost:3978' } },
   preview: { proxy: { '/api': 'http://localhost:3978' } },
-});
+}));
