@@ -57,7 +57,7 @@ export class GroupService {
       if (!group) throw new DomainError('GROUP.NOT_FOUND', { name });
       await this.policy.assertManages(ctx, group);
       await this.repos.meetings.linkToGroup(ctx.tenantId, scope.meeting.id, group.id);
-      const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id);
+      const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
       return { kind: 'meetingLinked', group, risksMoved };
     }
     const from = this.today();
@@ -84,7 +84,7 @@ export class GroupService {
       },
       roster,
     );
-    const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id);
+    const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
     return { kind: 'created', group, members: roster.length, risksMoved };
   }
 

@@ -142,9 +142,10 @@ export interface RiskRepository {
   /**
    * Risks a conversation kept before it belonged to a group move into the group's register: the
    * conversation's register becomes the group's if the group has none, else its risks are appended
-   * (renumbered after the group's last). Returns how many risks moved.
+   * (renumbered after the group's last; each renumbered risk's audit trail says so, by `by`). Returns how
+   * many risks moved.
    */
-  moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string): Promise<number>;
+  moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string, by: { actor: PersonRef; at: string }): Promise<number>;
 }
 
 export type NewGroup = Omit<Group, 'id'>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { NewRisk, NewRiskReview, RiskRepository, Stored } from '../app/ports';
+import type { PersonRef } from '../domain/person';
 import type { Risk, RiskReview, RiskStatus, Score } from '../domain/risk';
 import { appendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
@@ -143,7 +144,7 @@ export class SqlRiskRepository implements RiskRepository {
     });
   }
 
-  async moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string): Promise<number> {
+  async moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string, by: { actor: PersonRef; at: string }): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const own = await trx
         .selectFrom('risk_registers')
@@ -158,7 +159,7 @@ export class SqlRiskRepository implements RiskRepository {
         .where('tenant_id', '=', tenantId)
         .where('group_id', '=', groupId)
         .executeTakeFirst();
-      const risks = await trx.selectFrom('risks').select(['id']).where('tenant_id', '=', tenantId).where('register_id', '=', own.id).orderBy('number').execute();
+      const risks = await trx.selectFrom('risks').select(['id', 'number']).where('tenant_id', '=', tenantId).where('register_id', '=', own.id).orderBy('number').execute();
       if (!groupRegister) {
         // The conversation's register becomes the group's, numbers unchanged.
         await trx.updateTable('risk_registers').set({ group_id: groupId, conversation_id: null }).where('tenant_id', '=', tenantId).where('id', '=', own.id).execute();
@@ -174,6 +175,8 @@ export class SqlRiskRepository implements RiskRepository {
       for (const r of risks) {
         next += 1;
         await trx.updateTable('risks').set({ register_id: groupRegister.id, number: next }).where('tenant_id', '=', tenantId).where('id', '=', r.id).execute();
+        // A new number is a new code (R3 → R17): the risk's history says when, why and by whom.
+        await appendAudit(trx, { tenantId, at: by.at, actor: by.actor, entity: 'risk', entityId: r.id, action: 'change', details: { from: { number: Number(r.number) }, to: { number: next }, movedToGroup: groupId } });
       }
       await trx.deleteFrom('risk_registers').where('tenant_id', '=', tenantId).where('id', '=', own.id).execute();
       return risks.length;

@@ -91,8 +91,8 @@ export interface HistoryRow {
   at: string;
   by: string;
   action: 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges';
-  /** The values set (no `from` when created) or changed; S and K as numbers, status as its key. */
-  changes: Array<{ field: 'probability' | 'impact' | 'status'; from?: number | string; to: number | string }>;
+  /** The values set (no `from` when created) or changed; S, K and the number (R3 is 3) as numbers, status as its key. */
+  changes: Array<{ field: 'probability' | 'impact' | 'status' | 'number'; from?: number | string; to: number | string }>;
 }
 
 export interface RiskDetailView {

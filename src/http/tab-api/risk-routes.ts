@@ -52,6 +52,8 @@ function toDetailView(detail: RiskDetail, canEdit: boolean): RiskDetailView {
 }
 
 const FIELDS = ['probability', 'impact', 'status'] as const;
+/** A change may also renumber a risk (its chat's risks moved into a group's register). */
+const CHANGED_FIELDS = [...FIELDS, 'number'] as const;
 const value = (v: unknown): number | string | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
 
 /** An audit event as the fields it set (created) or changed (from → to); other details stay in the store. */
@@ -60,7 +62,7 @@ export function historyChanges(action: HistoryRow['action'], details: Record<str
   if (action === 'change' && details.from && details.to && typeof details.from === 'object' && typeof details.to === 'object') {
     const from = details.from as Record<string, unknown>;
     const to = details.to as Record<string, unknown>;
-    for (const field of FIELDS) {
+    for (const field of CHANGED_FIELDS) {
       const before = value(from[field]);
       const after = value(to[field]);
       if (after !== undefined && before !== after) changes.push({ field, ...(before === undefined ? {} : { from: before }), to: after });

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Repositories } from '../../../src/app/ports';
 import { loadConfig } from '../../../src/config';
+import { DEFAULT_CHARTER_RULES } from '../../../src/domain/charter';
 import type { MinutesContent } from '../../../src/domain/minutes';
 import { createRepositories, openStore, type OpenStore } from '../../../src/store';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
@@ -60,6 +61,38 @@ it('records a risk raised, and each review as a review and as a change of the ri
   ]);
   expect(events[1]!.details).toEqual({ from: { probability: 5, impact: 4, status: 'open' }, to: { probability: 3, impact: 4, status: 'handled' }, reviewId: stored.value.id });
   expect((await repos.audit.history(T, 'riskReview', [stored.value.id])).map((e) => e.details)).toEqual([{ riskId: value.id, probability: 3, impact: 4, status: 'handled', note: 'Styrgruppen följer upp' }]);
+});
+
+it('records each risk a chat kept that is renumbered when its chat joins a group, by whom and from which number', async () => {
+  const group = await repos.groups.create(
+    { tenantId: T, name: `Audit-rådet ${++n}`, kind: 'council', conversationId: `19:audit-group-${n}@thread.v2`, rules: DEFAULT_CHARTER_RULES, createdBy: sara, createdAt: '2027-02-01T08:00:00.000Z' },
+    [],
+  );
+  const risk = (threat: string) => ({ threat, probability: 3 as const, impact: 3 as const, actionNeeded: false });
+  const groupRegister = await repos.risks.ensureGroupRegister(T, group.id);
+  await repos.risks.raise({ tenantId: T, registerId: groupRegister, risk: risk('Gruppens risk'), raisedBy: sara, raisedAt: '2027-02-01T09:00:00.000Z', sourceKey: `g-${n}` });
+  const meeting = await aMeeting();
+  const chatRegister = await repos.risks.ensureConversationRegister(T, meeting.conversationId);
+  const first = (await repos.risks.raise({ tenantId: T, registerId: chatRegister, risk: risk('Chattens första'), raisedBy: hakan, raisedAt: '2027-02-11T09:00:00.000Z', sourceKey: `c1-${n}` })).value;
+  const second = (await repos.risks.raise({ tenantId: T, registerId: chatRegister, risk: risk('Chattens andra'), raisedBy: hakan, raisedAt: '2027-02-11T09:01:00.000Z', sourceKey: `c2-${n}` })).value;
+
+  const moved = await repos.risks.moveConversationRisksToGroup(T, meeting.conversationId, group.id, { actor: sara, at: '2027-02-11T10:00:00.000Z' });
+  expect(moved).toBe(2);
+  expect((await repos.risks.list(T, groupRegister)).map((r) => [r.number, r.threat])).toEqual([
+    [1, 'Gruppens risk'],
+    [2, 'Chattens första'],
+    [3, 'Chattens andra'],
+  ]);
+  const events = await repos.audit.history(T, 'risk', [first.id, second.id]);
+  // Both moves carry the same time, so the history's order between the two risks is not defined: one each.
+  const changeOf = (id: string) => events.filter((e) => e.action === 'change' && e.entityId === id).map((e) => [e.entityId, e.actor.name, e.at, e.details]);
+  expect([...changeOf(first.id), ...changeOf(second.id)]).toEqual([
+    [first.id, 'Sara Herrman', '2027-02-11T10:00:00.000Z', { from: { number: 1 }, to: { number: 2 }, movedToGroup: group.id }],
+    [second.id, 'Sara Herrman', '2027-02-11T10:00:00.000Z', { from: { number: 2 }, to: { number: 3 }, movedToGroup: group.id }],
+  ]);
+  // Moving again moves nothing and records nothing.
+  expect(await repos.risks.moveConversationRisksToGroup(T, meeting.conversationId, group.id, { actor: sara, at: '2027-02-11T10:05:00.000Z' })).toBe(0);
+  expect((await repos.audit.history(T, 'risk', [first.id, second.id])).length).toBe(events.length);
 });
 
 it('records attendance corrections and the minutes from version to approval, each move once', async () => {
