@@ -16,6 +16,9 @@ import type { Clock, ConversationDirectory, Repositories } from './ports';
 import type { MeetingService } from './meeting-service';
 import type { RiskService } from './risk-service';
 
+/** How the tab API names a risk (R4), where it has only a stored number (a history entry's). */
+export { riskCode };
+
 export type TabRole = GroupRole | 'secretary';
 
 /** Who calls: a signed-in person, or (local mode, no token) an anonymous reader of the tenant's groups. */

@@ -91,7 +91,7 @@ export interface HistoryRow {
   at: string;
   by: string;
   action: 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges';
-  /** The values set (no `from` when created) or changed; S, K and the number (R3 is 3) as numbers, status as its key. */
+  /** The values set (no `from` when created) or changed; S and K as numbers, status as its key, a new number as the risk's code (R4). */
   changes: Array<{ field: 'probability' | 'impact' | 'status' | 'number'; from?: number | string; to: number | string }>;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { RegisterEntry, RiskDetail } from '../../app/tab-service';
+import { riskCode, type RegisterEntry, type RiskDetail } from '../../app/tab-service';
 import type { Locale } from '../../i18n';
 import type { HistoryRow, RiskDetailView, RiskRegisterView, RiskRow } from './contract';
 import { groupAccess, pathParam, requireEditor, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
@@ -55,6 +55,9 @@ const FIELDS = ['probability', 'impact', 'status'] as const;
 /** A change may also renumber a risk (its chat's risks moved into a group's register). */
 const CHANGED_FIELDS = [...FIELDS, 'number'] as const;
 const value = (v: unknown): number | string | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
+/** A stored number goes out as the risk's code (R4), as everywhere else the tab shows a risk. */
+const shown = (field: (typeof CHANGED_FIELDS)[number], v: number | string | undefined): number | string | undefined =>
+  field === 'number' && typeof v === 'number' ? riskCode({ number: v }) : v;
 
 /** An audit event as the fields it set (created) or changed (from → to); other details stay in the store. */
 export function historyChanges(action: HistoryRow['action'], details: Record<string, unknown>): HistoryRow['changes'] {
@@ -63,8 +66,8 @@ export function historyChanges(action: HistoryRow['action'], details: Record<str
     const from = details.from as Record<string, unknown>;
     const to = details.to as Record<string, unknown>;
     for (const field of CHANGED_FIELDS) {
-      const before = value(from[field]);
-      const after = value(to[field]);
+      const before = shown(field, value(from[field]));
+      const after = shown(field, value(to[field]));
       if (after !== undefined && before !== after) changes.push({ field, ...(before === undefined ? {} : { from: before }), to: after });
     }
   } else if (action === 'create') {

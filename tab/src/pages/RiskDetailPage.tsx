@@ -244,8 +244,7 @@ function History(props: { view: RiskDetailView }) {
   const s = useShared();
   const { t, dateTime } = useI18n();
   if (props.view.history.length === 0) return <p className={s.muted}>{t('risk.history.none')}</p>;
-  const valueOf = (field: HistoryRow['changes'][number]['field'], v: number | string) =>
-    field === 'status' ? t(`status.${String(v) as RiskStatus}`) : field === 'number' ? `R${String(v)}` : String(v);
+  const valueOf = (field: HistoryRow['changes'][number]['field'], v: number | string) => (field === 'status' ? t(`status.${String(v) as RiskStatus}`) : String(v));
   const fieldName = { probability: t('risks.col.s'), impact: t('risks.col.k'), status: t('risks.col.status'), number: t('risks.col.id') } as const;
   return (
     <div className={s.scroll}>

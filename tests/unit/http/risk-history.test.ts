@@ -16,8 +16,8 @@ it('lists what a review changed, and leaves out what it kept', () => {
   ]);
 });
 
-it('lists a new number when the risk moved into a group’s register', () => {
-  expect(historyChanges('change', { from: { number: 1 }, to: { number: 4 }, movedToGroup: 'g1' })).toEqual([{ field: 'number', from: 1, to: 4 }]);
+it('lists a new number, as the risk’s code, when the risk moved into a group’s register', () => {
+  expect(historyChanges('change', { from: { number: 1 }, to: { number: 4 }, movedToGroup: 'g1' })).toEqual([{ field: 'number', from: 'R1', to: 'R4' }]);
 });
 
 it('reads details it does not know as no change rather than failing', () => {
