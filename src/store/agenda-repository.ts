@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AgendaRepository, StoredAgendaItem } from '../app/ports';
 import type { AgendaItem, AgendaItemType } from '../domain/agenda';
 import type { AgendaItemsTable, Database } from './schema';
+import type { Transact } from './transactions';
 
 const toItem = (r: Selectable<AgendaItemsTable>): StoredAgendaItem => ({
   number: Number(r.number),
@@ -16,7 +17,10 @@ const toItem = (r: Selectable<AgendaItemsTable>): StoredAgendaItem => ({
 });
 
 export class SqlAgendaRepository implements AgendaRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transact: Transact,
+  ) {}
 
   async list(tenantId: string, meetingId: string): Promise<StoredAgendaItem[]> {
     const rows = await this.db.selectFrom('agenda_items').selectAll().where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).orderBy('number').execute();
@@ -25,7 +29,7 @@ export class SqlAgendaRepository implements AgendaRepository {
 
   /** Replaces the agenda as a whole (it is edited as a whole), keeping when items that still exist started. */
   async replace(tenantId: string, meetingId: string, items: AgendaItem[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const before = await trx.selectFrom('agenda_items').select(['number', 'actual_start']).where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).execute();
       const started = new Map(before.map((b) => [Number(b.number), b.actual_start]));
       await trx.deleteFrom('agenda_items').where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).execute();

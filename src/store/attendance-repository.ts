@@ -4,17 +4,22 @@ import type { AttendanceRepository, FetchedAttendanceRecord } from '../app/ports
 import type { AttendanceStatus, Correction } from '../domain/attendance';
 import { appendAudit } from './audit-repository';
 import type { Database } from './schema';
+import type { Transact } from './transactions';
 
 /**
  * The attendance reports' records, one row each (keyed by report and record id, so importing the same
  * report again adds nothing), and the secretary's corrections, appended.
  */
 export class SqlAttendanceRepository implements AttendanceRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transact: Transact,
+  ) {}
 
   async saveRecords(tenantId: string, meetingId: string, records: readonly FetchedAttendanceRecord[], at: string): Promise<number> {
-    let added = 0;
-    await this.db.transaction().execute(async (trx) => {
+    // Counted inside the transaction: it may run again after a rollback (transactions.ts).
+    return this.transact(async (trx) => {
+      let added = 0;
       for (const r of records) {
         const result = await trx
           .insertInto('attendance_records')
@@ -35,8 +40,8 @@ export class SqlAttendanceRepository implements AttendanceRepository {
           .executeTakeFirst();
         added += Number(result.numInsertedOrUpdatedRows ?? 0);
       }
+      return added;
     });
-    return added;
   }
 
   async records(tenantId: string, meetingId: string): Promise<FetchedAttendanceRecord[]> {
@@ -61,7 +66,7 @@ export class SqlAttendanceRepository implements AttendanceRepository {
   }
 
   async addCorrection(tenantId: string, meetingId: string, c: Correction & { byId: string }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const id = randomUUID();
       await trx
         .insertInto('attendance_corrections')

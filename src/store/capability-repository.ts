@@ -6,6 +6,7 @@ import { isUniqueViolation } from './database';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { CapabilitiesTable, CapabilityAssessmentsTable, Database } from './schema';
+import type { Transact } from './transactions';
 
 const toCapability = (r: Selectable<CapabilitiesTable>): Capability => ({
   id: r.id,
@@ -32,7 +33,10 @@ const toAssessment = (r: Selectable<CapabilityAssessmentsTable>): Assessment => 
 const codeKey = (code: string): string => code.trim().toLowerCase();
 
 export class SqlCapabilityRepository implements CapabilityRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transact: Transact,
+  ) {}
 
   async map(tenantId: string, groupId: string): Promise<{ vision?: string; organisations?: string[]; capabilities: Capability[] }> {
     const [head, rows] = await Promise.all([
@@ -48,7 +52,7 @@ export class SqlCapabilityRepository implements CapabilityRepository {
 
   importCapabilities(input: CapabilityImport): Promise<Stored<{ imported: number; updated: number }>> {
     return retryOnConflict(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.transact(async (trx) => {
         const seen = await trx.selectFrom('capability_requests').select('result').where('tenant_id', '=', input.tenantId).where('request_id', '=', input.requestId).executeTakeFirst();
         if (seen) return { value: JSON.parse(seen.result) as { imported: number; updated: number }, created: false };
         const existing = await trx.selectFrom('capabilities').selectAll().where('tenant_id', '=', input.tenantId).where('group_id', '=', input.groupId).execute();
@@ -100,7 +104,7 @@ export class SqlCapabilityRepository implements CapabilityRepository {
   saveAssessments(input: NewAssessments): Promise<number> {
     const key = organisationKey(input.organisation);
     return retryOnConflict(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.transact(async (trx) => {
         const ids = input.answers.map((a) => a.capabilityId);
         if (ids.length === 0) return 0;
         const stored = await trx

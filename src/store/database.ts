@@ -20,6 +20,7 @@ import * as m0010 from './migrations/0010-audit';
 import * as m0011 from './migrations/0011-secretary-order';
 import type { Database } from './schema';
 import { startCheckpointer } from './sqlite-checkpointer';
+import { GroupCommit, ownTransactions, type Transact } from './transactions';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -46,6 +47,8 @@ export type StoreKind = StoreConfig['kind'];
 export interface OpenStore {
   db: Kysely<Database>;
   kind: StoreKind;
+  /** How the repositories run write transactions: group commit on SQLite, one each on PostgreSQL (transactions.ts). */
+  transact: Transact;
   close(): Promise<void>;
 }
 
@@ -72,13 +75,21 @@ export async function openStore(config: StoreConfig, options: StoreOptions = {})
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Database migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
-  if (!inBackground) return { db, kind: config.kind, close: () => db.destroy() };
+  const group = config.kind === 'sqlite' ? new GroupCommit(db) : undefined;
+  const transact = group ? group.run : ownTransactions(db);
+  // Writes already asked for are committed before the connection closes.
+  const destroy = async () => {
+    await group?.idle();
+    await db.destroy();
+  };
+  if (!inBackground) return { db, kind: config.kind, transact, close: destroy };
   const background = startCheckpointer(config.file, (message) => options.onWarning?.(`background checkpoint failed (tried again): ${message}`));
   return {
     db,
     kind: config.kind,
+    transact,
     close: async () => {
-      await db.destroy();
+      await destroy();
       // Last: its final checkpoint leaves the whole log in the database file.
       await background.stop();
     },

@@ -9,6 +9,7 @@ import { personFrom } from './person-columns';
 import { everyColumn, prepare, type PreparedQuery } from './prepared';
 import type { Database, DecisionsTable } from './schema';
 import type { StoreKind } from './database';
+import type { Transact } from './transactions';
 
 const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
   id: r.id,
@@ -56,6 +57,7 @@ export class SqlDecisionRepository implements DecisionRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: StoreKind,
+    private readonly transact: Transact,
   ) {
     this.bySourceKey = prepare(db, (q, p) => q.selectFrom('decisions').selectAll().where('tenant_id', '=', p('tenantId')).where('source_key', '=', p('sourceKey')));
     this.lastNumber = prepare(db, (q, p) =>
@@ -71,7 +73,7 @@ export class SqlDecisionRepository implements DecisionRepository {
 
   record(input: NewDecision): Promise<Stored<Decision>> {
     return retryOnConflict(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.transact(async (trx) => {
         const [existing] = await this.bySourceKey.run(trx, { tenantId: input.tenantId, sourceKey: input.sourceKey });
         if (existing) return { value: toDecision(existing), created: false };
         // PostgreSQL: writers of one meeting queue on its row instead of racing for the next number.
@@ -147,7 +149,7 @@ export class SqlDecisionRepository implements DecisionRepository {
 
   async retract(tenantId: string, id: string, by: PersonRef, at: string): Promise<Decision> {
     // Only an active decision changes, so the first retraction's who and when are kept (and audited once).
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const [result] = await trx
         .updateTable('decisions')
         .set({ status: 'retracted', retracted_by_id: by.id, retracted_by_aad_object_id: by.aadObjectId ?? null, retracted_by_name: by.name, retracted_at: at })

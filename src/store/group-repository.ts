@@ -8,6 +8,7 @@ import { isUniqueViolation } from './database';
 import { personFrom } from './person-columns';
 import { prepare, type PreparedQuery } from './prepared';
 import type { Database, GroupsTable, MembersTable } from './schema';
+import type { Transact } from './transactions';
 
 const toGroup = (r: Selectable<GroupsTable>): Group => ({
   id: r.id,
@@ -52,7 +53,10 @@ export class SqlGroupRepository implements GroupRepository {
   /** Asked by every command from a chat (see prepared.ts). */
   private readonly byConversation: PreparedQuery<{ tenantId: string; conversationId: string }, Selectable<GroupsTable>>;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transact: Transact,
+  ) {
     this.byConversation = prepare(db, (q, p) => q.selectFrom('groups').selectAll().where('tenant_id', '=', p('tenantId')).where('conversation_id', '=', p('conversationId')));
   }
 
@@ -76,7 +80,7 @@ export class SqlGroupRepository implements GroupRepository {
       created_at: g.createdAt,
     };
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await this.transact(async (trx) => {
         await trx.insertInto('groups').values(row).execute();
         for (const m of members) await trx.insertInto('members').values(memberRow({ ...m, groupId: id }, randomUUID(), g.createdAt)).execute();
       });

@@ -14,26 +14,28 @@ import { SqlRiskRepository } from './risk-repository';
 import { SqlSecretaryRepository } from './secretary-repository';
 
 import type { OpenStore } from './database';
+import { ownTransactions } from './transactions';
 
 export { openStore, type OpenStore } from './database';
 
-export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'>): Repositories {
+export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'> & Partial<Pick<OpenStore, 'transact'>>): Repositories {
   const { db, kind } = store;
+  const transact = store.transact ?? ownTransactions(db);
   return {
     meetings: new SqlMeetingRepository(db),
-    decisions: new SqlDecisionRepository(db, kind),
-    risks: new SqlRiskRepository(db, kind),
+    decisions: new SqlDecisionRepository(db, kind, transact),
+    risks: new SqlRiskRepository(db, kind, transact),
     secretaries: new SqlSecretaryRepository(db),
     adjusters: new SqlSecretaryRepository(db, 'meeting_adjusters'),
     notes: new SqlNoteRepository(db),
     actions: new SqlActionRepository(db),
-    groups: new SqlGroupRepository(db),
-    agendas: new SqlAgendaRepository(db),
+    groups: new SqlGroupRepository(db, transact),
+    agendas: new SqlAgendaRepository(db, transact),
     answers: new SqlAnswerRepository(db),
-    attendance: new SqlAttendanceRepository(db),
+    attendance: new SqlAttendanceRepository(db, transact),
     jobs: new SqlJobRepository(db),
-    minutes: new SqlMinutesRepository(db),
+    minutes: new SqlMinutesRepository(db, transact),
     audit: new SqlAuditRepository(db),
-    capabilities: new SqlCapabilityRepository(db),
+    capabilities: new SqlCapabilityRepository(db, transact),
   };
 }

@@ -7,6 +7,7 @@ import { appendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, MinutesVersionsTable } from './schema';
+import type { Transact } from './transactions';
 
 const by = (id: string | null, aad: string | null, name: string | null): PersonRef | undefined => (id ? personFrom(id, aad, name ?? '') : undefined);
 
@@ -39,7 +40,10 @@ const toVersion = (r: Selectable<MinutesVersionsTable>): MinutesVersion => {
  * changed again, whoever presses what and however often.
  */
 export class SqlMinutesRepository implements MinutesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transact: Transact,
+  ) {}
 
   private async row(tenantId: string, id: string): Promise<MinutesVersion> {
     const r = await this.db.selectFrom('minutes_versions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirstOrThrow();
@@ -107,7 +111,7 @@ export class SqlMinutesRepository implements MinutesRepository {
         changes_at: null,
         changes_note: null,
       };
-      await this.db.transaction().execute(async (trx) => {
+      await this.transact(async (trx) => {
         await trx.insertInto('minutes_versions').values(row).execute();
         await appendAudit(trx, {
           tenantId: input.tenantId,
@@ -132,7 +136,7 @@ export class SqlMinutesRepository implements MinutesRepository {
     changes: Partial<Selectable<MinutesVersionsTable>>,
     audit: { actor: PersonRef; at: string; action: 'send' | 'approve' | 'requestChanges'; details?: Record<string, unknown> },
   ): Promise<MinutesVersion> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const [result] = await trx.updateTable('minutes_versions').set(changes).where('tenant_id', '=', tenantId).where('id', '=', id).where('status', 'in', [...from]).execute();
       if (Number(result?.numUpdatedRows ?? 0) === 0) return;
       const v = await trx.selectFrom('minutes_versions').select(['meeting_id', 'version', 'content_hash']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirstOrThrow();

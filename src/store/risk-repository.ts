@@ -8,6 +8,7 @@ import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import type { Database, RiskReviewsTable, RisksTable } from './schema';
 import type { StoreKind } from './database';
+import type { Transact } from './transactions';
 
 const toRisk = (r: Selectable<RisksTable>): Risk => ({
   id: r.id,
@@ -47,6 +48,7 @@ export class SqlRiskRepository implements RiskRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: StoreKind,
+    private readonly transact: Transact,
   ) {}
 
   ensureConversationRegister(tenantId: string, conversationId: string): Promise<string> {
@@ -69,7 +71,7 @@ export class SqlRiskRepository implements RiskRepository {
 
   raise(input: NewRisk): Promise<Stored<Risk>> {
     return retryOnConflict(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.transact(async (trx) => {
         const existing = await trx
           .selectFrom('risks')
           .selectAll()
@@ -145,7 +147,7 @@ export class SqlRiskRepository implements RiskRepository {
   }
 
   async moveConversationRisksToGroup(tenantId: string, conversationId: string, groupId: string, by: { actor: PersonRef; at: string }): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.transact(async (trx) => {
       const own = await trx
         .selectFrom('risk_registers')
         .select(['id', 'group_id'])
@@ -196,7 +198,7 @@ export class SqlRiskRepository implements RiskRepository {
 
   review(input: NewRiskReview): Promise<Stored<RiskReview>> {
     return retryOnConflict(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.transact(async (trx) => {
         const existing = await trx
           .selectFrom('risk_reviews')
           .selectAll()
