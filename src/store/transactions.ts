@@ -5,8 +5,8 @@
  *
  * SQLite: group commit. The server has one connection and SQLite one writer, so transactions run one after
  * the other anyway, and each paid its own BEGIN and COMMIT: a commit appends every page it changed to the
- * write-ahead log (two writes per page, a dozen pages for a decision and its audit event), about a third of
- * a /decision's database time. The writes that arrive while the event loop handles one round of I/O now run
+ * write-ahead log (two writes per page, about ten pages for a decision and its audit event), and the two
+ * took about 40 % of a /decision's database time under load. The writes that arrive while the event loop handles one round of I/O now run
  * in one transaction and commit together; each caller's promise settles only after that commit, so
  * "stored" still means committed. The benchmark's 200 concurrent meeting chats made batches of about 40,
  * and 20 of about 9; a lone write waits for nothing but the end of the current I/O round.
