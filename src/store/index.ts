@@ -14,13 +14,11 @@ import { SqlRiskRepository } from './risk-repository';
 import { SqlSecretaryRepository } from './secretary-repository';
 
 import type { OpenStore } from './database';
-import { ownTransactions } from './transactions';
 
 export { openStore, type OpenStore } from './database';
 
-export function createRepositories(store: Pick<OpenStore, 'db' | 'kind'> & Partial<Pick<OpenStore, 'transact'>>): Repositories {
-  const { db, kind } = store;
-  const transact = store.transact ?? ownTransactions(db);
+export function createRepositories(store: Pick<OpenStore, 'db' | 'kind' | 'transact'>): Repositories {
+  const { db, kind, transact } = store;
   return {
     meetings: new SqlMeetingRepository(db),
     decisions: new SqlDecisionRepository(db, kind, transact),

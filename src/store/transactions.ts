@@ -25,7 +25,7 @@ import type { Database } from './schema';
  */
 export type Transact = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
 
-/** Every write in its own transaction (PostgreSQL, and anything that builds repositories on a bare Kysely). */
+/** Every write in its own transaction (PostgreSQL). */
 export function ownTransactions(db: Kysely<Database>): Transact {
   return (work) => db.transaction().execute(work);
 }
