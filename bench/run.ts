@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const barePort = await freePort();
   const bare = await spawnNode(['--import', 'tsx', 'bench/bare-bot.ts', String(barePort)], {}, barePort);
   const appPort = await freePort();
-  const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
+  const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
   try {
     // Warm-up, one unmeasured round each: JIT, connection pools, the meetings' first contact, and the heap
     // grown to its working size (before it, RSS rises by some 15 MB whatever the code; a leak keeps rising).
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     {
       PORT: String(gPort),
       DATABASE_URL: `sqlite:${path.join(dir, 'attendance.db')}`,
-      BOT_ID: '',
+      BOT_ID: '', LOCAL_MODE: 'on',
       LOG_LEVEL: 'warn',
       DEMO_WORKSPACE: 'off',
       JOB_POLL_SECONDS: '3600',
@@ -264,7 +264,7 @@ async function main(): Promise<void> {
     const tabDb = `sqlite:${path.join(dir, 'tab.db')}`;
     const groupId = await seedLargeWorkspace(tabDb);
     const tPort = await freePort();
-    const tabApp = await spawnNode(appArgs(), { PORT: String(tPort), DATABASE_URL: tabDb, BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, tPort);
+    const tabApp = await spawnNode(appArgs(), { PORT: String(tPort), DATABASE_URL: tabDb, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, tPort);
     const floor = await serveFloorPage(path.join(dir, 'tab-floor'));
     try {
       const at = (route: string) => `${tabApp.url}/tab/${route}?group=${encodeURIComponent(groupId)}`;

@@ -177,7 +177,12 @@ export class RadslagAdapter extends CloudAdapter {
    * One POST to /api/messages whose body is already checked to be an activity: authenticates it (any
    * failure is 401, fail closed), runs the turn, and says what to answer (an invoke's response, else 200).
    */
-  async processRequest(activity: Activity, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<BotAnswer> {
+  async processRequest(
+    activity: Activity,
+    authorization: string,
+    logic: (context: TurnContext) => Promise<void>,
+    checkFields: (activity: Activity) => { status: number; body: unknown; reason: string } | undefined = () => undefined,
+  ): Promise<BotAnswer> {
     let auth: AuthenticateRequestResult;
     try {
       auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
@@ -187,6 +192,12 @@ export class RadslagAdapter extends CloudAdapter {
         'refused an activity: its Bot Framework token is missing or was not accepted',
       );
       return UNAUTHORIZED;
+    }
+    // Authenticated, and still malformed: refused before the turn (400, not redelivered), nothing stored.
+    const refusal = checkFields(activity);
+    if (refusal) {
+      this.log.warn({ reason: refusal.reason, activityType: activity.type, activityName: activity.name, activityId: activity.id }, 'refused a malformed activity: nothing was stored');
+      return { status: refusal.status, body: refusal.body };
     }
     let invoke: InvokeResponse | undefined;
     try {

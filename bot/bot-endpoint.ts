@@ -1,33 +1,15 @@
 /**
- * POST /api/messages: checks that the body is a Bot Framework activity before botbuilder sees it, so a
- * broken or foreign body gets a 400 that says what is wrong instead of an exception deep in the SDK; then
- * the adapter authenticates it (401 with a JSON body for any token it does not accept, never a 500) and
- * runs the turn.
+ * POST /api/messages: the envelope is checked (400), then the door (401: the token's issuer and audience,
+ * the serviceUrl's host), then botbuilder authenticates (401), then the fields of the activity's kind are
+ * checked (400), and only then does the turn run. See inbound-activity.ts.
  */
 import type { Activity } from 'botbuilder';
+import type { Logger } from 'pino';
 import type { Request, Response } from 'restify';
-import { z } from 'zod';
 import { wellFormedText } from '../src/domain/text';
 import type { RadslagAdapter } from './adapter';
+import { checkDoor, checkEnvelope, checkFields, type DoorPolicy, type Refusal } from './inbound-activity';
 import type { RadslagBot } from './radslag-bot';
-
-const account = z.object({ id: z.string().min(1).max(1000) }).passthrough();
-const activityShape = z
-  .object({
-    type: z.string().min(1).max(100),
-    id: z.string().max(1000).optional(),
-    serviceUrl: z.string().url().max(2000),
-    channelId: z.string().min(1).max(100),
-    from: account,
-    recipient: account,
-    conversation: account,
-    text: z.string().max(200_000).optional(),
-    locale: z.string().max(100).optional(),
-    // Objects with any keys (checked here for shape only; botbuilder and the bot read what they need).
-    entities: z.array(z.object({}).passthrough()).max(200).optional(),
-    channelData: z.object({}).passthrough().optional(),
-  })
-  .passthrough();
 
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
@@ -49,20 +31,22 @@ function wellFormed(value: unknown): unknown {
   return value;
 }
 
-export function createBotEndpoint(adapter: RadslagAdapter, bot: RadslagBot): BotEndpoint {
+export function createBotEndpoint(adapter: RadslagAdapter, bot: RadslagBot, policy: DoorPolicy, log: Logger): BotEndpoint {
+  const refused = (res: Response, activity: Partial<Activity>, refusal: Refusal, what: string) => {
+    log.warn({ reason: refusal.reason, activityType: activity.type, activityName: activity.name, activityId: activity.id, status: refusal.status }, what);
+    res.send(refusal.status, refusal.body);
+  };
   return async (req, res) => {
-    const body: unknown = req.body;
-    const checked = activityShape.safeParse(body);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      res.send(400, {
-        code: 'BadRequest',
-        message: `The body is not a Bot Framework activity (${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}). Send JSON with type, serviceUrl, channelId, from, recipient and conversation.`,
-      });
-      return;
+    const envelope = checkEnvelope(req.body);
+    if (!envelope.ok) {
+      const body = req.body as Partial<Activity> | undefined;
+      const activity = body && typeof body === 'object' ? body : {};
+      return refused(res, { type: typeof activity.type === 'string' ? activity.type.slice(0, 100) : undefined }, envelope.refusal, 'refused a body that is not an activity');
     }
-    const header = req.headers.authorization;
-    const answer = await adapter.processRequest(wellFormed(body) as Activity, typeof header === 'string' ? header : '', (context) => bot.run(context));
+    const header = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    const door = checkDoor(envelope.activity, header, policy);
+    if (door) return refused(res, envelope.activity, door, 'refused an activity at the door: nothing was sent or stored');
+    const answer = await adapter.processRequest(wellFormed(envelope.activity) as Activity, header, (context) => bot.run(context), checkFields);
     if (answer.body === undefined) res.send(answer.status);
     else res.send(answer.status, answer.body);
   };

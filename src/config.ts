@@ -34,6 +34,14 @@ const schema = z.object({
   BOT_TYPE: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
   BOT_OPENID_METADATA_URL: optionalUrl,
   BOT_LOGIN_URL: optionalUrl,
+  BOT_SERVICE_URL_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*[A-Za-z0-9.:[\]-]+(\s*,\s*[A-Za-z0-9.:[\]-]+)*\s*$/, 'must be host names separated by commas, e.g. smba.trafficmanager.net,127.0.0.1')
+      .optional(),
+  ),
+  LOCAL_MODE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid().default('6f3d6a53-6b0e-4a43-9c0f-2a9a1c1e7a01')),
   APP_NAME_SUFFIX: z.preprocess(emptyToUndefined, z.string().default('')),
   MEETING_ROLE_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
@@ -67,9 +75,23 @@ export interface BotConfig {
   password?: string;
   tenantId?: string;
   type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
-  /** Test-only overrides that point botbuilder at local fake endpoints. */
+  /** Test-only overrides that point botbuilder at local fake endpoints (https only). */
   openIdMetadataUrl?: string;
   loginUrl?: string;
+  /**
+   * The hosts an activity's serviceUrl may name: where the bot sends its replies and its Bot Connector token.
+   * Loopback hosts are allowed over http only when listed, or in local mode.
+   */
+  serviceUrlHosts: string[];
+}
+
+/** Teams' Bot Connector: the public cloud, GCC, GCC High and DoD. */
+export const TEAMS_SERVICE_URL_HOSTS = ['smba.trafficmanager.net', 'smba.infra.gcc.teams.microsoft.com', 'smba.infra.gov.teams.microsoft.us', 'smba.infra.dod.teams.microsoft.us'];
+
+/** 127.0.0.0/8, ::1 and localhost: the machine itself. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 /** Microsoft Graph through an app registration (client credentials); absent until all three ids are set. */
@@ -93,7 +115,10 @@ export interface AppConfig {
   store: StoreConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bot: BotConfig;
+  /** LOCAL_MODE=on with no BOT_ID: activities are accepted without a token (never on the internet). */
   localMode: boolean;
+  /** Which test-only endpoints are configured (logged at warn at start). */
+  testEndpoints: string[];
   teamsAppId: string;
   appNameSuffix: string;
   meetingRoleCacheSeconds: number;
@@ -172,6 +197,12 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   if (Boolean(c.BOT_OPENID_METADATA_URL) !== Boolean(c.BOT_LOGIN_URL)) {
     throw new ConfigError(c.BOT_LOGIN_URL ? 'BOT_OPENID_METADATA_URL' : 'BOT_LOGIN_URL', 'BOT_OPENID_METADATA_URL and BOT_LOGIN_URL are set together or not at all');
   }
+  // The bot's test endpoints receive its key look-ups and its credentials: never over plain http.
+  const testEndpoints = (['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL', 'AAD_APP_OPENID_METADATA_URL'] as const).filter((key) => c[key]);
+  for (const key of ['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL'] as const) {
+    if (c[key] && !c[key].startsWith('https://')) throw new ConfigError(key, `is for tests only and must be an https URL (got ${JSON.stringify(c[key])})`);
+  }
+  const localMode = checkLocalMode(c);
 
   // The app registration: its id and tenant validate the tab's SSO tokens; with its secret too, Graph is used.
   const graphKeys = [c.AAD_APP_CLIENT_ID, c.SECRET_AAD_APP_CLIENT_SECRET, c.AAD_APP_TENANT_ID];
@@ -204,8 +235,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       type: c.BOT_TYPE,
       openIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
       loginUrl: c.BOT_LOGIN_URL,
+      serviceUrlHosts: c.BOT_SERVICE_URL_HOSTS ? c.BOT_SERVICE_URL_HOSTS.split(',').map((h) => h.trim().toLowerCase()) : TEAMS_SERVICE_URL_HOSTS,
     },
-    localMode: !c.BOT_ID,
+    localMode,
+    testEndpoints,
     teamsAppId: c.TEAMS_APP_ID,
     appNameSuffix: c.APP_NAME_SUFFIX,
     meetingRoleCacheSeconds: c.MEETING_ROLE_CACHE_SECONDS,
@@ -223,7 +256,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         : undefined,
     hostTenantId: c.AAD_APP_TENANT_ID ?? c.BOT_TENANT_ID,
     linkSigningKey: c.SECRET_LINK_SIGNING_KEY,
-    demoWorkspace: c.DEMO_WORKSPACE === 'on' && !c.BOT_ID,
+    demoWorkspace: c.DEMO_WORKSPACE === 'on' && localMode,
     attendanceRetryMinutes: c.ATTENDANCE_RETRY_MINUTES.split(',').map((m) => Number(m.trim())),
     attendanceMinimumMinutes: c.ATTENDANCE_MINIMUM_MINUTES,
     tabAuth:
@@ -239,6 +272,37 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
         : undefined,
     tabDistDir: c.TAB_DIST_DIR ? path.resolve(rootDir, c.TAB_DIST_DIR) : path.join(rootDir, 'dist', 'tab'),
   };
+}
+
+type Parsed = z.infer<typeof schema>;
+
+/**
+ * Local mode is asked for (LOCAL_MODE=on), never implied by a missing BOT_ID, and only where nothing says
+ * the app faces a real tenant or the internet. With BOT_ID set every activity is authenticated.
+ */
+function checkLocalMode(c: Parsed): boolean {
+  if (c.BOT_ID) return false;
+  if (c.LOCAL_MODE !== 'on') {
+    throw new ConfigError('BOT_ID', 'is empty and LOCAL_MODE is not "on": set BOT_ID (with SECRET_BOT_PASSWORD and BOT_TENANT_ID) to authenticate activities, or LOCAL_MODE=on to run unauthenticated on this machine only');
+  }
+  const refuse = (key: string, why: string) => {
+    throw new ConfigError(key, `${why}, which local mode (LOCAL_MODE=on, no BOT_ID) does not allow: set BOT_ID to authenticate activities, or remove ${key}`);
+  };
+  if (c.SECRET_BOT_PASSWORD) refuse('SECRET_BOT_PASSWORD', 'is set');
+  if (c.BOT_TENANT_ID) refuse('BOT_TENANT_ID', 'is set');
+  if (c.PUBLIC_BASE_URL?.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'is an https address (the app faces the internet)');
+  if (c.TEAMSFX_ENV !== 'local') refuse('TEAMSFX_ENV', `is "${c.TEAMSFX_ENV}", not "local"`);
+  if (c.DATABASE_URL && /^postgres(ql)?:/.test(c.DATABASE_URL)) {
+    let host = '';
+    try {
+      host = new URL(c.DATABASE_URL).hostname;
+    } catch {
+      host = '?';
+    }
+    // An empty host is a Unix socket on this machine.
+    if (host !== '' && !isLoopbackHost(host)) refuse('DATABASE_URL', `names the PostgreSQL host ${JSON.stringify(host)}, not this machine`);
+  }
+  return true;
 }
 
 /** Secrets masked, for the start-up log line. */

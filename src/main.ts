@@ -45,9 +45,12 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   log.info({ config: describeConfig(config) }, 'starting Rådslag');
   if (config.localMode) {
     log.warn(
-      '!!! LOCAL MODE: BOT_ID is empty, so /api/messages accepts activities WITHOUT authentication. ' +
+      '!!! LOCAL MODE (LOCAL_MODE=on, BOT_ID empty): /api/messages accepts activities WITHOUT authentication. ' +
         'This is for local development and tests only and must never face the internet. !!!',
     );
+  }
+  if (config.testEndpoints.length > 0) {
+    log.warn({ keys: config.testEndpoints }, 'test endpoints are in use: tokens are checked against the keys of the URLs these keys name, not Microsoft\'s');
   }
   const store = await openStore(config.store, { checkpointInBackground: true, onWarning: (message) => log.warn(message) });
   const repos = createRepositories(store);
@@ -93,7 +96,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   const server = createHttpServer({
     log,
-    botEndpoint: createBotEndpoint(adapter, bot),
+    botEndpoint: createBotEndpoint(adapter, bot, { ...(config.bot.appId ? { appId: config.bot.appId } : {}), localMode: config.localMode, serviceUrlHosts: config.bot.serviceUrlHosts }, log),
     personalLinks,
     attendance: { service: services.attendance, localMode: config.localMode },
     minutes: services.minutesDocuments,

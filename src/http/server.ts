@@ -18,6 +18,7 @@ import { registerMeRoutes } from './tab-api/me-routes';
 import { registerRiskRoutes } from './tab-api/risk-routes';
 import type { TabApiDeps } from './tab-api/tab-auth';
 import { registerTabStatic } from './tab-static';
+import { bodyReader } from './body';
 
 export interface HttpServerOptions {
   log: Logger;
@@ -37,16 +38,14 @@ export interface HttpServerOptions {
   capabilities?: CapabilityService;
 }
 
-/** Activities are small; a larger body is not a Teams activity. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 export function createHttpServer(opts: HttpServerOptions): Server {
   // Passed on to find-my-way, restify's router, which does not find a path parameter over 100 characters by
   // default; a personal-link token (/p/:token) is about 300.
   const routerOptions = { maxParamLength: 1500 };
   const server = restify.createServer({ name: 'radslag', handleUncaughtExceptions: false, ...routerOptions });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+  // The personal-link pages post forms; the bot endpoint and the tab API take JSON (src/http/body.ts).
+  server.use(bodyReader((path) => (path.startsWith('/p/') ? 'form' : 'json')));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     try {

@@ -61,7 +61,8 @@ export class FakeBotConnector {
   private nextId = 1;
   private readonly postedIds = new Map<RecordedRequest, string>();
 
-  async start(): Promise<string> {
+  /** Listens on `host` (another loopback address stands for a host that is not on the bot's list). */
+  async start(host = '127.0.0.1'): Promise<string> {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -90,8 +91,8 @@ export class FakeBotConnector {
         res.end(answer === undefined ? '' : JSON.stringify(answer));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
+    return `http://${host}:${(this.server.address() as AddressInfo).port}/`;
   }
 
   async stop(): Promise<void> {

@@ -30,7 +30,7 @@ export async function spawnApp(env: Record<string, string>, timeoutMs = 20_000):
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BOT_ID: '', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', ...env },
+    env: { ...process.env, PORT: String(port), BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -9,7 +9,7 @@ import { start, type RunningApp } from '../../src/main';
  */
 export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
   const config = loadConfig({
-    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', ...env },
+    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', LOCAL_MODE: 'on', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', ...env },
   });
   return start(config, clock ? { clock } : {});
 }

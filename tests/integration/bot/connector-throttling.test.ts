@@ -35,7 +35,7 @@ beforeAll(async () => {
       done();
     },
   });
-  const config = loadConfig({ env: { PORT: '0', DATABASE_URL: db.url, BOT_ID: '', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', LOG_LEVEL: 'warn' } });
+  const config = loadConfig({ env: { PORT: '0', DATABASE_URL: db.url, BOT_ID: '', LOCAL_MODE: 'on', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', LOG_LEVEL: 'warn' } });
   app = await start(config, { clock: { now: () => now }, log: pino({ level: 'warn' }, sink) });
   store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
 });

@@ -40,6 +40,8 @@ const botEnv = (metadataUrl: string): Record<string, string> => ({
   BOT_OPENID_METADATA_URL: metadataUrl,
   BOT_LOGIN_URL: authority.authority(TENANT),
   SECRET_LINK_SIGNING_KEY: 'test-link-signing-key-test-link-signing-key',
+  // The fake Bot Connector listens on loopback: listed, as a deployment lists nothing but Teams' hosts.
+  BOT_SERVICE_URL_HOSTS: '127.0.0.1',
   LOG_LEVEL: 'info',
 });
 
@@ -149,6 +151,46 @@ describe('an activity whose token is not good', () => {
     });
     expect(JSON.parse(refusals[0]!)).toMatchObject({ level: 40, reason: expect.any(String) });
     if (header) expect(app.output()).not.toContain(header.slice('Bearer '.length));
+  });
+});
+
+describe('a correctly signed channel token whose serviceUrl is not a Bot Connector host on the list', () => {
+  it.each([
+    ['an attacker’s https host', 'https://attacker.example/teams/'],
+    ['a listed host over plain http', 'http://smba.trafficmanager.net/emea/'],
+    ['a host that only ends like a listed one', 'https://evil-smba.trafficmanager.net.example/'],
+    ['a loopback address not listed', 'http://[::1]:9/'],
+  ])('%s: 401, nothing stored, and nothing is sent there', async (_label, elsewhere) => {
+    const chat = aMeetingChat();
+    const tokensBefore = authority.tokenRequests().length;
+    const activity = { ...decisionActivity(chat, '/decision Till fel adress'), serviceUrl: elsewhere };
+    const token = issuer.channelToken({ appId: BOT_ID, serviceUrl: elsewhere });
+    const res = await post(app.url, activity, `Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toEqual({ code: 'Unauthorized', message: expect.any(String) });
+    expect(await storedFor(chat)).toEqual({ meeting: undefined, decisions: [] });
+    expect(teams.requests).toEqual([]);
+    // The bot never asked for its outbound token for this activity: nothing of it left the machine.
+    // The bot did not even fetch its outbound token for this activity.
+    expect(authority.tokenRequests()).toHaveLength(tokensBefore);
+    await eventually(() => expect(app.output()).toMatch(new RegExp(`refused an activity at the door[^\n]*${activity.id}|${activity.id}[^\n]*refused an activity at the door`)));
+  });
+
+  it('a live stand-in connector on an unlisted loopback address (127.0.0.2) receives nothing', async () => {
+    const attacker = new FakeBotConnector();
+    const elsewhere = await attacker.start('127.0.0.2');
+    try {
+      const chat = aMeetingChat();
+      const activity = { ...decisionActivity(chat, '/decision Till fel adress'), serviceUrl: elsewhere };
+      const res = await post(app.url, activity, `Bearer ${issuer.channelToken({ appId: BOT_ID, serviceUrl: elsewhere })}`);
+      expect(res.status).toBe(401);
+      expect(await storedFor(chat)).toEqual({ meeting: undefined, decisions: [] });
+      // Refused at the door, before any turn: nothing runs after the 401 that could still call out.
+      expect(attacker.requests).toEqual([]);
+      expect(teams.requests).toEqual([]);
+    } finally {
+      await attacker.stop();
+    }
   });
 });
 
