@@ -26,9 +26,13 @@ export function card(body: CardElement[], actions: CardElement[] = []): Adaptive
   };
 }
 
-/** Our own text: TextBlock, where markdown is ours to use. */
+/**
+ * A heading. Headings carry group names and meeting titles, so they are TextRuns too: "[x](https://…)" in a
+ * group's name stays those characters, never a link. `color` styles the text; other keys go on the block.
+ */
 export function heading(text: string, extra: CardElement = {}): CardElement {
-  return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, ...extra };
+  const { color, ...block } = extra;
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, weight: 'Bolder', size: 'Medium', ...(color === undefined ? {} : { color }) }], ...block };
 }
 
 /**

@@ -1,13 +1,23 @@
 /**
- * Markdown (CommonMark with GitHub tables). Recorded text is escaped so that it reads as typed: no `*`,
- * `_`, `[`, `<` or `|` in a note can turn into markup, a link or a broken table.
+ * Markdown (CommonMark with GitHub tables). Recorded text is escaped so that it reads as typed and makes no
+ * markup: no emphasis, link, autolink, HTML, table, heading, list, quote, rule or code block can come from
+ * a note, a decision or a title. Indentation at a line's start is dropped (four spaces would be code).
  */
 import type { Block } from './outline';
 
-const INLINE = /[\\`*_[\]<>|~]/g;
-const escapeInline = (text: string): string => text.replace(INLINE, (c) => `\\${c}`);
-/** A line that would start a heading, quote, list or numbered list is escaped at its start. */
-const escapeLine = (line: string): string => escapeInline(line).replace(/^(\s*)([#>+-]|\d+[.)])/, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
+const INLINE = /[\\`*_[\]<>|~&]/g;
+/** Text within a line: markup characters escaped, and what GitHub and linkify turn into links broken up. */
+const escapeInline = (text: string): string =>
+  text
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
+/** A line that would start a heading, setext underline, quote, list or numbered list is escaped at its start. */
+const escapeLine = (line: string): string =>
+  escapeInline(line.replace(/^[ \t\u00a0]+/, ''))
+    .replace(/^[#>+=-]/, (mark) => `\\${mark}`)
+    .replace(/^(\d+)([.)])/, (_m, digits: string, mark: string) => `${digits}\\${mark}`);
 const escapeText = (text: string): string => text.split(/\r?\n/).map(escapeLine).join('  \n');
 const cell = (text: string): string => escapeInline(text.replace(/\s*\r?\n\s*/g, ' ')) || ' ';
 

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../../src/config';
 import { openStore, type OpenStore } from '../../../src/store';
 import { cardOf } from '../../fakes/bot-connector';
-import { aMeetingChat, aMessage, people } from '../../helpers/activities';
+import { aGroupChat, aMeetingChat, aMessage, people } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
 import { postActivity, postJson } from '../../helpers/test-app';
 
@@ -145,3 +145,18 @@ it('answers generated requests to the tab API (paths, bodies, tokens) with 2xx o
   );
   expect(await counts()).toEqual(before);
 }, 120_000);
+
+it('shows a group name with Markdown link syntax literally: brackets kept, in TextRuns only, never a TextBlock', async () => {
+  const name = '[Logga in igen](https://evil.example/login)';
+  const chat = aGroupChat();
+  const before = h.teams.sent().length;
+  const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from: people.sara, text: `/setup ${name}` }));
+  expect(res.status).toBe(200);
+  const replies = h.teams.sent().slice(before);
+  expect(replies).toHaveLength(1);
+  const card = JSON.stringify(cardOf(replies[0]));
+  // The name is on the card as typed, brackets and all, inside a TextRun (which Teams never reads as Markdown).
+  expect(card).toMatch(/"type":"TextRun","text":"[^"]*\[Logga in igen\]\(https:\/\/evil\.example\/login\)/);
+  // No TextBlock (where Teams would render Markdown) carries any of it.
+  for (const m of card.matchAll(/"type":"TextBlock","text":"([^"]*)"/g)) expect(m[1]).not.toContain('evil.example');
+});

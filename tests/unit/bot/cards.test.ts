@@ -144,7 +144,13 @@ function occurrencesOf(node: unknown, needle: string): Array<{ type: unknown; ke
 }
 
 const ofType = (c: AdaptiveCard, type: string): Json[] => objectsOf(c).filter((o) => o.type === type);
-const textsOf = (c: AdaptiveCard, type: 'TextBlock' | 'TextRun'): string[] => ofType(c, type).map((o) => String(o.text));
+/** A heading is a RichTextBlock whose run is bold and medium (cards.ts `heading`): its run is our title, not typed text. */
+const isHeadingRun = (o: Json): boolean => o.type === 'TextRun' && o.weight === 'Bolder' && o.size === 'Medium';
+/** TextBlocks, or the TextRuns that carry typed text and notes (headings' runs left out). */
+const textsOf = (c: AdaptiveCard, type: 'TextBlock' | 'TextRun'): string[] =>
+  ofType(c, type)
+    .filter((o) => !isHeadingRun(o))
+    .map((o) => String(o.text));
 /** Everything a person reads on the card, in order: TextBlocks (our own wording) and TextRuns (notes, typed text). */
 const visibleTexts = (c: AdaptiveCard): string[] => objectsOf(c).filter((o) => o.type === 'TextBlock' || o.type === 'TextRun').map((o) => String(o.text));
 const executeActions = (c: AdaptiveCard): Json[] => ofType(c, 'Action.Execute');
@@ -636,7 +642,7 @@ describe('decisionCard', () => {
     expect(c.actions).toBeUndefined();
     expect(executeActions(c)).toEqual([]);
     expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: t('decision.retractedBadge'), color: 'Attention' }));
-    expect(ofType(c, 'TextRun')[0]).toEqual(expect.objectContaining({ text: aDecision().text, strikethrough: true }));
+    expect(ofType(c, 'TextRun').filter((o) => !isHeadingRun(o))[0]).toEqual(expect.objectContaining({ text: aDecision().text, strikethrough: true }));
     expect(ofType(c, 'TextRun')).toContainEqual(
       expect.objectContaining({ text: `${t('decision.retractedBy', { name: 'Håkan Sundberg' })} · 27/11/2020, 10:05`, color: 'Attention' }),
     );
@@ -749,7 +755,8 @@ describe('riskFormCard', () => {
     expect(inputs(c).filter((i) => i.type !== 'Input.Toggle' && 'value' in i)).toEqual([]);
     expect(ofType(c, 'Input.Toggle')).toEqual([expect.objectContaining({ value: 'false', valueOn: 'true', valueOff: 'false' })]);
     // heading and intro, then the inputs: no problem text.
-    expect(c.body.slice(0, 3).map((e) => e.type)).toEqual(['TextBlock', 'RichTextBlock', 'Input.Text']);
+    expect(c.body.slice(0, 3).map((e) => e.type)).toEqual(['RichTextBlock', 'RichTextBlock', 'Input.Text']);
+    expect(isHeadingRun((c.body[0]!.inlines as Json[])[0]!)).toBe(true);
   });
 
   it('after a refused submit: gives back what was typed and says what to fix', () => {
@@ -858,7 +865,7 @@ describe('choosePersonCard', () => {
       })),
     );
     expect(textsOf(c, 'TextRun')).toEqual([t('secretary.choose', { name: 'anna' })]);
-    expect(textsOf(c, 'TextBlock')).toEqual([t('secretary.chooseTitle')]);
+    expect(ofType(c, 'TextRun').filter(isHeadingRun).map((o) => o.text)).toEqual([t('secretary.chooseTitle')]);
   });
 
   it('shows at most six buttons (what Teams shows) for 10 candidates', () => {
