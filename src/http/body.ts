@@ -135,7 +135,7 @@ export function bodyReader(kindOf: (path: string) => BodyKind) {
         if (e instanceof BodyRefusal) {
           refuse(req, res, e);
           next(false);
-        } else next(e as Error);
+        } else next(e);
       },
     );
   };
