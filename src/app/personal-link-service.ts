@@ -19,8 +19,11 @@ import type { Clock, DirectMessenger, LinkKind, LinkTokenRefusal, LinkTokens, Me
 export type { LinkKind, Mood };
 export const LINK_MOODS: readonly Mood[] = MOODS;
 
-/** Why the page refuses: the token's reasons, or `gone` when the meeting or the membership is no longer there. */
-export type LinkRefusal = LinkTokenRefusal | 'gone';
+/**
+ * Why the page refuses: the token's reasons, `gone` when the meeting or the membership is no longer there, or
+ * `notMember` when the person the link names is not (or no longer) a member of the group.
+ */
+export type LinkRefusal = LinkTokenRefusal | 'gone' | 'notMember';
 
 export interface LinkWhen {
   /** Stockholm calendar date and wall-clock times. */
@@ -240,6 +243,10 @@ export class PersonalLinkService {
     const group = meeting?.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
     const member = group ? (await this.repos.groups.members(tenantId, group.id)).find((m) => m.id === memberId) : undefined;
     if (!meeting || !group || !member) return { ok: false, refusal: 'gone' };
+    // A member of the group on the meeting's day whose membership has not ended: a former member's link is dead.
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const day = (meeting.startsAt ?? this.clock.now().toISOString()).slice(0, 10);
+    if (!isMemberOn(member, day) || (member.to !== undefined && member.to < today)) return { ok: false, refusal: 'notMember' };
     return { ok: true, meeting, group, member, kind };
   }
 

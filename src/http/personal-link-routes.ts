@@ -14,7 +14,7 @@ import { linkPage, refusedPage, type LinkFormValues } from './personal-link-page
 /** No script, no external resource, forms only back to this server, never in a frame. */
 export const LINK_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-const REFUSAL_STATUS: Record<LinkRefusal, number> = { malformed: 400, forged: 403, wrongKind: 403, expired: 410, gone: 410 };
+const REFUSAL_STATUS: Record<LinkRefusal, number> = { malformed: 400, forged: 403, wrongKind: 403, notMember: 403, expired: 410, gone: 410 };
 const MAX_TEXT = 500;
 
 /** Browsers send CRLF from a textarea; the length limit counts a line break once, as the textarea does. */

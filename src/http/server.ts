@@ -38,6 +38,11 @@ export interface HttpServerOptions {
   capabilities?: CapabilityService;
 }
 
+/** A personal link's or a download link's token is a key to someone's answers: it is never logged. */
+export function withoutLinkTokens(text: string): string {
+  return text.replace(/\/(p|minutes)\/[^/?#\s"']+/g, '/$1/[token]');
+}
+
 export function createHttpServer(opts: HttpServerOptions): Server {
   // Passed on to find-my-way, restify's router, which does not find a path parameter over 100 characters by
   // default; a personal-link token (/p/:token) is about 300.
@@ -79,8 +84,9 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   });
 
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    if ((err.statusCode ?? 500) >= 500) opts.log.error({ err, url: req.url }, 'request failed');
-    else opts.log.info({ url: req.url, status: err.statusCode, message: err.message }, 'request refused');
+    const url = withoutLinkTokens(req.url ?? '');
+    if ((err.statusCode ?? 500) >= 500) opts.log.error({ err: { type: err.name, message: withoutLinkTokens(err.message), stack: withoutLinkTokens(err.stack ?? '') }, url }, 'request failed');
+    else opts.log.info({ url, status: err.statusCode, message: withoutLinkTokens(err.message) }, 'request refused');
     callback();
   });
   return server;

@@ -15,7 +15,8 @@ import { GRAPH_CLIENT_ID, useGraphApp } from '../helpers/graph-harness';
 import { postActivity } from '../helpers/test-app';
 
 const idp = new FakeOpenIdProvider();
-const BASE = 'https://radslag.example.org';
+// Local mode refuses an https public address (that would be a deployment): links go to http here.
+const BASE = 'http://radslag.example.org';
 beforeAll(() => idp.start());
 afterAll(() => idp.stop());
 const h = useGraphApp({

@@ -102,7 +102,7 @@ export class TabAuth {
     }
     const check = await validator.validate(match[1]!);
     if (!check.ok) {
-      this.opts.log.info({ reason: check.reason, status: check.status, url: req.url }, 'tab token refused');
+      this.opts.log.info({ reason: check.reason, status: check.status, url: req.path() }, 'tab token refused');
       throw new TabApiError(check.status, check.code, check.message);
     }
     const { identity } = check;

@@ -19,7 +19,8 @@ import { postActivity } from '../../helpers/test-app';
 /** Wednesday 25 November 2026, 10:00 in Stockholm. */
 const NOW = new Date('2026-11-25T09:00:00.000Z');
 let now = NOW;
-const BASE = 'https://radslag.example.org';
+// Local mode refuses an https public address (that would be a deployment): links go to http here.
+const BASE = 'http://radslag.example.org';
 const h = useHarness({ PUBLIC_BASE_URL: BASE }, { now: () => now });
 let store: OpenStore;
 
@@ -257,5 +258,40 @@ describe('a bad link', () => {
     expect(await repos().answers.checkIns(TENANT, meeting.id)).toEqual([]);
     // The real link still works.
     expect((await page(hakan)).status).toBe(200);
+  });
+});
+
+describe('a former member', () => {
+  it('is refused on the notice and the check-in link (403) once the membership has ended, and nothing is stored', async () => {
+    const { chat, meeting } = await aGroupWithMeeting();
+    const from = h.teams.direct().length;
+    await say(chat, people.sara, '/notice');
+    const hakan = linksSent(from).get(people.hakan.id)!;
+    expect((await page(hakan)).status).toBe(200);
+
+    // Håkan leaves the group the day before the notice is answered (and before the meeting).
+    const group = await repos().groups.get(TENANT, meeting.groupId!);
+    const member = (await repos().groups.members(TENANT, group!.id)).find((m) => m.person.id === people.hakan.id)!;
+    await repos().groups.updateMember(TENANT, member.id, { to: '2026-11-24' });
+    const tokens = [hakan];
+    // On SQLite the key is in the data folder, so a check-in link can be made as /checkin would make it.
+    if (h.db.kind === 'sqlite') {
+      const checkIn = hmacLinkTokens(fs.readFileSync(path.join(path.dirname(h.db.url.slice('sqlite:'.length)), LINK_KEY_FILE_NAME), 'utf8').trim());
+      const p = payloadOf(hakan);
+      tokens.push(checkIn.issue({ tenantId: TENANT, meetingId: meeting.id, memberId: String(p.member), kind: 'checkin', expiresAt: new Date(Number(p.exp) * 1000) }));
+    }
+    for (const token of tokens) {
+      const kind = payloadOf(token).kind === 'checkin' ? 'checkin' : 'notice';
+      const form: Record<string, string> = kind === 'notice' ? { kind, attending: 'yes' } : { kind, mood: 'good' };
+      for (const res of [await page(token), await post(token, form)]) {
+        expect(res.status).toBe(403);
+        const html = await res.text();
+        expect(html).toContain('Du är inte medlem i gruppen');
+        expect(html).toContain('Inget har sparats.');
+        expect(html).not.toContain('<form');
+      }
+    }
+    expect(await repos().answers.notices(TENANT, meeting.id)).toEqual([]);
+    expect(await repos().answers.checkIns(TENANT, meeting.id)).toEqual([]);
   });
 });

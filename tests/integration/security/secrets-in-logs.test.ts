@@ -7,6 +7,7 @@ import { cardOf, cardText } from '../../fakes/bot-connector';
 import { GRAPH_CLIENT_SECRET, useGraphApp } from '../../helpers/graph-harness';
 import { aGroupChat, aMessage, people, type Chat } from '../../helpers/activities';
 import { postActivity } from '../../helpers/test-app';
+import { eventually } from '../../helpers/eventually';
 import { addDays, utcToStockholm } from '../../../src/domain/stockholm-time';
 
 const SIGNING_KEY = 'link-signing-key-that-must-never-be-logged-0123456789';
@@ -42,3 +43,28 @@ it('logs neither the client secret, the signing key, nor any token, also when Gr
   // Personal links (their tokens are credentials too) are not logged either.
   expect(output).not.toMatch(/\/p\/[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{43}/);
 }, 60_000);
+
+it('logs no link token when a link is refused, posted too much, posted the wrong way or followed by a wrong path', async () => {
+  const token = `${'A'.repeat(120)}.${'B'.repeat(43)}`;
+  const attempts: Array<[string, RequestInit]> = [
+    [`/p/${token}`, {}],
+    [`/p/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `note=${'x'.repeat(1_100_000)}` }],
+    [`/p/${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }],
+    [`/p/${token}`, { method: 'PUT', body: 'x' }],
+    [`/p/${token}/more`, {}],
+    [`/minutes/${token}`, {}],
+    [`/minutes/${token}`, { method: 'DELETE' }],
+  ];
+  for (const [path, init] of attempts) {
+    const res = await fetch(`${h.app.url}${path}`, init).catch(() => undefined);
+    if (res) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      await res.arrayBuffer();
+    }
+  }
+  // Something about these requests was logged (the refusals at info), and none of it the token.
+  // The child's log arrives on its own time: wait for the refusals, then search all of it.
+  await eventually(() => expect(h.app.output().match(/\[token\]/g)?.length ?? 0).toBeGreaterThanOrEqual(3));
+  expect(h.app.output()).not.toContain('A'.repeat(40));
+});
