@@ -103,9 +103,9 @@ function openSqlite(file: string, checkpointInBackground: boolean): Kysely<Datab
   // A second process on the same file (a test, an import script) waits instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // WAL's recommended durability: a commit survives a killed process (the crash tests kill -9); only an
-  // OS crash or power loss may lose the last commits. FULL would fsync every commit on the event loop.
-  sqlite.pragma('synchronous = NORMAL');
+  // A 2xx means stored, also through an OS crash or power loss: the log is flushed at every commit. Group
+  // commit (transactions.ts) makes that one flush for all the writes that arrived together.
+  sqlite.pragma('synchronous = FULL');
   if (checkpointInBackground) sqlite.pragma('wal_autocheckpoint = 0');
   cachePreparedStatements(sqlite);
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });

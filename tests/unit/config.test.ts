@@ -14,7 +14,9 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const writeEnv = (name: string, text: string) => fs.writeFileSync(path.join(root, 'env', name), text);
-const load = (env: Record<string, string> = {}) => loadConfig({ env, rootDir: root });
+/** Local mode unless the test says otherwise (with BOT_ID it is off whatever LOCAL_MODE says). */
+const load = (env: Record<string, string> = {}) => loadConfig({ env: { LOCAL_MODE: 'on', ...env }, rootDir: root });
+const loadAsIs = (env: Record<string, string> = {}) => loadConfig({ env, rootDir: root });
 
 const errorOf = (fn: () => unknown): ConfigError => {
   try {
@@ -26,25 +28,26 @@ const errorOf = (fn: () => unknown): ConfigError => {
   throw new Error('expected a ConfigError');
 };
 
-it('defaults to local mode, port 3978 and the SQLite file in ./data', () => {
+it('with LOCAL_MODE=on: local mode, port 3978 and the SQLite file in ./data', () => {
   const c = load();
   expect(c).toMatchObject({ env: 'local', port: 3978, publicBaseUrl: 'http://localhost:3978', localMode: true, logLevel: 'info' });
   expect(c.store).toEqual({ kind: 'sqlite', file: path.join(root, 'data', 'radslag.db') });
 });
 
 it('reads the process environment first, then env/.env.local.user, then env/.env.local', () => {
-  writeEnv('.env.local', 'PORT=4000\nLOG_LEVEL=debug\nPUBLIC_BASE_URL=https://from-file.example\n');
-  writeEnv('.env.local.user', 'PORT=4001\nSECRET_BOT_PASSWORD=from-user-file\n');
+  writeEnv('.env.local', 'PORT=4000\nLOG_LEVEL=debug\nPUBLIC_BASE_URL=http://from-file.example\n');
+  writeEnv('.env.local.user', 'PORT=4001\nSECRET_LINK_SIGNING_KEY=from-user-file-from-user-file-0001\n');
   const c = load({ PORT: '4002' });
   expect(c.port).toBe(4002);
   expect(c.logLevel).toBe('debug');
-  expect(c.publicBaseUrl).toBe('https://from-file.example');
-  expect(c.bot.password).toBe('from-user-file');
+  expect(c.publicBaseUrl).toBe('http://from-file.example');
+  expect(c.linkSigningKey).toBe('from-user-file-from-user-file-0001');
   expect(load().port).toBe(4001);
 });
 
 it('reads the files of the environment TEAMSFX_ENV names', () => {
-  writeEnv('.env.dev', 'PORT=5000\n');
+  writeEnv('.env.dev', 'PORT=5000\nBOT_ID=2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10\nBOT_TENANT_ID=t\n');
+  writeEnv('.env.dev.user', 'SECRET_BOT_PASSWORD=s\n');
   expect(load({ TEAMSFX_ENV: 'dev' }).port).toBe(5000);
 });
 
@@ -93,7 +96,7 @@ describe('the link signing key', () => {
 
   it('may be left out with SQLite, or with PostgreSQL in local mode (it is generated into the data folder then)', () => {
     expect(load(server).linkSigningKey).toBeUndefined();
-    expect(load({ DATABASE_URL: 'postgres://app@db:5432/radslag' }).linkSigningKey).toBeUndefined();
+    expect(load({ DATABASE_URL: 'postgres://app@127.0.0.1:5432/radslag' }).linkSigningKey).toBeUndefined();
   });
 
   it('is at least 32 characters', () => {
@@ -127,7 +130,8 @@ describe('the tab’s sign-in (Entra SSO)', () => {
   });
 
   it('takes the app registration without a secret (Graph stays off) and derives the App ID URI from the public address', () => {
-    const c = load({ AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: tenantId, PUBLIC_BASE_URL: 'https://radslag.example.org' });
+    const server = { BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: tenantId };
+    const c = load({ ...server, AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: tenantId, PUBLIC_BASE_URL: 'https://radslag.example.org' });
     expect(c.tabAuth).toEqual({ clientId, tenantId, appIdUri: `api://radslag.example.org/${clientId}`, authorityHost: 'https://login.microsoftonline.com' });
     expect(c.graph).toBeUndefined();
     const given = load({ AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: tenantId, AAD_APP_ID_URI: `api://tab.example.org/${clientId}`, AAD_APP_OPENID_METADATA_URL: 'http://127.0.0.1:9/x' });
@@ -139,5 +143,61 @@ describe('the tab’s sign-in (Entra SSO)', () => {
     expect(errorOf(() => load({ AAD_APP_TENANT_ID: tenantId })).key).toBe('AAD_APP_CLIENT_ID');
     expect(errorOf(() => load({ AAD_APP_ID_URI: 'not a uri' })).message).toContain('AAD_APP_ID_URI: must be the App ID URI');
     expect(errorOf(() => load({ AAD_APP_OPENID_METADATA_URL: 'nope' })).key).toBe('AAD_APP_OPENID_METADATA_URL');
+  });
+});
+
+describe('local mode', () => {
+  const server = { BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: 't' };
+
+  it('is a switch: without BOT_ID and without LOCAL_MODE=on the server does not start, and says which keys', () => {
+    const e = errorOf(() => loadAsIs());
+    expect(e.key).toBe('BOT_ID');
+    expect(e.message).toContain('LOCAL_MODE');
+    expect(errorOf(() => loadAsIs({ LOCAL_MODE: 'off' })).key).toBe('BOT_ID');
+    expect(loadAsIs({ LOCAL_MODE: 'on' }).localMode).toBe(true);
+  });
+
+  it('is off with BOT_ID set, whatever LOCAL_MODE says', () => {
+    expect(load({ ...server, LOCAL_MODE: 'on' }).localMode).toBe(false);
+    expect(load({ ...server, DEMO_WORKSPACE: 'on' }).demoWorkspace).toBe(false);
+  });
+
+  it.each([
+    ['SECRET_BOT_PASSWORD', { SECRET_BOT_PASSWORD: 'a-secret' }],
+    ['BOT_TENANT_ID', { BOT_TENANT_ID: '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://radslag.example.org' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://app@db.internal:5432/radslag' }],
+    ['TEAMSFX_ENV', { TEAMSFX_ENV: 'dev' }],
+  ])('is refused next to %s, which says the app faces a real tenant or the internet', (key, env) => {
+    const e = errorOf(() => load(env));
+    expect(e.key).toBe(key);
+    expect(e.message).toContain('local mode');
+    // The secret itself is never in the message.
+    expect(e.message).not.toContain('a-secret');
+  });
+
+  it('allows PostgreSQL on this machine (loopback or a Unix socket) and an http address', () => {
+    for (const url of ['postgres://postgres@127.0.0.1:5432/x', 'postgres://postgres@localhost/x', 'postgres://postgres@[::1]:5432/x', 'postgres:///x']) {
+      expect(load({ DATABASE_URL: url }).localMode).toBe(true);
+    }
+    expect(load({ PUBLIC_BASE_URL: 'http://localhost:3978' }).localMode).toBe(true);
+  });
+});
+
+describe('the test endpoints and the Bot Connector hosts', () => {
+  const server = { BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: 't' };
+
+  it('takes BOT_OPENID_METADATA_URL and BOT_LOGIN_URL over https only, and names them for the warning at start', () => {
+    const https = { BOT_OPENID_METADATA_URL: 'https://127.0.0.1:9/metadata', BOT_LOGIN_URL: 'https://127.0.0.1:9/t' };
+    expect(load({ ...server, ...https }).testEndpoints).toEqual(['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL']);
+    expect(errorOf(() => load({ ...server, ...https, BOT_OPENID_METADATA_URL: 'http://127.0.0.1:9/metadata' })).key).toBe('BOT_OPENID_METADATA_URL');
+    expect(errorOf(() => load({ ...server, ...https, BOT_LOGIN_URL: 'http://127.0.0.1:9/t' })).key).toBe('BOT_LOGIN_URL');
+    expect(load(server).testEndpoints).toEqual([]);
+  });
+
+  it('sends to Teams’ Bot Connector hosts by default, or to the hosts BOT_SERVICE_URL_HOSTS lists', () => {
+    expect(load(server).bot.serviceUrlHosts).toEqual(['smba.trafficmanager.net', 'smba.infra.gcc.teams.microsoft.com', 'smba.infra.gov.teams.microsoft.us', 'smba.infra.dod.teams.microsoft.us']);
+    expect(load({ ...server, BOT_SERVICE_URL_HOSTS: 'smba.trafficmanager.net, 127.0.0.1' }).bot.serviceUrlHosts).toEqual(['smba.trafficmanager.net', '127.0.0.1']);
+    expect(errorOf(() => load({ ...server, BOT_SERVICE_URL_HOSTS: 'https://evil.example/x' })).key).toBe('BOT_SERVICE_URL_HOSTS');
   });
 });

@@ -5,6 +5,10 @@
  * the store commits what was asked for first.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
 import type { Repositories } from '../../../src/app/ports';
 import { loadConfig } from '../../../src/config';
 import { createRepositories, openStore, type OpenStore } from '../../../src/store';
@@ -111,5 +115,17 @@ it('counts what a re-run write stored once, not once per run', async () => {
     }
   } finally {
     await other.drop();
+  }
+});
+
+// A 2xx means stored through an OS crash too: the server's connection flushes the log at every commit.
+(testStoreKind() === 'sqlite' ? it : it.skip)('opens SQLite with synchronous=FULL, as the server does', async () => {
+  const opened = await openStore({ kind: 'sqlite', file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'radslag-sync-')), 'db.sqlite') }, { checkpointInBackground: true });
+  try {
+    const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(opened.db);
+    // 2 is FULL (0 OFF, 1 NORMAL, 3 EXTRA).
+    expect(rows).toEqual([{ synchronous: 2 }]);
+  } finally {
+    await opened.close();
   }
 });
