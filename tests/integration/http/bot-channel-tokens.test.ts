@@ -92,6 +92,11 @@ async function storedFor(chat: Chat) {
   return { meeting, decisions: meeting ? await repos.decisions.listForMeeting(TENANT, meeting.id) : [] };
 }
 
+it('says at warn, at start, that test endpoints are in use', () => {
+  const line = app.output().split('\n').find((l) => l.includes('test endpoints are in use'));
+  expect(line && JSON.parse(line)).toMatchObject({ level: 40, keys: ['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL'] });
+});
+
 describe('a channel token signed by the Bot Framework’s key', () => {
   it('is accepted: the decision is stored and the reply goes out with the bot’s token for the Bot Connector', async () => {
     const chat = aMeetingChat();
