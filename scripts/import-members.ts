@@ -194,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
   let failed = ungrouped.length > 0;
   for (const l of ungrouped) console.log(`line ${l.line}: no group — fill the group column or pass --group`);
 
-  const config = loadConfig();
+  const config = loadConfig({ role: 'tool' });
   const store = await openStore(config.store);
   try {
     const repos = createRepositories(store);

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../src/config';
 import { buildAppPackage, ManifestValidationError, UnfilledPlaceholderError } from './app-package';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig({ role: 'tool' });
   const result = await buildAppPackage(config, { onWarning: (w) => console.warn(`warning: ${w}`) });
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
   console.log(`Teams app package for "${config.env}" is valid (${JSON.stringify(result.manifest.$schema)}).`);

@@ -167,6 +167,11 @@ function readEnvFile(file: string): Record<string, string> {
 export interface LoadConfigOptions {
   /** The process environment, or another map in tests. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * `server` (the default) holds local mode to its rules; a `tool` (the member import, the packager) answers
+   * no activity, so an empty BOT_ID is simply local mode for it.
+   */
+  role?: 'server' | 'tool';
   /** Folder that holds env/ and data/; the project root by default. */
   rootDir?: string;
 }
@@ -202,7 +207,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   for (const key of ['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL'] as const) {
     if (c[key] && !c[key].startsWith('https://')) throw new ConfigError(key, `is for tests only and must be an https URL (got ${JSON.stringify(c[key])})`);
   }
-  const localMode = checkLocalMode(c);
+  const localMode = options.role === 'tool' ? !c.BOT_ID : checkLocalMode(c);
 
   // The app registration: its id and tenant validate the tab's SSO tokens; with its secret too, Graph is used.
   const graphKeys = [c.AAD_APP_CLIENT_ID, c.SECRET_AAD_APP_CLIENT_SECRET, c.AAD_APP_TENANT_ID];

@@ -167,7 +167,7 @@ describe('buildAppPackage', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  const configFor = (env: Record<string, string>) => loadConfig({ env: { TEAMSFX_ENV: 'test', ...env }, rootDir: tmp });
+  const configFor = (env: Record<string, string>) => loadConfig({ env: { TEAMSFX_ENV: 'test', ...env }, rootDir: tmp, role: 'tool' });
 
   it('writes a zip with the filled manifest, localization and correctly sized icons at its root', async () => {
     const botId = randomUUID();

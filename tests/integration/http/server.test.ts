@@ -34,9 +34,13 @@ describe('POST /api/messages with a body that is not an activity', () => {
     expect(h.teams.requests).toHaveLength(0);
   });
 
-  it('answers a body that is not JSON at all with 400', async () => {
-    const res = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
-    expect(res.status).toBe(400);
+  it('answers a text/plain body with 415, and a body sent as JSON that is not JSON with 400', async () => {
+    const plain = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toEqual({ code: 'UnsupportedMediaType', message: expect.stringContaining('application/json') });
+    const broken = await fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'hello' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ code: 'BadRequest', message: expect.stringContaining('not valid JSON') });
     await healthy();
   });
 
