@@ -12,6 +12,11 @@
  * - `GET /users/{id}/onlineMeetings/{id}/attendanceReports` and `…/{reportId}/attendanceRecords`, paged
  *   with `@odata.nextLink` pointing at this server (the fixtures' meeting by default; `setAttendance`).
  *
+ * As Graph does, each call needs one of the application permissions Graph documents for it in the token's
+ * `roles` (403 otherwise, in the error shape of the service behind it: Outlook's `ErrorAccessDenied`,
+ * Teams' "Missing role permissions"); a user id or address the tenant does not have is 404; request bodies
+ * are checked as Graph checks them (an unknown property of an event or a message is 400).
+ *
  * `throttleNext` makes the next requests answer 429 + Retry-After (body: throttled.json) or 503/504;
  * `hangNext` makes the next requests get no answer at all (recorded with status 0; the socket stays open
  * until the client gives up or the fake stops).
@@ -95,6 +100,38 @@ interface AttendanceData {
 
 type Answer = [status: number, body?: unknown, headers?: Record<string, string>];
 
+/**
+ * The application permissions Graph documents for each call we make (any one of them suffices). Outlook
+ * (events, mail) and Teams (online meetings, artifacts, app installations) answer a missing one differently.
+ */
+export const GRAPH_PERMISSIONS: ReadonlyArray<{ method: string; path: RegExp; anyOf: readonly string[]; service: 'outlook' | 'teams' }> = [
+  { method: 'POST', path: /^\/users\/[^/]+\/events$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
+  { method: 'PATCH', path: /^\/users\/[^/]+\/events\/[^/]+$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
+  { method: 'GET', path: /^\/users\/[^/]+\/events\/[^/]+$/, anyOf: ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'], service: 'outlook' },
+  { method: 'POST', path: /^\/users\/[^/]+\/sendMail$/, anyOf: ['Mail.Send'], service: 'outlook' },
+  { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings(\/[^/]+)?$/, anyOf: ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'], service: 'teams' },
+  { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings\/[^/]+\/attendanceReports(\/[^/]+\/attendanceRecords)?$/, anyOf: ['OnlineMeetingArtifact.Read.All'], service: 'teams' },
+  {
+    method: 'POST',
+    path: /^\/chats\/[^/]+\/installedApps$/,
+    anyOf: ['TeamsAppInstallation.ReadWriteSelfForChat.All', 'TeamsAppInstallation.ReadWriteForChat.All', 'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All', 'TeamsAppInstallation.ReadWriteAndConsentForChat.All'],
+    service: 'teams',
+  },
+];
+
+/** The properties of a Graph event the API takes in a create or an update (others are 400, as Graph answers). */
+const EVENT_PROPERTIES = new Set([
+  'subject', 'body', 'start', 'end', 'attendees', 'location', 'locations', 'isOnlineMeeting', 'onlineMeetingProvider', 'allowNewTimeProposals',
+  'transactionId', 'showAs', 'importance', 'sensitivity', 'isReminderOn', 'reminderMinutesBeforeStart', 'responseRequested', 'categories', 'isAllDay', 'hideAttendees',
+]);
+const MESSAGE_PROPERTIES = new Set(['subject', 'body', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo', 'importance', 'attachments', 'internetMessageHeaders', 'from']);
+const unknownProperty = (name: string, type: string): Answer => [
+  400,
+  graphError('RequestBodyRead', `The property '${name}' does not exist on type 'microsoft.graph.${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`),
+];
+const badBody = (body: unknown): boolean => body !== undefined && (!isObject(body) || typeof body.content !== 'string' || !/^(text|html)$/i.test(String(body.contentType)));
+const badRecipients = (list: unknown): boolean => !Array.isArray(list) || !list.every((a) => isObject(a) && isObject(a.emailAddress) && typeof a.emailAddress.address === 'string' && /^[^@\s]+@[^@\s]+$/.test(a.emailAddress.address));
+
 const lowerPercent = (s: string): string => s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const graphError = (code: string, message: string): Json => ({
@@ -114,6 +151,8 @@ export class FakeGraph {
   readonly chats = new Set<string>();
   /** Forces the answer of POST /chats/{id}/installedApps (201 also records the installation). */
   installOverride?: 201 | 409 | 403 | 404;
+  /** The tenant's users, by object id or address (any other user in a path is 404). */
+  readonly users = new Set<string>();
   /** Page size of attendanceRecords (the fixture page holds three records). */
   attendancePageSize = 2;
   private readonly attendance = new Map<string, AttendanceData>();
@@ -131,6 +170,16 @@ export class FakeGraph {
     const organizer = /users\('([^']+)'\)/.exec(attendanceReportsFixture['@odata.context'])![1]!;
     const firstReport = attendanceReportsFixture.value[0]!.id;
     this.setAttendance(organizer, meetingId, attendanceReportsFixture.value, { [firstReport]: attendanceRecordsPage.value });
+    this.users.add(organizer);
+  }
+
+  /** Users of the tenant, by Entra object id and, where given, address. */
+  addUsers(...people: Array<{ aadObjectId: string; email?: string }>): this {
+    for (const p of people) {
+      this.users.add(p.aadObjectId.toLowerCase());
+      if (p.email) this.users.add(p.email.toLowerCase());
+    }
+    return this;
   }
 
   /** Starts on 127.0.0.1 and returns the base URL with its version, e.g. `https://127.0.0.1:41234/v1.0` (GRAPH_BASE_URL). */
@@ -172,6 +221,7 @@ export class FakeGraph {
   /** Attendance of an online meeting: its reports and, per report id, all its records (served in pages). */
   setAttendance(organizerUserId: string, meetingId: string, reports: Json[], recordsByReport: Record<string, Json[]>): void {
     this.attendance.set(meetingId, { organizerUserId, reports, records: new Map(Object.entries(recordsByReport)) });
+    this.users.add(organizerUserId.toLowerCase());
   }
 
   /** Requests with this method whose decoded path matches. */
@@ -227,6 +277,8 @@ export class FakeGraph {
     const check = this.authority.verifyToken(bearer[1]!, { audience: GRAPH_AUDIENCE });
     if (!check.ok) return send([401, graphError('InvalidAuthenticationToken', `Access token validation failure: ${check.reason}.`)]);
     record.claims = check.claims;
+    const refused = this.permissionRefusal(record);
+    if (refused) return send(refused);
 
     const hang = this.hangs.findIndex((t) => (!t.method || t.method === record.method) && (!t.path || t.path.test(record.path)));
     if (hang >= 0) {
@@ -246,6 +298,25 @@ export class FakeGraph {
       return send([t.status, body, headers]);
     }
     send(this.route(record));
+  }
+
+  /** 403 without a documented permission in the token's roles; 404 for a user the tenant does not have. */
+  private permissionRefusal(r: GraphRequestRecord): Answer | undefined {
+    const rule = GRAPH_PERMISSIONS.find((p) => p.method === r.method && p.path.test(r.path));
+    if (!rule) return undefined;
+    const roles = Array.isArray(r.claims?.roles) ? (r.claims.roles as unknown[]).map(String) : [];
+    if (!rule.anyOf.some((p) => roles.includes(p))) {
+      return rule.service === 'outlook'
+        ? [403, graphError('ErrorAccessDenied', 'Access is denied. Check credentials and try again.')]
+        : [403, graphError('Forbidden', `Missing role permissions on the request. API requires one of '${rule.anyOf.join(', ')}'. Roles on the request '${roles.join(', ')}'.`)];
+    }
+    const user = /^\/users\/([^/]+)/.exec(r.path)?.[1];
+    if (user !== undefined && !this.users.has(user.toLowerCase())) {
+      return rule.service === 'outlook'
+        ? [404, graphError('ErrorInvalidUser', `The requested user '${user}' is invalid.`)]
+        : [404, graphError('NotFound', `User '${user}' was not found.`)];
+    }
+    return undefined;
   }
 
   private route(r: GraphRequestRecord): Answer {
@@ -271,6 +342,9 @@ export class FakeGraph {
     const b = r.body;
     if (!isObject(b)) return [400, graphError('ErrorInvalidRequest', 'Your request can\'t be completed. The request body is empty.')];
     const tenantId = typeof r.claims?.tid === 'string' ? r.claims.tid : '';
+    const unknown = Object.keys(b).find((k) => !EVENT_PROPERTIES.has(k));
+    if (unknown) return unknownProperty(unknown, 'event');
+    if (badBody(b.body)) return [400, graphError('ErrorInvalidRequest', "The event's body needs contentType text or html and content.")];
     const transactionId = typeof b.transactionId === 'string' ? b.transactionId : undefined;
     if (transactionId) {
       const earlier = [...this.events.values()].find((e) => e.organizerUserId === user && e.transactionId === transactionId);
@@ -283,8 +357,12 @@ export class FakeGraph {
       }
     }
     const attendees = Array.isArray(b.attendees) ? b.attendees : [];
-    if (!attendees.every((a) => isObject(a) && isObject(a.emailAddress) && typeof a.emailAddress.address === 'string')) {
-      return [400, graphError('ErrorInvalidRequest', 'Every attendee needs emailAddress.address.')];
+    if (badRecipients(attendees) || !attendees.every((a: Json) => a.type === undefined || ['required', 'optional', 'resource'].includes(String(a.type)))) {
+      return [400, graphError('ErrorInvalidRequest', 'Every attendee needs emailAddress.address, and a type of required, optional or resource.')];
+    }
+    if (b.isOnlineMeeting !== undefined && typeof b.isOnlineMeeting !== 'boolean') return [400, graphError('RequestBodyRead', "Cannot convert the literal to 'Edm.Boolean' (isOnlineMeeting).")];
+    if (b.onlineMeetingProvider !== undefined && !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(String(b.onlineMeetingProvider))) {
+      return [400, graphError('RequestBodyRead', `The value '${String(b.onlineMeetingProvider)}' is not valid for onlineMeetingProvider.`)];
     }
 
     const id = `AAMkAG${crypto.randomBytes(32).toString('base64').replace(/\+/g, '_').replace(/\//g, '-')}`;
@@ -341,6 +419,9 @@ export class FakeGraph {
     if (!event || event.organizerUserId !== user) return [404, graphError('ErrorItemNotFound', 'The specified object was not found in the store.')];
     if (r.method === 'PATCH') {
       if (!isObject(r.body)) return [400, graphError('ErrorInvalidRequest', 'Empty PATCH body.')];
+      const unknown = Object.keys(r.body).find((k) => !EVENT_PROPERTIES.has(k) || k === 'transactionId');
+      if (unknown) return unknownProperty(unknown, 'event');
+      if (badBody(r.body.body)) return [400, graphError('ErrorInvalidRequest', "The event's body needs contentType text or html and content.")];
       Object.assign(event.resource, r.body);
     }
     return [200, this.ownLinks(event.resource)];
@@ -414,6 +495,8 @@ export class FakeGraph {
   }
 
   private installApp(chatId: string, r: GraphRequestRecord): Answer {
+    const unknown = isObject(r.body) ? Object.keys(r.body).find((k) => k !== 'teamsApp@odata.bind' && k !== 'consentedPermissionSet') : undefined;
+    if (unknown) return unknownProperty(unknown, 'teamsAppInstallation');
     const bind = isObject(r.body) ? r.body['teamsApp@odata.bind'] : undefined;
     const appMatch = typeof bind === 'string' ? /^(https:\/\/[^/]+\/v1\.0)\/appCatalogs\/teamsApps\/([^/?]+)$/.exec(bind) : null;
     if (!appMatch || (appMatch[1] !== this.baseUrl && appMatch[1] !== REAL_GRAPH_BASE)) {
@@ -440,9 +523,18 @@ export class FakeGraph {
   private sendMail(user: string, r: GraphRequestRecord): Answer {
     const b = r.body;
     const message = isObject(b) ? b.message : undefined;
-    if (!isObject(message) || !Array.isArray(message.toRecipients) || message.toRecipients.length === 0) {
+    if (isObject(b)) {
+      const unknown = Object.keys(b).find((k) => k !== 'message' && k !== 'saveToSentItems');
+      if (unknown) return unknownProperty(unknown, 'sendMail');
+      if (b.saveToSentItems !== undefined && typeof b.saveToSentItems !== 'boolean') return [400, graphError('RequestBodyRead', "Cannot convert the literal to 'Edm.Boolean' (saveToSentItems).")];
+    }
+    if (!isObject(message)) return [400, graphError('ErrorInvalidRequest', 'The message is missing.')];
+    const unknown = Object.keys(message).find((k) => !MESSAGE_PROPERTIES.has(k));
+    if (unknown) return unknownProperty(unknown, 'message');
+    if (!Array.isArray(message.toRecipients) || message.toRecipients.length === 0 || badRecipients(message.toRecipients)) {
       return [400, graphError('ErrorInvalidRecipients', 'At least one recipient is not valid., Recipient is missing.')];
     }
+    if (badBody(message.body)) return [400, graphError('ErrorInvalidRequest', "The message's body needs contentType text or html and content.")];
     this.sentMail.push({ from: user, message, saveToSentItems: isObject(b) ? b.saveToSentItems : undefined });
     return [202];
   }

@@ -3,16 +3,30 @@
  * NODE_EXTRA_CA_CERTS, which Node reads only at start-up), the fake Bot Connector, and a fresh database.
  * Set up before a file's tests, torn down after; `restart` kills the app the hard way and starts it again.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { FakeEntraAuthority } from '../fakes/entra-authority';
 import { FakeGraph } from '../fakes/graph-server';
 import { createTestTls, type TestTls } from '../fakes/test-tls';
-import { TENANT } from './activities';
+import { people, TENANT } from './activities';
 import { spawnApp, type SpawnedApp } from './spawned-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const GRAPH_CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
 export const GRAPH_CLIENT_SECRET = 'fake~secret.value_for-tests';
+
+/**
+ * The application permissions the README's administrator section tells an admin to grant, read from its
+ * table: the harness grants exactly these, so a feature that needs another one fails its test.
+ */
+export function readmeGraphPermissions(): string[] {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = /## The administrator's part \(Microsoft Graph\)([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  const found = [...section.matchAll(/^\s*\| `([A-Za-z]+(?:\.[A-Za-z]+)+)` \|/gm)].map((m) => m[1]!);
+  if (found.length === 0) throw new Error("README: no permission table under \"The administrator's part (Microsoft Graph)\"");
+  return found;
+}
 
 export interface GraphHarness {
   tls: TestTls;
@@ -44,9 +58,9 @@ export function useGraphApp(extraEnv: Record<string, string> = {}): GraphHarness
   };
   beforeAll(async () => {
     h.tls = await createTestTls();
-    h.authority = new FakeEntraAuthority(h.tls).addClient({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: GRAPH_CLIENT_SECRET });
+    h.authority = new FakeEntraAuthority(h.tls).addClient({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: GRAPH_CLIENT_SECRET, roles: readmeGraphPermissions() });
     await h.authority.start();
-    h.graph = new FakeGraph(h.tls, h.authority);
+    h.graph = new FakeGraph(h.tls, h.authority).addUsers(...Object.values(people));
     await h.graph.start();
     h.teams = new FakeBotConnector();
     h.serviceUrl = await h.teams.start();

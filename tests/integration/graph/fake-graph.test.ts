@@ -6,7 +6,7 @@ import https from 'node:https';
 import { FakeEntraAuthority } from '../../fakes/entra-authority';
 import recordsFixture from '../../fakes/graph-fixtures/attendance-records-page.json';
 import reportsFixture from '../../fakes/graph-fixtures/attendance-reports.json';
-import { FakeGraph, GRAPH_AUDIENCE } from '../../fakes/graph-server';
+import { FakeGraph, GRAPH_AUDIENCE, GRAPH_PERMISSIONS } from '../../fakes/graph-server';
 import { createTestTls, type TestTls } from '../../fakes/test-tls';
 
 const TENANT = '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00';
@@ -33,7 +33,19 @@ function get(url: string, token?: string): Promise<{ status: number; body: Loose
   });
 }
 
-const graphToken = () => authority.signToken({ aud: GRAPH_AUDIENCE, tid: TENANT, appid: CLIENT_ID, iss: `https://sts.windows.net/${TENANT}/` });
+function send(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: Loose }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, ca: tls.certPem, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : {}) as Loose }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+const graphToken = (roles: string[] = ['OnlineMeetingArtifact.Read.All']) => authority.signToken({ aud: GRAPH_AUDIENCE, tid: TENANT, appid: CLIENT_ID, iss: `https://sts.windows.net/${TENANT}/`, roles });
 
 beforeAll(async () => {
   tls = await createTestTls();
@@ -89,4 +101,56 @@ it('publishes its OpenID configuration and key set for token validation', async 
   expect(config.body).toMatchObject({ issuer: `${authority.host}/${TENANT}/v2.0`, jwks_uri: `${authority.host}/${TENANT}/discovery/v2.0/keys` });
   const keys = await get(config.body.jwks_uri);
   expect(keys.body.keys).toEqual([expect.objectContaining({ kty: 'RSA', kid: authority.kid, n: expect.any(String), e: 'AQAB' })]);
+});
+
+describe('permissions, users and bodies, as Graph checks them', () => {
+  const ALL = [...new Set(GRAPH_PERMISSIONS.flatMap((p) => p.anyOf))];
+  /** One call per documented route, with a body Graph would take. */
+  // Three items each: jest hands a test with fewer values than parameters a `done` callback instead.
+  const calls: Array<[string, string, unknown]> = [
+    ['POST', `/users/${SARA}/events`, { subject: 'Möte', start: { dateTime: '2027-02-10T09:00:00', timeZone: 'Europe/Stockholm' }, end: { dateTime: '2027-02-10T10:00:00', timeZone: 'Europe/Stockholm' } }],
+    ['PATCH', `/users/${SARA}/events/AAMkAGnone`, { body: { contentType: 'HTML', content: '<p>x</p>' } }],
+    ['GET', `/users/${SARA}/events/AAMkAGnone`, undefined],
+    ['POST', `/users/${SARA}/sendMail`, { message: { subject: 's', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@b.se' } }] } }],
+    ['GET', `/users/${SARA}/onlineMeetings?$filter=JoinWebUrl eq 'https://teams.microsoft.com/l/x'`, undefined],
+    ['GET', `/users/${SARA}/onlineMeetings/${MEETING}/attendanceReports`, undefined],
+    ['POST', '/chats/19:meeting_x@thread.v2/installedApps', { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/x' }],
+  ];
+
+  it('covers every route it serves with a documented permission', () => {
+    for (const [method, path] of calls) expect(GRAPH_PERMISSIONS.some((p) => p.method === method && p.path.test(path.split('?')[0]!))).toBe(true);
+  });
+
+  it.each(calls)('answers %s %s without the documented permission with 403 in Graph’s error shape', async (method, path, body) => {
+    const rule = GRAPH_PERMISSIONS.find((p) => p.method === method && p.path.test(path.split('?')[0]!))!;
+    // Every other permission, but not one of this call's.
+    const res = await send(method, `${graph.baseUrl}${path}`, graphToken(ALL.filter((p) => !rule.anyOf.includes(p))), body);
+    expect(res.status).toBe(403);
+    expect(res.body.error).toEqual({ code: rule.service === 'outlook' ? 'ErrorAccessDenied' : 'Forbidden', message: expect.any(String), innerError: expect.any(Object) });
+    if (rule.service === 'teams') expect(res.body.error.message).toContain(rule.anyOf[0]);
+    // With its permission it gets past the check (whatever the call itself then answers).
+    expect((await send(method, `${graph.baseUrl}${path}`, graphToken([...rule.anyOf]), body)).status).not.toBe(403);
+  });
+
+  it('answers a user the tenant does not have with 404', async () => {
+    const stranger = '00000000-0000-4000-8000-00000000dead';
+    const mail = await send('POST', `${graph.baseUrl}/users/${stranger}/sendMail`, graphToken(ALL), calls[3]![2]);
+    expect(mail.status).toBe(404);
+    expect(mail.body.error.code).toBe('ErrorInvalidUser');
+    const meetings = await send('GET', `${graph.baseUrl}/users/${stranger}/onlineMeetings?$filter=JoinWebUrl eq 'x'`, graphToken(ALL));
+    expect(meetings.status).toBe(404);
+  });
+
+  it.each([
+    ['an event with a property Graph does not have', 'POST', `/users/${SARA}/events`, { ...(calls[0]![2] as object), colour: 'red' }, 'RequestBodyRead'],
+    ['an event whose body has no contentType', 'POST', `/users/${SARA}/events`, { ...(calls[0]![2] as object), body: { content: 'x' } }, 'ErrorInvalidRequest'],
+    ['an attendee without an address', 'POST', `/users/${SARA}/events`, { ...(calls[0]![2] as object), attendees: [{ emailAddress: { name: 'Sara' } }] }, 'ErrorInvalidRequest'],
+    ['mail to an address that is not one', 'POST', `/users/${SARA}/sendMail`, { message: { subject: 's', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'sara' } }] } }, 'ErrorInvalidRecipients'],
+    ['mail with a property a message does not have', 'POST', `/users/${SARA}/sendMail`, { message: { subject: 's', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@b.se' } }], colour: 'red' } }, 'RequestBodyRead'],
+    ['an installation with a property Graph does not have', 'POST', '/chats/19:meeting_x@thread.v2/installedApps', { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/x', extra: true }, 'RequestBodyRead'],
+  ])('refuses %s with 400', async (_label, method, path, body, code) => {
+    const res = await send(method, `${graph.baseUrl}${path}`, graphToken(ALL), body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(code);
+  });
 });

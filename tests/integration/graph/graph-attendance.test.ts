@@ -99,7 +99,7 @@ beforeAll(async () => {
     roles: ['Calendars.ReadWrite', 'OnlineMeetings.Read.All', 'OnlineMeetingArtifact.Read.All'],
   });
   const authorityHost = await authority.start();
-  graph = new FakeGraph(tls, authority);
+  graph = new FakeGraph(tls, authority).addUsers({ aadObjectId: SARA }, { aadObjectId: HAKAN });
   const baseUrl = await graph.start();
   config = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tenantId: TENANT, authorityHost, baseUrl };
   child = await startCalendarChild({ caFile: tls.caFile });
