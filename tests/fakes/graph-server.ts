@@ -357,12 +357,12 @@ export class FakeGraph {
       }
     }
     const attendees = Array.isArray(b.attendees) ? b.attendees : [];
-    if (badRecipients(attendees) || !attendees.every((a: Json) => a.type === undefined || ['required', 'optional', 'resource'].includes(String(a.type)))) {
+    if (badRecipients(attendees) || !attendees.every((a: Json) => a.type === undefined || (typeof a.type === 'string' && ['required', 'optional', 'resource'].includes(a.type)))) {
       return [400, graphError('ErrorInvalidRequest', 'Every attendee needs emailAddress.address, and a type of required, optional or resource.')];
     }
     if (b.isOnlineMeeting !== undefined && typeof b.isOnlineMeeting !== 'boolean') return [400, graphError('RequestBodyRead', "Cannot convert the literal to 'Edm.Boolean' (isOnlineMeeting).")];
-    if (b.onlineMeetingProvider !== undefined && !['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(String(b.onlineMeetingProvider))) {
-      return [400, graphError('RequestBodyRead', `The value '${String(b.onlineMeetingProvider)}' is not valid for onlineMeetingProvider.`)];
+    if (b.onlineMeetingProvider !== undefined && !(typeof b.onlineMeetingProvider === 'string' && ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer', 'unknown'].includes(b.onlineMeetingProvider))) {
+      return [400, graphError('RequestBodyRead', `The value ${JSON.stringify(b.onlineMeetingProvider)} is not valid for onlineMeetingProvider.`)];
     }
 
     const id = `AAMkAG${crypto.randomBytes(32).toString('base64').replace(/\+/g, '_').replace(/\//g, '-')}`;
