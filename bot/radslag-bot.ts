@@ -67,6 +67,9 @@ export interface BotServices {
   botAppId?: string;
 }
 
+/** The longest value an error reply quotes whole. */
+const MAX_QUOTED = 500;
+
 /** Where each command's example comes from, for error replies. */
 const usageOf: Partial<Record<CommandName, MessageKey>> = {
   decision: 'usage.decision',
@@ -408,7 +411,10 @@ export class RadslagBot extends TeamsActivityHandler {
   /** A domain error as one clear sentence, with a correct example where the command has one. */
   explain(e: DomainError, turn: Turn, usage?: MessageKey): string {
     const { t } = turn;
-    const params: Record<string, string | number> = { ...e.params };
+    // A quoted value is shown in full up to a point: a reply must stay within Teams' 28 KB message limit.
+    const params: Record<string, string | number> = Object.fromEntries(
+      Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_QUOTED ? `${v.slice(0, MAX_QUOTED)}… (${v.length} characters)` : v]),
+    );
     if (typeof params.field === 'string') params.field = fieldName(params.field, t);
     const kinds: Record<string, MessageKey> = { risk: 'kind.risk', decision: 'kind.decision', note: 'kind.note', action: 'kind.action', minutes: 'kind.minutes' };
     if (typeof params.kind === 'string' && Object.hasOwn(kinds, params.kind)) params.kind = t(kinds[params.kind]!);

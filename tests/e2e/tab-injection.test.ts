@@ -31,7 +31,7 @@ beforeAll(async () => {
   teams = new FakeBotConnector();
   const serviceUrl = await teams.start();
   teams.members = [people.sara, people.hakan];
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
   app = await startTestApp(db.url, { DEMO_WORKSPACE: 'off' });
   const say = async (chat: ReturnType<typeof aGroupChat>, text: string) => expect((await postActivity(app, aMessage({ serviceUrl, chat, from: people.sara, text }))).status).toBe(200);
   const chat = aGroupChat();

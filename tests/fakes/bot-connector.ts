@@ -1,11 +1,17 @@
 /**
  * A fake Bot Connector (the service behind `activity.serviceUrl`): records every request the bot makes
  * and answers the Teams calls botbuilder's TeamsInfo uses, in their documented JSON shapes
- * (see shared/fixtures/teams/*.json). `failNext` makes it throttle (429 + Retry-After) or fail (5xx) the
+ * (see shared/fixtures/teams/*.json). It refuses what Teams refuses: without a bearer token when the bot
+ * runs with an app id (`requireToken`), 401; a conversation Teams does not have (teams-registry.ts), or an
+ * update of an activity it never issued, 404; an activity without `type`, 400; a message over 28 KB, 413;
+ * a participant looked up without `tenantId`, 400. Roles are kept per meeting: `defaultRoles` are what
+ * people have in each meeting Teams knows (copied into a meeting when it is first asked about), `setRole`
+ * changes one meeting's, and a meeting Teams does not know has no participants. `failNext` makes it throttle (429 + Retry-After) or fail (5xx) the
  * next matching requests, as Teams does when a bot posts too fast to one conversation or the service is down.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { teamsRegistry } from './teams-registry';
 
 export interface RecordedRequest {
   method: string;
@@ -15,6 +21,8 @@ export interface RecordedRequest {
   body: unknown;
   /** Set when the fake answered with an injected failure (`failNext`) instead of serving the request. */
   failedWith?: number;
+  /** What the fake answered when it served the request (a refusal such as 404 or 413 included). */
+  status?: number;
 }
 
 /** An answer the fake gives instead of serving a request, as Teams' connector does when it throttles or is down. */
@@ -47,10 +55,22 @@ export interface MeetingInfoAnswer {
   organizer: FakeMember;
 }
 
+/** Served with a 2xx: neither an injected failure nor a refusal. */
+const accepted = (r: RecordedRequest): boolean => !r.failedWith && r.status !== undefined && r.status < 300;
+
+/** Teams refuses a bot message larger than about 28 KB (the serialized activity). */
+export const MAX_MESSAGE_BYTES = 28 * 1024;
+
 export class FakeBotConnector {
   readonly requests: RecordedRequest[] = [];
-  /** Meeting role per Entra object id; anyone else is not a participant (404). */
-  readonly roles = new Map<string, MeetingRole>();
+  /** The role each person has in every meeting Teams knows, unless `setRole` says otherwise; anyone else is not a participant (404). */
+  readonly defaultRoles = new Map<string, MeetingRole>();
+  /** As Teams with a real bot: every call must carry the bot's bearer token (401 otherwise). */
+  requireToken = false;
+  /** Roles per meeting id, filled from `defaultRoles` when the meeting is first asked about. */
+  private readonly meetingRoles = new Map<string, Map<string, MeetingRole>>();
+  /** Activity ids the fake issued, per conversation: only these can be updated. */
+  private readonly issued = new Map<string, Set<string>>();
   members: FakeMember[] = [];
   /** What GET /v1/meetings/{id} answers; a number answers that HTTP status instead. */
   meetingInfo: MeetingInfoAnswer | number = 404;
@@ -86,7 +106,8 @@ export class FakeBotConnector {
           res.end(JSON.stringify({ error: { code: f.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: f.status === 429 ? 'Too many requests to this conversation.' : 'The service is unavailable.' } }));
           return;
         }
-        const [status, answer] = this.answer(recorded);
+        const [status, answer] = this.answer(recorded, Buffer.byteLength(raw));
+        recorded.status = status;
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(answer === undefined ? '' : JSON.stringify(answer));
       });
@@ -113,8 +134,42 @@ export class FakeBotConnector {
     return this.failures.length;
   }
 
-  private answer(r: RecordedRequest): [number, unknown] {
+  /** One meeting's roles (Teams keeps them per meeting). */
+  setRole(meetingId: string, aadObjectId: string, role: MeetingRole | undefined): void {
+    const roles = this.rolesIn(meetingId);
+    if (role) roles.set(aadObjectId, role);
+    else roles.delete(aadObjectId);
+  }
+
+  private rolesIn(meetingId: string): Map<string, MeetingRole> {
+    let roles = this.meetingRoles.get(meetingId);
+    if (!roles) {
+      roles = new Map(this.defaultRoles);
+      this.meetingRoles.set(meetingId, roles);
+    }
+    return roles;
+  }
+
+  private knowsConversation(id: string): boolean {
+    return teamsRegistry.hasConversation(id) || this.directChats.has(id);
+  }
+
+  private answer(r: RecordedRequest, rawBytes: number): [number, unknown] {
     let m: RegExpExecArray | null;
+    if (this.requireToken && !/^Bearer \S+$/.test(String(r.headers.authorization ?? ''))) {
+      return [401, { message: 'Authorization has been denied for this request.' }];
+    }
+    const activityPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(r.path);
+    if (activityPath && (r.method === 'POST' || r.method === 'PUT')) {
+      const conversation = activityPath[1]!;
+      if (!this.knowsConversation(conversation)) return [404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } }];
+      const body = r.body as { type?: unknown } | undefined;
+      if (!body || typeof body.type !== 'string' || body.type === '') return [400, { error: { code: 'BadArgument', message: 'Activity type is required.' } }];
+      if (rawBytes > MAX_MESSAGE_BYTES) return [413, { error: { code: 'MessageSizeTooBig', message: `Message size too large: ${rawBytes} bytes.` } }];
+      if (r.method === 'PUT' && !this.issued.get(conversation)?.has(activityPath[2]!)) {
+        return [404, { error: { code: 'ActivityNotFoundInConversation', message: `Activity ${activityPath[2]} not found in conversation.` } }];
+      }
+    }
     if (r.method === 'POST' && r.path === '/v3/conversations') {
       // As Teams answers it: a one-to-one chat needs isGroup false, exactly one member and the tenant;
       // the same member gets the same `a:` conversation again (201 Created).
@@ -130,6 +185,9 @@ export class FakeBotConnector {
     if (r.method === 'POST' && (m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(r.path))) {
       const id = `sent-${this.nextId++}`;
       this.postedIds.set(r, id);
+      const ids = this.issued.get(m[1]!) ?? new Set<string>();
+      ids.add(id);
+      this.issued.set(m[1]!, ids);
       return [200, { id }];
     }
     if (r.method === 'PUT' && (m = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(r.path))) {
@@ -137,7 +195,9 @@ export class FakeBotConnector {
     }
     if (r.method === 'GET' && (m = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(r.path))) {
       const aad = m[2]!;
-      const role = this.roles.get(aad);
+      if (!r.query.get('tenantId')) return [400, { error: { code: 'BadArgument', message: 'tenantId is required.' } }];
+      if (!teamsRegistry.hasMeeting(m[1]!)) return [404, { error: { code: 'NotFound', message: 'The meeting was not found.' } }];
+      const role = this.rolesIn(m[1]!).get(aad);
       if (!role) return [404, { error: { code: 'NotFound', message: 'The participant is not in the meeting.' } }];
       const member = this.members.find((x) => x.aadObjectId === aad);
       return [
@@ -195,13 +255,13 @@ export class FakeBotConnector {
 
   /** Activities the bot posted (replies and new messages) in group chats, channels and meeting chats, oldest first; one-to-one messages are in `direct()`. */
   sent(): Array<Record<string, unknown>> {
-    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && !r.failedWith && !this.directChatOf(r)).map((r) => r.body as Record<string, unknown>);
+    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && accepted(r) && !this.directChatOf(r)).map((r) => r.body as Record<string, unknown>);
   }
 
   /** Messages the bot posted in one-to-one chats it opened, with the member each went to, oldest first. */
   direct(): Array<{ memberId: string; tenantId: string; activity: Record<string, unknown> }> {
     return this.requests.flatMap((r) => {
-      const chat = r.method === 'POST' && !r.failedWith ? this.directChatOf(r) : undefined;
+      const chat = r.method === 'POST' && accepted(r) ? this.directChatOf(r) : undefined;
       return chat ? [{ ...this.directChats.get(chat)!, activity: r.body as Record<string, unknown> }] : [];
     });
   }
@@ -214,9 +274,29 @@ export class FakeBotConnector {
     });
   }
 
+  /**
+   * The id the fake gave the latest message it accepted in this conversation whose card has an action with
+   * this verb: what Teams puts in `replyToId` when someone presses that card.
+   */
+  cardMessageId(conversationId: string, verb: string): string | undefined {
+    const base = conversationId.split(';messageid=')[0]!;
+    const marker = `"verb":${JSON.stringify(verb)}`;
+    for (const r of [...this.requests].reverse()) {
+      const id = this.postedIds.get(r);
+      const to = /^\/v3\/conversations\/([^/]+)\/activities/.exec(r.path)?.[1];
+      if (id && to === base && JSON.stringify(r.body).includes(marker)) return id;
+    }
+    // A card replaced in place (PUT) keeps its id.
+    for (const r of [...this.requests].reverse()) {
+      const m = /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/.exec(r.path);
+      if (r.method === 'PUT' && accepted(r) && m?.[1] === base && JSON.stringify(r.body).includes(marker)) return m[2];
+    }
+    return undefined;
+  }
+
   /** Card updates in place (PUT to an activity). */
   updates(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === 'PUT' && !r.failedWith);
+    return this.requests.filter((r) => r.method === 'PUT' && accepted(r));
   }
 
   clear(): void {

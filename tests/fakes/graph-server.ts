@@ -26,6 +26,7 @@ import https from 'node:https';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeEntraAuthority } from './entra-authority';
+import { teamsRegistry } from './teams-registry';
 import attendanceRecordsPage from './graph-fixtures/attendance-records-page.json';
 import attendanceReportsFixture from './graph-fixtures/attendance-reports.json';
 import createEventTemplate from './graph-fixtures/create-event-response.json';
@@ -401,6 +402,8 @@ export class FakeGraph {
     // Shaped like Teams' own: 19:meeting_<base64ish>@thread.v2, and a join URL that encodes it with lower-case escapes.
     const token = crypto.randomBytes(27).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 36);
     const threadId = `19:meeting_${token}@thread.v2`;
+    // The meeting's chat now exists in Teams too.
+    teamsRegistry.addConversation(threadId);
     const context = lowerPercent(encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: user })));
     return {
       id: Buffer.from(`1*${user}*0**${threadId}`).toString('base64'),

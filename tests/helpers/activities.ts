@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FakeMember } from '../fakes/bot-connector';
+import { teamsRegistry } from '../fakes/teams-registry';
 
 export const TENANT = '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00';
 export const BOT = { id: '28:2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', name: 'Rådslag' };
@@ -25,12 +26,19 @@ export interface Chat {
 /** A new meeting chat with its own conversation and Teams meeting id. */
 export function aMeetingChat(): Chat {
   const n = randomUUID().replace(/-/g, '').slice(0, 16);
-  return { conversationId: `19:meeting_${n}@thread.v2`, conversationType: 'groupChat', meetingId: Buffer.from(`meeting-${n}`).toString('base64') };
+  return aChat({ conversationId: `19:meeting_${n}@thread.v2`, conversationType: 'groupChat', meetingId: Buffer.from(`meeting-${n}`).toString('base64') });
 }
 
 /** A group chat that is not a meeting. */
 export function aGroupChat(): Chat {
-  return { conversationId: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat' };
+  return aChat({ conversationId: `19:${randomUUID()}@thread.v2`, conversationType: 'groupChat' });
+}
+
+/** A chat, channel or meeting chat that exists in Teams (the fake Bot Connector answers 404 for any other). */
+export function aChat(chat: Chat): Chat {
+  teamsRegistry.addConversation(chat.conversationId);
+  if (chat.meetingId) teamsRegistry.addMeeting(chat.meetingId);
+  return chat;
 }
 
 function base(serviceUrl: string, chat: Chat, from: FakeMember, locale: string) {

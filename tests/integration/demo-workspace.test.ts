@@ -3,7 +3,7 @@ import { demoConversationId, DEMO_TENANT } from '../../src/demo/seed-demo';
 import type { AttendanceView, CapabilityMapView, DecisionsView, MeView } from '../../src/http/tab-api/contract';
 import type { RunningApp } from '../../src/main';
 import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
-import { aMessage, people, type Chat } from '../helpers/activities';
+import { aChat, aMessage, people, type Chat } from '../helpers/activities';
 import { postActivity, startTestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -21,7 +21,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const chatOf = (group: string): Chat => ({ conversationId: demoConversationId(group), conversationType: 'groupChat' });
+const chatOf = (group: string): Chat => aChat({ conversationId: demoConversationId(group), conversationType: 'groupChat' });
 const ask = async (app: RunningApp, chat: Chat, text: string) => {
   teams.clear();
   // The fixtures' tenant is the demo tenant.

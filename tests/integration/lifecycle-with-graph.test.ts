@@ -6,7 +6,7 @@
  */
 import { cardOf, cardText } from '../fakes/bot-connector';
 import { useGraphApp } from '../helpers/graph-harness';
-import { aCardAction, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
+import { aCardAction, aChat, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
 import { postActivity } from '../helpers/test-app';
 import { addDays, utcToStockholm } from '../../src/domain/stockholm-time';
 
@@ -32,7 +32,7 @@ const lastText = (sent: Array<Record<string, unknown>>) => {
   const a = sent.at(-1)!;
   return typeof a.text === 'string' ? a.text : cardText(cardOf(a));
 };
-const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = 'card-msg') => {
+const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = h.teams.cardMessageId(chat.conversationId, action.verb)) => {
   const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId }));
   expect(res.status).toBe(200);
   return res.body as { value: CardJson };
@@ -94,7 +94,7 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   expect(await answered.text()).toContain('Jag kommer');
 
   // The meeting's chat is the thread Graph created: its start event posts the agenda.
-  const meetingChat: Chat = { conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX2dyYXBo' };
+  const meetingChat: Chat = aChat({ conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX2dyYXBo' });
   await postActivity(h.app, {
     type: 'event',
     name: 'application/vnd.microsoft.meetingStart',

@@ -10,7 +10,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { cardOf, cardText } from '../fakes/bot-connector';
 import { useGraphApp } from '../helpers/graph-harness';
-import { aCardAction, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
+import { aCardAction, aChat, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
 import { eventually } from '../helpers/eventually';
 import { postActivity } from '../helpers/test-app';
 import { loadConfig } from '../../src/config';
@@ -38,7 +38,7 @@ const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => 
 };
 const cardIn = (sent: Array<Record<string, unknown>>) => cardOf([...sent].reverse().find((a) => cardOf(a))) as CardJson;
 const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}) => {
-  const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId: 'card-msg' }));
+  const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId: h.teams.cardMessageId(chat.conversationId, action.verb) }));
   expect(res.status).toBe(200);
   return res.body as { type: string; value: CardJson | string };
 };
@@ -118,7 +118,7 @@ it('runs a meeting end to end and produces, approves and locks its minutes', asy
   await press(group, people.pia, notice.actions![1]!, { note: 'Krockar med KS' });
 
   // ---- the meeting starts in its chat (the thread Graph created) --------------------------------------
-  const chat: Chat = { conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX21pbnV0ZXM' };
+  const chat: Chat = aChat({ conversationId: online!.threadId, conversationType: 'groupChat', meetingId: 'MCMxOTptZWV0aW5nX21pbnV0ZXM' });
   const start = (await createRepositories(store).meetings.listByGroup(TENANT, (await createRepositories(store).groups.findByConversation(TENANT, group.conversationId))!.id, '2000-01-01', '2100-01-01'))[0]!;
   h.teams.meetingInfo = { title: 'E-råd Fyrbodal', scheduledStartTime: start.startsAt!, scheduledEndTime: start.endsAt!, organizer: people.sara, graphResourceId: online!.id };
   await postActivity(h.app, {

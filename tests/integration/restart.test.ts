@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   teams = new FakeBotConnector();
   serviceUrl = await teams.start();
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
 });
 
 afterAll(async () => {

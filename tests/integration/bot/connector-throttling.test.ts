@@ -52,7 +52,7 @@ beforeEach(() => {
   teams.clear();
   logLines.length = 0;
   teams.members = Object.values(people);
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
 });
 
 /** A new message or a reply (POST …/activities or …/activities/{replyToId}). */

@@ -24,12 +24,12 @@ afterAll(async () => {
 beforeEach(() => {
   h.teams.clear();
   h.teams.meetingInfo = 404;
-  h.teams.roles.clear();
+  h.teams.defaultRoles.clear();
   h.teams.members = Object.values(people);
-  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
-  h.teams.roles.set(people.titti.aadObjectId, 'Presenter');
-  h.teams.roles.set(people.pia.aadObjectId, 'Attendee');
+  h.teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.defaultRoles.set(people.hakan.aadObjectId, 'Attendee');
+  h.teams.defaultRoles.set(people.titti.aadObjectId, 'Presenter');
+  h.teams.defaultRoles.set(people.pia.aadObjectId, 'Attendee');
 });
 
 const say = async (chat: Chat, from: (typeof people)[keyof typeof people], text: string, extra: Partial<Parameters<typeof aMessage>[0]> = {}) => {
@@ -192,7 +192,10 @@ describe('Undo', () => {
     const sent = await say(chat, people.sara, '/decision Fel beslut');
     const card = cardOf(sent[0]) as { actions: Array<{ verb: string; data: Record<string, unknown> }> };
     const undo = card.actions.find((a) => a.verb === 'decision.retract')!;
-    const press = aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: undo.verb, data: undo.data, replyToId: 'msg-with-card' });
+    // Teams names the message that holds the pressed card: the one the connector gave the decision card.
+    const cardMessage = h.teams.cardMessageId(chat.conversationId, undo.verb);
+    expect(cardMessage).toBeDefined();
+    const press = aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: undo.verb, data: undo.data, replyToId: cardMessage });
 
     const res = await postActivity(h.app, press);
     expect(res.status).toBe(200);
@@ -203,7 +206,7 @@ describe('Undo', () => {
     expect(cardText(response.value)).not.toContain('Undo');
     const update = h.teams.updates();
     expect(update).toHaveLength(1);
-    expect(update[0]!.path).toBe(`/v3/conversations/${chat.conversationId}/activities/msg-with-card`);
+    expect(update[0]!.path).toBe(`/v3/conversations/${chat.conversationId}/activities/${cardMessage}`);
     expect(cardText(cardOf(update[0]!.body as Record<string, unknown>))).toContain('Retracted by Sara Herrman');
 
     // The same press again changes nothing; the next decision takes §2, not §1.

@@ -11,9 +11,9 @@ type Action = { verb: string; data: Record<string, unknown> };
 beforeEach(() => {
   h.teams.clear();
   h.teams.members = [people.sara, people.hakan, people.titti];
-  h.teams.roles.clear();
-  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  h.teams.roles.set(people.hakan.aadObjectId, 'Presenter');
+  h.teams.defaultRoles.clear();
+  h.teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.defaultRoles.set(people.hakan.aadObjectId, 'Presenter');
 });
 
 const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => {
@@ -83,14 +83,16 @@ it('lets a manager change a membership on the roster card; a chair may then reco
   expect(hakanId).toBeDefined();
   const save = roster.actions.find((a) => a.verb === 'member.update')!;
 
+  const rosterMessage = h.teams.cardMessageId(chat.conversationId, save.verb);
+  expect(rosterMessage).toBeDefined();
   const press = (inputs: Record<string, string>, from: Person = people.sara) =>
-    postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: save.verb, data: { ...save.data, memberId: hakanId, ...inputs }, replyToId: 'roster-msg' }));
+    postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: save.verb, data: { ...save.data, memberId: hakanId, ...inputs }, replyToId: rosterMessage }));
 
   // A member may not edit.
   expect(String(((await press({ role: 'chair' }, people.hakan)).body as { value: string }).value)).toContain('Only the group’s chair');
   const saved = (await press({ role: 'chair', organisation: 'Munkedal' })).body as { value: unknown };
   expect(cardText(saved.value)).toMatch(/Saved: Håkan Sundberg\.[\s\S]*Håkan Sundberg\nMunkedal\nChair/);
-  expect(h.teams.updates().at(-1)!.path).toContain('/activities/roster-msg');
+  expect(h.teams.updates().at(-1)!.path).toBe(`/v3/conversations/${chat.conversationId}/activities/${rosterMessage}`);
   expect(textOf(await say(chat, people.hakan, '/risk Ordföranden antecknar S=2 K=2'))).toContain('Risk R1 recorded');
 
   const bad = (await press({ to: '2020-13-45' })).body as { value: string };

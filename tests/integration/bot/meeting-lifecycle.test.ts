@@ -27,7 +27,7 @@ type CardJson = { body: unknown[]; actions?: Action[] };
 beforeEach(() => {
   h.teams.clear();
   h.teams.members = [people.sara, people.hakan, people.titti];
-  h.teams.roles.clear();
+  h.teams.defaultRoles.clear();
 });
 
 const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => {
@@ -39,7 +39,7 @@ const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => 
   return sent.find((a) => cardOf(a)) ?? sent[sent.length - 1]!;
 };
 const textOf = (a: Record<string, unknown>) => (typeof a.text === 'string' ? a.text : cardText(cardOf(a)));
-const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = 'card-msg') => {
+const press = async (chat: Chat, from: Person, action: Action, inputs: Record<string, unknown> = {}, replyToId = h.teams.cardMessageId(chat.conversationId, action.verb)) => {
   const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, replyToId }));
   expect(res.status).toBe(200);
   return res.body as { type: string; value: CardJson | string };
@@ -173,7 +173,7 @@ describe('notice, start, /next and check-in', () => {
     expect(cardText(cardOf(agendaPost))).toMatch(/▶1\n\[I\]\nIncheckning\nPågår sedan|▶1\n\[I\]\nCheck-in/);
     expect(cardText(cardOf(checkInPost))).toContain('Check-in: how are things?');
     expect(h.teams.sent()).toHaveLength(2);
-    h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
+    h.teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
     await say(meetingChat, people.sara, `/setup ${name}`);
     // /next posts nothing new: it updates the agenda card in place.
     const postsBefore = h.teams.sent().length;

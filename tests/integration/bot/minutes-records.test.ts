@@ -28,11 +28,11 @@ beforeEach(() => {
   h.teams.clear();
   h.teams.meetingInfo = 404;
   h.teams.members = [people.sara, people.hakan, people.titti, people.pia, people.fredric];
-  h.teams.roles.clear();
-  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  h.teams.roles.set(people.titti.aadObjectId, 'Presenter');
-  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
-  h.teams.roles.set(people.pia.aadObjectId, 'Attendee');
+  h.teams.defaultRoles.clear();
+  h.teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.defaultRoles.set(people.titti.aadObjectId, 'Presenter');
+  h.teams.defaultRoles.set(people.hakan.aadObjectId, 'Attendee');
+  h.teams.defaultRoles.set(people.pia.aadObjectId, 'Attendee');
 });
 
 const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => {
@@ -43,7 +43,7 @@ const say = async (chat: Chat, from: Person, text: string, locale = 'en-US') => 
 const textOf = (a: Record<string, unknown>) => (typeof a.text === 'string' ? a.text : cardText(cardOf(a)));
 const lastText = async (chat: Chat, from: Person, text: string, locale = 'en-US') => textOf((await say(chat, from, text, locale)).at(-1)!);
 const press = async (chat: Chat, from: Person, action: Action) => {
-  const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: action.data, replyToId: 'card-msg' }));
+  const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: action.data, replyToId: h.teams.cardMessageId(chat.conversationId, action.verb) }));
   expect(res.status).toBe(200);
   return res.body as { type: string; value: CardJson | string };
 };

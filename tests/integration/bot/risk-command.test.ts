@@ -1,6 +1,6 @@
 /** /risk (text and form card), /risks: the register of the conversation, through the real stack. */
 import { cardOf, cardText } from '../../fakes/bot-connector';
-import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, type Chat } from '../../helpers/activities';
+import { aCardAction, aChat, aGroupChat, aMeetingChat, aMessage, people, type Chat } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
 import { postActivity } from '../../helpers/test-app';
 
@@ -9,9 +9,9 @@ const h = useHarness();
 beforeEach(() => {
   h.teams.clear();
   h.teams.members = Object.values(people);
-  h.teams.roles.clear();
-  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+  h.teams.defaultRoles.clear();
+  h.teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.defaultRoles.set(people.hakan.aadObjectId, 'Attendee');
 });
 
 type Person = (typeof people)[keyof typeof people];
@@ -68,7 +68,7 @@ describe('/risk <threat> S= K=', () => {
   });
 
   it('takes commands without slash in a personal chat with the bot', async () => {
-    const chat: Chat = { conversationId: 'a:1personal-chat', conversationType: 'personal' };
+    const chat: Chat = aChat({ conversationId: 'a:1personal-chat', conversationType: 'personal' });
     const res = await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from: people.hakan, text: 'risk Eget register S=2 K=2', mentionBot: false }));
     expect(res.status).toBe(200);
     expect(cardText(cardOf(h.teams.sent().at(-1)))).toContain('Risk R1 recorded');
@@ -77,7 +77,7 @@ describe('/risk <threat> S= K=', () => {
   it('keeps one register per channel, whichever thread a command comes from', async () => {
     const channel = '19:e-samhalle@thread.tacv2';
     for (const [thread, expected] of [['1001', 'Risk R1 recorded'], ['1002', 'Risk R2 recorded']] as const) {
-      const chat: Chat = { conversationId: `${channel};messageid=${thread}`, conversationType: 'channel' };
+      const chat: Chat = aChat({ conversationId: `${channel};messageid=${thread}`, conversationType: 'channel' });
       await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from: people.hakan, text: `/risk Tråd ${thread} S=2 K=2` }));
       const reply = h.teams.requests.at(-1)!;
       expect(reply.path).toContain(`${channel};messageid=${thread}`);
@@ -116,13 +116,15 @@ describe('/risk form', () => {
     const chat = aMeetingChat();
     const submit = await formIn(chat);
     const inputs = { threat: 'Projektledaren är överbelastad', vulnerability: 'En nyckelperson', consequence: 'Förseningar', S: '4', K: '3', actionNeeded: 'true', action: 'Avlasta', owner: 'Sara' };
-    const press = aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, ...inputs }, replyToId: 'form-msg' });
+    const formMessage = h.teams.cardMessageId(chat.conversationId, submit.verb);
+    expect(formMessage).toBeDefined();
+    const press = aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb: submit.verb, data: { ...submit.data, ...inputs }, replyToId: formMessage });
     const res = await postActivity(h.app, press);
     const response = res.body as { type: string; value: unknown };
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     const text = cardText(response.value);
     for (const expected of ['Risk R1 recorded', 'Projektledaren är överbelastad', 'En nyckelperson', 'Förseningar', 'Avlasta', 'Sara', '12 (high)']) expect(text).toContain(expected);
-    expect(h.teams.updates().map((u) => u.path)).toEqual([`/v3/conversations/${chat.conversationId}/activities/form-msg`]);
+    expect(h.teams.updates().map((u) => u.path)).toEqual([`/v3/conversations/${chat.conversationId}/activities/${formMessage}`]);
 
     await postActivity(h.app, press);
     const register = await registerText(chat);

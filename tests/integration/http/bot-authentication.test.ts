@@ -21,6 +21,7 @@ const h = useHarness({
 });
 let store: OpenStore;
 beforeAll(async () => {
+  h.teams.requireToken = true;
   store = await openStore(loadConfig({ env: { DATABASE_URL: h.db.url } }).store);
 });
 afterAll(() => store.close());

@@ -52,6 +52,8 @@ beforeAll(async () => {
   authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: BOT_ID, clientSecret: BOT_SECRET });
   await authority.start();
   teams = new FakeBotConnector();
+  // The bot runs with an app id: Teams' connector takes nothing without its token.
+  teams.requireToken = true;
   serviceUrl = await teams.start();
   db = await createTestDatabase();
   app = await spawnApp(botEnv(issuer.metadataUrl));
@@ -71,7 +73,7 @@ afterAll(async () => {
 beforeEach(() => {
   teams.clear();
   teams.members = Object.values(people);
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
+  teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
 });
 
 const decisionActivity = (chat: Chat, text = '/decision E-rådet beslutar att anta handlingsplanen') =>

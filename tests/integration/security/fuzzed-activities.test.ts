@@ -59,8 +59,8 @@ beforeAll(async () => {
   teams = new FakeBotConnector();
   serviceUrl = await teams.start();
   teams.members = [people.sara, people.hakan, people.titti];
-  teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+  teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
+  teams.defaultRoles.set(people.hakan.aadObjectId, 'Attendee');
   const config = loadConfig({ env: { PORT: '0', DATABASE_URL: db.url, LOG_LEVEL: 'warn', BOT_ID: '', LOCAL_MODE: 'on', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' } });
   app = await start(config, { log: pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) }) });
   store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
@@ -111,11 +111,16 @@ const junk: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const FIELDS = ['cardId', 'name', 'role', 'organisation', 'email', 'from', 'to', 'threat', 'vulnerability', 'consequence', 'S', 'K', 'actionNeeded', 'action', 'owner', 'mood', 'text', 'inRoom', 'attending', 'note', 'item', 'type', 'time', 'title', 'responsible', 'year', 'slots', 'date', 'start', 'end', 'override', 'reason', 'page', 'answers'];
+/** Values a real form sends, so that some generated presses are valid and reach the store. */
+const PLAUSIBLE = fc.constantFrom('yes', 'no', 'good', 'strained', 'true', 'false', '3', '4', 'I', '2027-03-10', '09:00', '11:00', 'Ett ärende', 'Sara Herrman', 'new', 'chair');
 const ID_FIELDS = ['meetingId', 'decisionId', 'actionId', 'memberId', 'versionId', 'personId', 'aadObjectId'];
 
 /** Card data: the real ids (sometimes junk), junk or plausible values elsewhere, any field missing. */
 const cardData = () => fc.oneof(
-  { weight: 4, arbitrary: fc.record(Object.fromEntries([...ID_FIELDS.map((f) => [f, fc.oneof(fc.constantFrom(...(real[f] ?? ['x'])), junk)]), ...FIELDS.map((f) => [f, junk])]), { requiredKeys: [] }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(Object.fromEntries([...ID_FIELDS.map((f) => [f, fc.oneof(fc.constantFrom(...(real[f] ?? ['x'])), junk)]), ...FIELDS.map((f) => [f, fc.oneof(junk, PLAUSIBLE)])]), { requiredKeys: [] }),
+  },
   { weight: 1, arbitrary: junk },
 );
 
@@ -166,11 +171,17 @@ const activities = () => fc.oneof(
   // Conversation updates with junk members.
   fc.record({ membersAdded: junk, membersRemoved: junk }, { requiredKeys: [] }).map((m) => ({ ...envelope(groupChat), type: 'conversationUpdate', ...m })),
   // Real commands with hostile arguments and junk mentions.
-  fc.tuple(fc.constantFrom('/decision', '/risk', '/note', '/action', '/secretary', '/adjuster', '/agenda add', '/present', '/excused', '/schedule', '/next', '/item', '/minutes'), hostileText, junk).map(([word, rest, mention]) => ({
-    ...aMessage({ serviceUrl, chat: meetingChat, from: people.sara, text: `${word} ${rest}` }),
-    id: `fuzz-${Math.random().toString(36).slice(2)}`,
-    entities: [{ type: 'mention', text: '<at>Rådslag</at>', mentioned: BOT }, { type: 'mention', text: '<at>x</at>', mentioned: mention }],
-  })),
+  fc
+    .tuple(
+      fc.constantFrom('/decision', '/risk', '/note', '/action', '/secretary', '/adjuster', '/agenda add', '/present', '/excused', '/schedule', '/next', '/item', '/minutes'),
+      fc.oneof(hostileText, fc.constantFrom('Ett beslut om budgeten', 'Leverantören går i konkurs S3 K4', 'Titti Andersson: Skicka underlaget due: 2027-01-15')),
+      fc.option(junk, { nil: undefined }),
+    )
+    .map(([word, rest, mention]) => ({
+      ...aMessage({ serviceUrl, chat: meetingChat, from: people.sara, text: `${word} ${rest}` }),
+      id: `fuzz-${Math.random().toString(36).slice(2)}`,
+      entities: [{ type: 'mention', text: '<at>Rådslag</at>', mentioned: BOT }, ...(mention === undefined ? [] : [{ type: 'mention', text: '<at>x</at>', mentioned: mention }])],
+    })),
   // An envelope with fields taken away or replaced by junk.
   fc.tuple(fc.subarray(['type', 'serviceUrl', 'channelId', 'from', 'recipient', 'conversation', 'channelData', 'locale', 'id'], { minLength: 1 }), junk, fc.boolean()).map(([keys, value, remove]) => {
     const a: Record<string, unknown> = { ...aMessage({ serviceUrl, chat: meetingChat, from: people.sara, text: '/decision Fel kuvert' }) };

@@ -22,8 +22,8 @@ beforeAll(async () => {
   store = await openStore(loadConfig({ env: { DATABASE_URL: h.db.url } }).store);
   process.on('unhandledRejection', onRejection);
   h.teams.members = [people.sara, people.hakan, people.titti];
-  h.teams.roles.set(people.sara.aadObjectId, 'Organizer');
-  h.teams.roles.set(people.hakan.aadObjectId, 'Attendee');
+  h.teams.defaultRoles.set(people.sara.aadObjectId, 'Organizer');
+  h.teams.defaultRoles.set(people.hakan.aadObjectId, 'Attendee');
 });
 afterAll(async () => {
   process.off('unhandledRejection', onRejection);
