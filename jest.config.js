@@ -8,6 +8,8 @@ const shared = {
   testEnvironment: 'node',
   // The adaptivecards ESM build does not load under jest on Node 20: use its UMD build.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  // Every test must assert something (expect.hasAssertions before each).
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/every-test-asserts.ts'],
 };
 
 module.exports = {

@@ -10,13 +10,13 @@ const INLINE = /[\\`*_[\]<>|~&]/g;
 const escapeInline = (text: string): string =>
   text
     .replace(INLINE, (c) => `\\${c}`)
-    .replace(/:\/\//g, '\\://')
+    .replace(/\/\//g, '/\\/')
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/@/g, '\\@');
-/** A line that would start a heading, setext underline, quote, list or numbered list is escaped at its start. */
+/** A line that would start a heading, setext underline, table delimiter row, quote, list or numbered list is escaped at its start. */
 const escapeLine = (line: string): string =>
   escapeInline(line.replace(/^[ \t\u00a0]+/, ''))
-    .replace(/^[#>+=-]/, (mark) => `\\${mark}`)
+    .replace(/^[#>+=:-]/, (mark) => `\\${mark}`)
     .replace(/^(\d+)([.)])/, (_m, digits: string, mark: string) => `${digits}\\${mark}`);
 const escapeText = (text: string): string => text.split(/\r?\n/).map(escapeLine).join('  \n');
 const cell = (text: string): string => escapeInline(text.replace(/\s*\r?\n\s*/g, ' ')) || ' ';

@@ -62,13 +62,15 @@ const LINES = [
   '&amp; &copy; &#65;',
   'slutar med bakstreck \\',
   '[ref]: https://evil.example',
+  '//+.0 protokollrelativ',
+  '|\n:-',
   'Beslut: §4 enligt 2027-03-18, 250 000 kr',
 ];
 const typedText = fc.array(fc.oneof(fc.constantFrom(...LINES), fc.string({ maxLength: 30 })), { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
 
 it.each(LINES)('keeps %j as the text of one paragraph', (line) => {
   const html = md.render(toMarkdown([{ kind: 'paragraph', text: line }]));
-  expect(tagsOf(html)).toEqual(['p']);
+  expect(tagsOf(html).filter((t) => t !== 'br')).toEqual(['p']);
   expect(textOf(html).trim()).toBe(asRead(line));
 });
 
@@ -92,6 +94,6 @@ it('keeps any typed note as plain text in paragraphs, in every block that carrie
       expect(tagsOf(tableHtml).filter((t) => !['table', 'thead', 'tbody', 'tr', 'th', 'td'].includes(t))).toEqual([]);
       expect(tagsOf(tableHtml).filter((t) => t === 'td')).toHaveLength(2);
     }),
-    { numRuns: 400 },
+    { numRuns: 1000 },
   );
 });
