@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import type { RunningApp } from '../../../src/main';
+import { loadConfig } from '../../../src/config';
+import { createRepositories, openStore } from '../../../src/store';
 import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView, AttendanceView } from '../../../src/http/tab-api/contract';
 import { FakeBotConnector, cardOf, cardText } from '../../fakes/bot-connector';
 import { FakeOpenIdProvider } from '../../fakes/openid-provider';
@@ -338,15 +340,30 @@ describe('CSV, decisions and attendance', () => {
   });
 
   it('gives the attendance matrix (members × meetings) and rates per organisation', async () => {
+    // Before anything is marked: nobody counted present.
+    expect(((await get(`/api/tab/groups/${groupId}/attendance`, tokenFor(people.hakan))).body as unknown as AttendanceView).overallRate).toBe(0);
+    // Each member's organisation, as the roster card or the member import sets it.
+    const store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+    try {
+      const repos = createRepositories(store);
+      const organisations: Record<string, string> = { 'Håkan Sundberg': 'Munkedal', 'Pia Carlsson': 'Åmål', 'Sara Herrman': 'Fyrbodal', 'Titti Andersson': 'Fyrbodal' };
+      for (const m of await repos.groups.members(TENANT, groupId)) await repos.groups.updateMember(TENANT, m.id, { organisation: organisations[m.person.name]! });
+    } finally {
+      await store.close();
+    }
+    for (const line of ['/present Håkan Sundberg', '/present Sara Herrman', '/excused Pia Carlsson']) expect(await say(meetingChat, people.sara, line)).not.toBe('');
     const res = await get(`/api/tab/groups/${groupId}/attendance`, tokenFor(people.hakan));
     expect(res.status).toBe(200);
     const view = res.body as unknown as AttendanceView;
     expect(view.group).toEqual({ id: groupId, name: 'Tabbgruppen' });
     expect(view.meetings).toEqual([expect.objectContaining({ title: meetingTitle })]);
     expect(view.members.map((m) => m.name).sort()).toEqual(['Håkan Sundberg', 'Pia Carlsson', 'Sara Herrman', 'Titti Andersson']);
-    expect(view.cells).toHaveLength(4);
-    expect(view.cells.every((row) => row.length === 1 && ['present', 'excused', 'absent', 'none'].includes(row[0]!))).toBe(true);
-    expect(view.overallRate).toBe(0);
+    // Håkan and Sara present, Pia excused, Titti not marked: absent.
+    const cellOf = Object.fromEntries(view.members.map((m, i) => [m.name, view.cells[i]]));
+    expect(cellOf).toEqual({ 'Håkan Sundberg': ['present'], 'Pia Carlsson': ['excused'], 'Sara Herrman': ['present'], 'Titti Andersson': ['absent'] });
+    // Per organisation: Munkedal 1 of 1, Fyrbodal 1 of 2, Åmål 0 of 1 (an excused member still counts).
+    expect(Object.fromEntries(view.byOrganisation.map((o) => [o.organisation, o.rates]))).toEqual({ Munkedal: [1], Fyrbodal: [0.5], Åmål: [0] });
+    expect(view.overallRate).toBe(0.5);
     expect((await get(`/api/tab/groups/${groupId}/attendance?from=2027-01-01`, tokenFor(people.hakan))).status).toBe(400);
   });
 });

@@ -55,7 +55,11 @@ it('commits decisions asked for together in fewer transactions, each meeting num
 
 it('stores a request delivered twice in the same batch once, and tells the second caller so', async () => {
   const meeting = await aMeeting();
+  const before = group.stats();
   const [first, second] = await Promise.all([repos.decisions.record(decision(meeting.id, 1, 'twice')), repos.decisions.record(decision(meeting.id, 1, 'twice'))]);
+  // Both went in one transaction: the same batch.
+  expect(group.stats().writes - before.writes).toBe(2);
+  expect(group.stats().transactions - before.transactions).toBe(1);
   expect(first.created).toBe(true);
   expect(second.created).toBe(false);
   expect(second.value.id).toBe(first.value.id);
@@ -88,11 +92,14 @@ it('rolls back only the write that failed: the others in its batch are committed
 it('counts what a re-run write stored once, not once per run', async () => {
   const meeting = await aMeeting();
   const records = Array.from({ length: 5 }, (_, i) => ({ reportId: 'r1', recordId: `p${i}`, displayName: `Deltagare ${i}`, role: 'Attendee' as const, seconds: 600 }));
+  const before = group.stats();
   const [added] = await Promise.all([
     repos.attendance.saveRecords(T, meeting.id, records, '2027-02-11T10:00:00.000Z'),
     // Fails in the same batch, so the import above runs twice: once rolled back, once alone.
     group.run(() => Promise.reject(new Error('fails the batch'))).catch(() => undefined),
   ]);
+  // It did run twice: one batch rolled back, then each of the two writes alone.
+  expect(group.stats().transactions - before.transactions).toBe(3);
   expect(added).toBe(5);
   expect(await repos.attendance.records(T, meeting.id)).toHaveLength(5);
 });

@@ -3,6 +3,7 @@
  * Numbering under concurrency, idempotent writes and tenant scoping are store properties, so they are
  * tested here, once per store.
  */
+import { sql } from 'kysely';
 import { loadConfig } from '../../../src/config';
 import type { Repositories } from '../../../src/app/ports';
 import type { PersonRef } from '../../../src/domain/person';
@@ -47,8 +48,18 @@ it(`runs on the store this run is for (${process.env.DATABASE_URL?.startsWith('p
 });
 
 it('migrates an already migrated database without change', async () => {
+  const migrations = async (on: OpenStore) => (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(on.db)).rows.map((r) => r.name);
+  const meeting = await repos.meetings.ensure({ tenantId: TENANT, teamsMeetingId: 'before-reopening', conversationId: '19:reopen', at });
+  const applied = await migrations(store);
+  expect(applied.length).toBeGreaterThan(0);
   const again = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
-  await again.close();
+  try {
+    // No migration ran twice or anew, and what was stored is there as it was.
+    expect(await migrations(again)).toEqual(applied);
+    expect(await createRepositories(again).meetings.get(TENANT, meeting.value.id)).toEqual(meeting.value);
+  } finally {
+    await again.close();
+  }
 });
 
 describe('meetings', () => {

@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { assembleMinutes, canonicalJson, publicContent, withoutContactDetails, type MinutesContent, type MinutesRecords, type MinutesVersion } from '../../../src/domain/minutes';
 import { hmacDownloadLinks } from '../../../src/links/download-link-token';
+import { hmacLinkTokens } from '../../../src/links/personal-link-token';
 import { minutesRendering } from '../../../src/minutes';
 import { toMarkdown } from '../../../src/minutes/markdown';
 import { minutesOutline } from '../../../src/minutes/outline';
@@ -187,8 +188,13 @@ describe('download links', () => {
       if (changed !== token) expect(links.read(changed, now).ok).toBe(false);
     }
     expect(hmacDownloadLinks('another key').read(token, now)).toEqual({ ok: false, refusal: 'forged' });
+    // A personal link signed with the very same key is not a download link (each kind signs its own context).
+    const personal = hmacLinkTokens('a signing key of some length').issue({ tenantId: 't', meetingId: 'meeting-1', memberId: 'm', kind: 'notice', expiresAt: new Date('2027-02-18T12:00:00.000Z') });
+    expect(links.read(personal, now)).toEqual({ ok: false, refusal: 'forged' });
+    // The public and the internal download of one version are different links, each read as what it is.
     const publicOne = links.issue({ ...claims, public: true });
     expect(publicOne).not.toBe(token);
+    expect(links.read(publicOne, now)).toMatchObject({ ok: true, claims: { public: true } });
     expect(links.read('garbage', now)).toEqual({ ok: false, refusal: 'malformed' });
   });
 });
