@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../../src/main';
+import { loadConfig } from '../../../src/config';
+import { createRepositories, openStore } from '../../../src/store';
 import type { ApiError, CapabilityImportResult, CapabilityMapView, MeView, ReminderResult } from '../../../src/http/tab-api/contract';
 import { FakeBotConnector, cardOf, cardText } from '../../fakes/bot-connector';
 import { hmacLinkTokens } from '../../../src/links/personal-link-token';
@@ -133,11 +135,27 @@ describe('import', () => {
     expect((await mapOf()).capabilities.length).toBe(before);
   });
 
-  it('lets editors only import: a member gets 403, no token 401, another tenant’s group 404', async () => {
+  it('lets editors only import: a member gets 403, no token 401, another tenant’s real group 404 and unchanged', async () => {
     expect((await importCsv(CSV, randomUUID(), people.hakan)).status).toBe(403);
     const anonymous = await call('POST', `/api/tab/groups/${groupId}/capabilities/import`, undefined, { requestId: randomUUID(), format: 'csv', content: CSV });
     expect(anonymous.status).toBe(401);
-    expect((await call('GET', `/api/tab/groups/${randomUUID()}/capabilities`, people.sara)).status).toBe(404);
+
+    // A group of another tenant, set up through the bot by that tenant's chat: reached by its real id, it is not there.
+    const otherTenant = '0a1b2c3d-3333-4e5f-8a9b-0c1d2e3f4a5b';
+    const setup = aMessage({ serviceUrl, chat: aGroupChat(), from: people.pia, text: '/setup Främmande karta' });
+    expect((await postActivity(app, JSON.parse(JSON.stringify(setup).split(TENANT).join(otherTenant)))).status).toBe(200);
+    const store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+    try {
+      const foreign = (await createRepositories(store).groups.findByName(otherTenant, 'Främmande karta'))!;
+      expect(foreign).toBeDefined();
+      expect((await call('GET', `/api/tab/groups/${foreign.id}/capabilities`, people.sara)).status).toBe(404);
+      const imported = await call<ApiError>('POST', `/api/tab/groups/${foreign.id}/capabilities/import`, people.sara, { requestId: randomUUID(), format: 'csv', content: CSV });
+      expect(imported.status).toBe(404);
+      expect(imported.body.code).toBe('GROUP.NOT_FOUND');
+      expect(await createRepositories(store).capabilities.map(otherTenant, foreign.id)).toEqual({ capabilities: [] });
+    } finally {
+      await store.close();
+    }
     // A member reads the map.
     expect((await call('GET', `/api/tab/groups/${groupId}/capabilities`, people.hakan)).status).toBe(200);
   });

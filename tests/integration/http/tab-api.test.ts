@@ -66,6 +66,16 @@ const seedRisks = [
   ['Svårigheten i att planera långsiktigt under rådande situation', 2, 3],
 ] as const;
 
+/** The store as it is now, read beside the running app. */
+async function withRepos<T>(read: (repos: ReturnType<typeof createRepositories>) => Promise<T>): Promise<T> {
+  const store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+  try {
+    return await read(createRepositories(store));
+  } finally {
+    await store.close();
+  }
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   serviceUrl = await teams.start();
@@ -190,16 +200,35 @@ describe('scope and roles', () => {
     expect(fredric.body.code).toBe('ACCESS.TAB_DENIED');
     expect(fredric.text).not.toContain('Vikande');
 
-    // A group of the same name in another tenant, made through the bot as that tenant's chat would.
-    const other = aMessage({ serviceUrl, chat: aGroupChat(), from: people.pia, text: '/setup Annan organisation' });
-    const otherTenant = JSON.parse(JSON.stringify(other).split(TENANT).join(OTHER_TENANT)) as typeof other;
-    expect((await postActivity(app, otherTenant)).status).toBe(200);
+    // A group in another tenant, with a risk, made through the bot as that tenant's chat would.
+    const otherChat = aGroupChat();
+    const inOtherTenant = (text: string) => JSON.parse(JSON.stringify(aMessage({ serviceUrl, chat: otherChat, from: people.pia, text })).split(TENANT).join(OTHER_TENANT)) as unknown;
+    expect((await postActivity(app, inOtherTenant('/setup Annan organisation'))).status).toBe(200);
+    expect((await postActivity(app, inOtherTenant('/risk Hemlig risk i den andra organisationen S=4 K=4'))).status).toBe(200);
     const otherToken = idp.userToken({ tenantId: OTHER_TENANT, oid: people.pia.aadObjectId, name: 'Pia', audience: CLIENT_ID });
     expect((await get('/api/tab/me', otherToken)).status).toBe(403);
-    // Pia of the host tenant cannot reach it by id either: it is not there.
-    const unknown = await get('/api/tab/groups/not-a-group/risks', tokenFor(people.pia));
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe('GROUP.NOT_FOUND');
+
+    // Its real ids, read from the store: the host tenant's people cannot reach it by them, and nothing changes.
+    const { otherGroup, otherRisk, otherRegister } = await withRepos(async (repos) => {
+      const group = (await repos.groups.findByName(OTHER_TENANT, 'Annan organisation'))!;
+      const register = await repos.risks.ensureGroupRegister(OTHER_TENANT, group.id);
+      const [risk] = await repos.risks.list(OTHER_TENANT, register);
+      return { otherGroup: group, otherRisk: risk!, otherRegister: register };
+    });
+    expect(otherRisk.threat).toBe('Hemlig risk i den andra organisationen');
+    for (const person of [people.pia, people.sara]) {
+      for (const path of [`/api/tab/groups/${otherGroup.id}/risks`, `/api/tab/groups/${otherGroup.id}/risks/${otherRisk.id}`, `/api/tab/groups/${otherGroup.id}/decisions`, `/api/tab/groups/${otherGroup.id}/attendance`]) {
+        const res = await get(path, tokenFor(person));
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe('GROUP.NOT_FOUND');
+        expect(res.text).not.toContain('Hemlig');
+      }
+    }
+    // Sara edits her own group: its route does not reach the other tenant's risk either.
+    const review = await call('POST', `/api/tab/groups/${groupId}/risks/${otherRisk.id}/reviews`, tokenFor(people.sara), { requestId: crypto.randomUUID(), probability: 1 });
+    expect(review.status).toBe(404);
+    const after = await withRepos(async (repos) => ({ risks: await repos.risks.list(OTHER_TENANT, otherRegister), reviews: await repos.risks.reviews(OTHER_TENANT, otherRisk.id) }));
+    expect(after).toEqual({ risks: [otherRisk], reviews: [] });
   });
 });
 
@@ -291,10 +320,35 @@ describe('POST a review', () => {
     expect((await detail(r1.id)).reviews).toEqual([]);
   });
 
-  it('answers 404 for a risk that is not in the group’s register', async () => {
-    const res = await call('POST', `/api/tab/groups/${groupId}/risks/not-a-risk/reviews`, tokenFor(people.sara), { requestId: crypto.randomUUID(), probability: 2 });
+  it('answers 404 for a risk of another group’s register (a real one, by its id) and leaves it as it was', async () => {
+    // Another group of the same tenant, Fredric's alone, with a risk of its own.
+    const otherChat = aGroupChat();
+    const members = teams.members;
+    teams.members = [people.fredric];
+    try {
+      expect(await say(otherChat, people.fredric, '/setup Grannguppen')).toContain('is set up');
+      expect(await say(otherChat, people.fredric, '/risk Grannens risk S=2 K=2')).toContain('recorded');
+    } finally {
+      teams.members = members;
+    }
+    const { neighbour, register } = await withRepos(async (repos) => {
+      const group = (await repos.groups.findByName(TENANT, 'Grannguppen'))!;
+      const id = await repos.risks.ensureGroupRegister(TENANT, group.id);
+      return { neighbour: (await repos.risks.list(TENANT, id))[0]!, register: id };
+    });
+    const ownReviews = () =>
+      withRepos(async (repos) => {
+        const risks = await repos.risks.list(TENANT, await repos.risks.ensureGroupRegister(TENANT, groupId));
+        return { risks, reviews: (await Promise.all(risks.map((r) => repos.risks.reviews(TENANT, r.id)))).flat() };
+      });
+    const before = await ownReviews();
+    const res = await call('POST', `/api/tab/groups/${groupId}/risks/${neighbour.id}/reviews`, tokenFor(people.sara), { requestId: crypto.randomUUID(), probability: 5 });
     expect(res.status).toBe(404);
+    // Nothing in Sara's own register changed either: the review went nowhere.
+    expect(await ownReviews()).toEqual(before);
+    expect((await get(`/api/tab/groups/${groupId}/risks/${neighbour.id}`, tokenFor(people.sara))).status).toBe(404);
     expect((await get(`/api/tab/groups/${groupId}/risks/not-a-risk`, tokenFor(people.sara))).status).toBe(404);
+    expect(await withRepos(async (repos) => ({ risks: await repos.risks.list(TENANT, register), reviews: await repos.risks.reviews(TENANT, neighbour.id) }))).toEqual({ risks: [neighbour], reviews: [] });
   });
 });
 
@@ -343,14 +397,10 @@ describe('CSV, decisions and attendance', () => {
     // Before anything is marked: nobody counted present.
     expect(((await get(`/api/tab/groups/${groupId}/attendance`, tokenFor(people.hakan))).body as unknown as AttendanceView).overallRate).toBe(0);
     // Each member's organisation, as the roster card or the member import sets it.
-    const store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
-    try {
-      const repos = createRepositories(store);
-      const organisations: Record<string, string> = { 'Håkan Sundberg': 'Munkedal', 'Pia Carlsson': 'Åmål', 'Sara Herrman': 'Fyrbodal', 'Titti Andersson': 'Fyrbodal' };
+    const organisations: Record<string, string> = { 'Håkan Sundberg': 'Munkedal', 'Pia Carlsson': 'Åmål', 'Sara Herrman': 'Fyrbodal', 'Titti Andersson': 'Fyrbodal' };
+    await withRepos(async (repos) => {
       for (const m of await repos.groups.members(TENANT, groupId)) await repos.groups.updateMember(TENANT, m.id, { organisation: organisations[m.person.name]! });
-    } finally {
-      await store.close();
-    }
+    });
     for (const line of ['/present Håkan Sundberg', '/present Sara Herrman', '/excused Pia Carlsson']) expect(await say(meetingChat, people.sara, line)).not.toBe('');
     const res = await get(`/api/tab/groups/${groupId}/attendance`, tokenFor(people.hakan));
     expect(res.status).toBe(200);
@@ -385,4 +435,67 @@ describe('when the key metadata cannot be fetched', () => {
       await db2.drop();
     }
   });
+});
+
+describe('generated requests with real ids', () => {
+  /** Rows of the tables the tab API can write: a refused request must not change them. */
+  const counts = () =>
+    withRepos(async (repos) => {
+      const register = await repos.risks.ensureGroupRegister(TENANT, groupId);
+      const risks = await repos.risks.list(TENANT, register);
+      const reviews = (await Promise.all(risks.map((r) => repos.risks.reviews(TENANT, r.id)))).flat();
+      return { risks: risks.length, reviews: reviews.length, capabilities: (await repos.capabilities.map(TENANT, groupId)).capabilities.length, assessments: (await repos.capabilities.assessments(TENANT, groupId)).length };
+    });
+
+  it('answers every route with real groups and risks, an editor’s, a member’s or a foreign token, with 2xx or a clear 4xx; a refusal writes nothing', async () => {
+    const register = (await get(`/api/tab/groups/${groupId}/risks`, tokenFor(people.sara))).body as unknown as RiskRegisterView;
+    const riskIds = register.risks.map((r) => r.id);
+    expect(riskIds.length).toBeGreaterThan(0);
+    const route = fc.constantFrom(
+      'me',
+      'groups/%G/risks',
+      'groups/%G/risks.csv',
+      'groups/%G/risks/%R',
+      'groups/%G/risks/%R/reviews',
+      'groups/%G/capabilities',
+      'groups/%G/capabilities/import',
+      'groups/%G/capabilities/reminders',
+      'groups/%G/capabilities/assessments',
+      'groups/%G/attendance',
+      'groups/%G/decisions',
+    );
+    const junkId = fc.oneof(fc.uuid(), fc.string({ maxLength: 60 }), fc.constantFrom('..', '%00', "' or 1=1 --", '<script>'));
+    const group = fc.oneof({ weight: 4, arbitrary: fc.constant(groupId) }, { weight: 1, arbitrary: junkId });
+    const risk = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...riskIds) }, { weight: 1, arbitrary: junkId });
+    const token = fc.constantFrom(
+      () => tokenFor(people.sara), // the group's organizer: an editor
+      () => tokenFor(people.hakan), // a member
+      () => tokenFor(people.fredric), // not a member
+      () => idp.userToken({ tenantId: OTHER_TENANT, oid: people.sara.aadObjectId, name: 'Sara', audience: CLIENT_ID }),
+      () => 'not-a-token',
+    );
+    const body = fc.oneof(
+      fc.anything({ maxDepth: 2 }),
+      fc.record({ requestId: fc.oneof(fc.uuid(), fc.string({ maxLength: 20 })), probability: fc.anything({ maxDepth: 0 }), format: fc.constantFrom('csv', 'json', 'xlsx'), content: fc.string({ maxLength: 200 }), organisation: fc.string({ maxLength: 30 }), answers: fc.anything({ maxDepth: 1 }) }, { requiredKeys: [] }),
+    );
+    let refused = 0;
+    let reached = 0;
+    await fc.assert(
+      fc.asyncProperty(route, group, risk, fc.constantFrom('GET', 'POST'), body, token, async (r, g, rid, method, b, tokenOf) => {
+        const before = await counts();
+        const path = r.replace('%G', encodeURIComponent(g)).replace('%R', encodeURIComponent(rid));
+        const res = await call(method, `/api/tab/${path}?q=${encodeURIComponent(g)}`, tokenOf(), method === 'POST' ? (b ?? null) : undefined);
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400) {
+          refused++;
+          expect(res.body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.stringMatching(/.{10,}/) }));
+          expect(await counts()).toEqual(before);
+        } else reached++;
+      }),
+      { numRuns: 200 },
+    );
+    // Both kinds happened: the real ids and tokens got answers, the rest refusals.
+    expect(reached).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThan(10);
+  }, 120_000);
 });
