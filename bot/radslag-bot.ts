@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  type Activity,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
@@ -37,6 +38,7 @@ import { decisionCard, RETRACT_DECISION_VERB } from './cards/decision.card';
 import { helpCard } from './cards/help.card';
 import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from './cards/risk-form.card';
 import { riskRegisterCard } from './cards/risk-register.card';
+import { byteSize, MAX_MESSAGE_BYTES, SHOW_MORE_VERB } from './cards/paging';
 import { riskCard, riskReviewCard } from './cards/risk.card';
 import { parseCommand, parseRiskArgs, parseRiskReviewArgs, parseSetupArgs, type CommandName } from './command-parser';
 import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard, UPDATE_MEMBER_VERB } from './cards/group.card';
@@ -137,6 +139,30 @@ export class RadslagBot extends TeamsActivityHandler {
 
   // ---- turn set-up ---------------------------------------------------------------------------------
 
+  /**
+   * Every message this turn sends or updates is measured: one over Teams' 28 KB would be refused (413),
+   * fail the turn and be delivered again, so it is replaced by a short one that says where to read it all.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    // Changed in place: the activity already carries the conversation it goes to.
+    const fit = (activity: Partial<Activity>): void => {
+      const size = byteSize(activity);
+      if (size <= MAX_MESSAGE_BYTES) return;
+      this.services.log.error({ size, activityType: activity.type }, 'a reply was larger than a Teams message and was replaced by a short one');
+      delete activity.attachments;
+      Object.assign(activity, plainText(translator(localeOf(context.activity.locale))('error.tooLong')));
+    };
+    context.onSendActivities(async (_ctx, activities, next) => {
+      activities.forEach(fit);
+      return next();
+    });
+    context.onUpdateActivity(async (_ctx, activity, next) => {
+      fit(activity);
+      return next();
+    });
+    return super.run(context);
+  }
+
   private turnOf(context: TurnContext): Turn {
     const a = context.activity;
     const channelData = (a.channelData ?? {}) as { tenant?: { id?: string }; meeting?: { id?: string } };
@@ -236,7 +262,7 @@ export class RadslagBot extends TeamsActivityHandler {
       }
       case 'decisions': {
         const decisions = await this.services.decisions.listDecisions(ctx);
-        await context.sendActivity(cardMessage(decisionListCard(decisions, t)));
+        await context.sendActivity(cardMessage(decisionListCard(decisions, t, { cardId: randomUUID() })));
         return;
       }
       case 'risk': {
@@ -258,7 +284,7 @@ export class RadslagBot extends TeamsActivityHandler {
       }
       case 'risks': {
         const risks = await this.services.risks.listRisks(ctx);
-        await context.sendActivity(cardMessage(riskRegisterCard(risks, t)));
+        await context.sendActivity(cardMessage(riskRegisterCard(risks, t, { cardId: randomUUID() })));
         return;
       }
       case 'secretary': {
@@ -387,6 +413,12 @@ export class RadslagBot extends TeamsActivityHandler {
         const member = await this.services.groups.updateMember(ctx, data.memberId, data);
         return { card: await this.rosterView(turn, data.cardId, t('members.saved', { name: member.person.name })), shared: true };
       }
+      case SHOW_MORE_VERB: {
+        // The next rows of a long list, read anew: only the presser's card changes.
+        const data = parseCardData(showMoreData, rawData);
+        if (data.list === 'decisions') return { card: decisionListCard(await this.services.decisions.listDecisions(ctx), t, data), shared: false };
+        return { card: riskRegisterCard(await this.services.risks.listRisks(ctx), t, data), shared: false };
+      }
       case ADD_CHAT_MEMBERS_VERB: {
         const data = parseCardData(cardOnly, rawData);
         const added = await this.services.groups.addNewChatMembers(ctx);
@@ -436,6 +468,7 @@ const optionalString = z.string().max(20_000).optional();
 const retractData = z.object({ cardId, decisionId: z.string().min(1).max(200) });
 const appointData = z.object({ cardId, personId: z.string().min(1).max(400), name: z.string().min(1).max(400), aadObjectId: z.string().max(200).optional() });
 const cardOnly = z.object({ cardId });
+const showMoreData = z.object({ cardId, list: z.enum(['decisions', 'risks']), offset: z.number().int().min(0).max(100_000) });
 const memberData = z.object({
   cardId,
   memberId: z.string().min(1).max(200),

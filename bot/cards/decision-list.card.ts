@@ -1,11 +1,38 @@
 import { paragraph, type Decision } from '../../src/domain/decision';
 import type { Translate } from '../../src/i18n';
-import { card, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
+import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
+import { byteSize, rowsThatFit, SHOW_MORE_VERB } from './paging';
 
-/** Cards have a size limit in Teams: a long meeting shows its latest decisions and says so. */
-export const MAX_LISTED_DECISIONS = 50;
+/** Which part of a long list a card shows: `offset` rows from the newest are already shown. */
+export interface ListPage {
+  cardId: string;
+  offset?: number;
+}
 
-export function decisionListCard(decisions: Decision[], t: Translate): AdaptiveCard {
+function decisionRow(d: Decision, t: Translate): CardElement {
+  const isRetracted = d.status === 'retracted';
+  return {
+    type: 'ColumnSet',
+    separator: true,
+    columns: [
+      { type: 'Column', width: '40px', items: [{ type: 'TextBlock', text: paragraph(d), weight: 'Bolder' }] },
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          userText(d.text, isRetracted ? { strikethrough: true, isSubtle: true } : {}),
+          note(`${d.agendaItem ? `${t('decision.item', { number: d.agendaItem })} · ` : ''}${d.recordedBy.name}${isRetracted ? ` · ${t('decisions.retracted')}` : ''}`, isRetracted ? { color: 'Attention' } : {}),
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The decisions, newest last; as many of the latest as fit in one Teams message, then "Show more" for
+ * the ones before them (page.offset counts those already shown from the newest).
+ */
+export function decisionListCard(decisions: Decision[], t: Translate, page: ListPage = { cardId: '' }): AdaptiveCard {
   const body: CardElement[] = [heading(t('decisions.title'))];
   if (decisions.length === 0) {
     body.push({ type: 'TextBlock', text: t('decisions.empty'), wrap: true });
@@ -14,25 +41,15 @@ export function decisionListCard(decisions: Decision[], t: Translate): AdaptiveC
   }
   const retracted = decisions.filter((d) => d.status === 'retracted').length;
   body.push(note(t('decisions.summary', { active: decisions.length - retracted, retracted })));
-  const shown = decisions.slice(-MAX_LISTED_DECISIONS);
-  if (shown.length < decisions.length) body.push(note(t('decisions.more', { shown: shown.length, total: decisions.length })));
-  for (const d of shown) {
-    const isRetracted = d.status === 'retracted';
-    body.push({
-      type: 'ColumnSet',
-      separator: true,
-      columns: [
-        { type: 'Column', width: '40px', items: [{ type: 'TextBlock', text: paragraph(d), weight: 'Bolder' }] },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            userText(d.text, isRetracted ? { strikethrough: true, isSubtle: true } : {}),
-            note(`${d.agendaItem ? `${t('decision.item', { number: d.agendaItem })} · ` : ''}${d.recordedBy.name}${isRetracted ? ` · ${t('decisions.retracted')}` : ''}`, isRetracted ? { color: 'Attention' } : {}),
-          ],
-        },
-      ],
-    });
-  }
-  return card(body);
+  const offset = Math.min(Math.max(page.offset ?? 0, 0), decisions.length - 1);
+  // Newest first for the fitting, shown oldest first within the page.
+  const candidates = decisions.slice(0, decisions.length - offset).reverse();
+  const rows = candidates.map((d) => decisionRow(d, t));
+  const more = (n: number) => (offset + n < decisions.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'decisions', offset: offset + n })] : []);
+  const window = (n: number) => note(t('list.window', { from: decisions.length - offset - n + 1, to: decisions.length - offset, total: decisions.length }));
+  const base = byteSize(card([...body, window(1)], more(1)));
+  const n = rowsThatFit(rows, base);
+  if (offset > 0 || n < decisions.length) body.push(window(n));
+  body.push(...rows.slice(0, n).reverse());
+  return card(body, more(n));
 }

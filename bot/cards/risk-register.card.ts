@@ -1,12 +1,15 @@
 import { riskBand, riskCode, riskScore, type Risk } from '../../src/domain/risk';
 import type { Translate } from '../../src/i18n';
-import { card, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
+import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
+import type { ListPage } from './decision-list.card';
+import { byteSize, rowsThatFit, SHOW_MORE_VERB } from './paging';
 import { bandColour } from './risk.card';
 
-export const MAX_LISTED_RISKS = 40;
-
-/** The register as the seeds' table: ID, threat, S, K, R, action needed — highest R first (already sorted). */
-export function riskRegisterCard(risks: Risk[], t: Translate): AdaptiveCard {
+/**
+ * The register as the seeds' table: ID, threat, S, K, R, action needed — highest R first (already sorted);
+ * as many as fit in one Teams message, then "Show more" (page.offset risks are already shown).
+ */
+export function riskRegisterCard(risks: Risk[], t: Translate, page: ListPage = { cardId: '' }): AdaptiveCard {
   const body: CardElement[] = [heading(t('risks.title'))];
   if (risks.length === 0) {
     body.push({ type: 'TextBlock', text: t('risks.empty'), wrap: true });
@@ -14,17 +17,17 @@ export function riskRegisterCard(risks: Risk[], t: Translate): AdaptiveCard {
     return card(body);
   }
   body.push(note(t('risks.summary', { count: risks.length, needAction: risks.filter((r) => r.actionNeeded).length })));
-  const shown = risks.slice(0, MAX_LISTED_RISKS);
-  if (shown.length < risks.length) body.push(note(t('risks.more', { shown: shown.length, total: risks.length })));
+  const offset = Math.min(Math.max(page.offset ?? 0, 0), risks.length - 1);
   const header = (text: string, width: string) => ({ type: 'Column', width, items: [{ type: 'TextBlock', text, weight: 'Bolder', size: 'Small' }] });
-  body.push({
+  const columns: CardElement = {
     type: 'ColumnSet',
     columns: [header('ID', '40px'), header(t('risk.threat'), 'stretch'), header('S', '24px'), header('K', '24px'), header('R', '32px')],
-  });
-  for (const r of shown) {
+  };
+  const rows: CardElement[] = [];
+  for (const r of risks.slice(offset)) {
     const R = riskScore(r);
     const small = (text: string, extra: CardElement = {}) => ({ type: 'TextBlock', text, size: 'Small', ...extra });
-    body.push({
+    rows.push({
       type: 'ColumnSet',
       separator: true,
       columns: [
@@ -40,5 +43,10 @@ export function riskRegisterCard(risks: Risk[], t: Translate): AdaptiveCard {
       ],
     });
   }
-  return card(body);
+  const more = (n: number) => (offset + n < risks.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'risks', offset: offset + n })] : []);
+  const window = (n: number) => note(t('list.window', { from: offset + 1, to: offset + n, total: risks.length }));
+  const n = rowsThatFit(rows, byteSize(card([...body, window(1), columns], more(1))));
+  if (offset > 0 || n < risks.length) body.push(window(n));
+  body.push(columns, ...rows.slice(0, n));
+  return card(body, more(n));
 }

@@ -10,11 +10,12 @@ import { approvalCard, minutesCard } from '../../../bot/cards/minutes.card';
 import { minutesSummary, type MinutesVersion } from '../../../src/domain/minutes';
 import { noteCard } from '../../../bot/cards/note.card';
 import type { Action } from '../../../src/domain/action';
-import { decisionListCard, MAX_LISTED_DECISIONS } from '../../../bot/cards/decision-list.card';
+import { decisionListCard } from '../../../bot/cards/decision-list.card';
+import { CARD_BUDGET_BYTES, SHOW_MORE_VERB } from '../../../bot/cards/paging';
 import { decisionCard, RETRACT_DECISION_VERB } from '../../../bot/cards/decision.card';
 import { helpCard } from '../../../bot/cards/help.card';
 import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from '../../../bot/cards/risk-form.card';
-import { MAX_LISTED_RISKS, riskRegisterCard } from '../../../bot/cards/risk-register.card';
+import { riskRegisterCard } from '../../../bot/cards/risk-register.card';
 import { riskCard, riskReviewCard } from '../../../bot/cards/risk.card';
 import type { Decision } from '../../../src/domain/decision';
 import type { PersonRef } from '../../../src/domain/person';
@@ -62,13 +63,28 @@ function aFullRisk(overrides: Partial<Risk> = {}): Risk {
 /** The seed's register R1–R5, in register order. */
 const seedRisks: Risk[] = seedRegister().sort(byRegisterOrder);
 
-const manyDecisions = (n: number): Decision[] =>
-  Array.from({ length: n }, (_, i) => (i % 7 === 3 ? aRetractedDecision : aDecision)({ id: `d${i + 1}`, number: i + 1, text: `Beslut nummer ${i + 1}` }));
+/** 400 characters of a decision's or risk's text, as the council writes them at length. */
+const LONG = 'Digitaliseringsrådet beslutar att gå vidare med den gemensamma e-tjänsteplattformen och uppdrar åt arbetsgruppen att ta fram en tidplan. '.repeat(3).slice(0, 400);
 
-const manyRisks = (n: number): Risk[] =>
+const manyDecisions = (n: number, text = ''): Decision[] =>
+  Array.from({ length: n }, (_, i) => (i % 7 === 3 ? aRetractedDecision : aDecision)({ id: `d${i + 1}`, number: i + 1, text: `Beslut nummer ${i + 1} ${text}`.trim() }));
+
+const manyRisks = (n: number, text = ''): Risk[] =>
   Array.from({ length: n }, (_, i) =>
-    aRisk({ id: `r${i + 1}`, number: i + 1, threat: `Risk nummer ${i + 1}`, probability: ((i % 5) + 1) as Risk['probability'], impact: (((i * 3) % 5) + 1) as Risk['impact'], actionNeeded: i % 2 === 0 }),
+    aRisk({ id: `r${i + 1}`, number: i + 1, threat: `Risk nummer ${i + 1} ${text}`.trim(), probability: ((i % 5) + 1) as Risk['probability'], impact: (((i * 3) % 5) + 1) as Risk['impact'], actionNeeded: i % 2 === 0 }),
   ).sort(byRegisterOrder);
+
+/** Every page of a list card, following its Show more button, with what each page's rows say. */
+function pagesOf(first: (offset?: number) => AdaptiveCard): AdaptiveCard[] {
+  const pages = [first()];
+  for (;;) {
+    const more = executeActions(pages.at(-1)!).find((a) => a.verb === SHOW_MORE_VERB);
+    if (!more) return pages;
+    expect(pages.length).toBeLessThan(50);
+    pages.push(first((more.data as { offset: number }).offset));
+  }
+}
+const byteSizeOf = (c: AdaptiveCard): number => Buffer.byteLength(JSON.stringify(c));
 
 const candidates = (n: number): PersonRef[] =>
   Array.from({ length: n }, (_, i) => ({ id: `29:anna-${i + 1}`, ...(i % 3 === 2 ? {} : { aadObjectId: `aad-anna-${i + 1}` }), name: `Anna Svensson ${i + 1}` }));
@@ -169,7 +185,8 @@ function everyCard(t: Translate, locale: Locale): Array<[string, AdaptiveCard]> 
     ['decisionCard retracted without retractedBy', decisionCard(aDecision({ status: 'retracted' }), CARD_ID, t, locale)],
     ['decisionListCard empty', decisionListCard([], t)],
     ['decisionListCard with items', decisionListCard([aDecision(), aRetractedDecision({ id: 'd2', number: 2 }), aDecision({ id: 'd3', number: 3 })], t)],
-    ['decisionListCard over the limit', decisionListCard(manyDecisions(MAX_LISTED_DECISIONS + 13), t)],
+    ['decisionListCard over a message', decisionListCard(manyDecisions(60, LONG), t, { cardId: CARD_ID })],
+    ['decisionListCard, a later page', decisionListCard(manyDecisions(60, LONG), t, { cardId: CARD_ID, offset: 30 })],
     ['riskCard minimal', riskCard(aRisk({ probability: 1, impact: 1 }), t, locale)],
     ['riskCard full', riskCard(aFullRisk(), t, locale)],
     [
@@ -191,7 +208,7 @@ function everyCard(t: Translate, locale: Locale): Array<[string, AdaptiveCard]> 
     ],
     ['riskRegisterCard empty', riskRegisterCard([], t)],
     ['riskRegisterCard with the seed risks', riskRegisterCard(seedRisks, t)],
-    ['riskRegisterCard over the limit', riskRegisterCard(manyRisks(MAX_LISTED_RISKS + 5), t)],
+    ['riskRegisterCard over a message', riskRegisterCard(manyRisks(100, LONG), t, { cardId: CARD_ID })],
     ['helpCard', helpCard(t)],
     ['helpCard with an unknown command', helpCard(t, '/foo')],
     ['choosePersonCard with 2 candidates', choosePersonCard('Anna', candidates(2), CARD_ID, t)],
@@ -675,24 +692,28 @@ describe('decisionListCard', () => {
     expect(ofType(c, 'TextRun')).toContainEqual(expect.objectContaining({ text: `Sara Herrman · ${t('decisions.retracted')}`, color: 'Attention' }));
   });
 
-  it(`over ${MAX_LISTED_DECISIONS} shows the latest ${MAX_LISTED_DECISIONS} and says so`, () => {
-    const decisions = manyDecisions(MAX_LISTED_DECISIONS + 13);
-    const c = decisionListCard(decisions, t);
-    expect(rowsOf(c)).toHaveLength(MAX_LISTED_DECISIONS);
-    expect(visibleTexts(c)).toContain(t('decisions.more', { shown: MAX_LISTED_DECISIONS, total: decisions.length }));
-    const shownNumbers = visibleTexts(c).filter((text) => /^§\d+$/.test(text));
-    expect(shownNumbers[0]).toBe('§14');
-    expect(shownNumbers.at(-1)).toBe(`§${decisions.length}`);
-    const retracted = decisions.filter((d) => d.status === 'retracted').length;
-    expect(visibleTexts(c)).toContain(t('decisions.summary', { active: decisions.length - retracted, retracted }));
+  it('over one message shows the latest decisions that fit, says which, and reaches every one through Show more', () => {
+    const decisions = manyDecisions(60, LONG);
+    const pages = pagesOf((offset) => decisionListCard(decisions, t, { cardId: CARD_ID, ...(offset === undefined ? {} : { offset }) }));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(byteSizeOf(page)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    // The first page ends with the newest decision; the pages together hold each decision once.
+    const numbers = pages.map((p) => visibleTexts(p).filter((text) => /^§\d+$/.test(text)));
+    expect(numbers[0]!.at(-1)).toBe('§60');
+    expect(numbers.flat().sort()).toEqual(decisions.map((d) => `§${d.number}`).sort());
+    expect(new Set(numbers.flat()).size).toBe(60);
+    const shown = numbers[0]!.length;
+    expect(visibleTexts(pages[0]!)).toContain(t('list.window', { from: 60 - shown + 1, to: 60, total: 60 }));
+    // The last page offers no more.
+    expect(executeActions(pages.at(-1)!)).toEqual([]);
   });
 
-  it(`with exactly ${MAX_LISTED_DECISIONS} shows all of them and no "showing" note`, () => {
-    const c = decisionListCard(manyDecisions(MAX_LISTED_DECISIONS), t);
-    expect(rowsOf(c)).toHaveLength(MAX_LISTED_DECISIONS);
-    // heading, summary, then the rows: no "showing the latest" note.
-    expect(c.body).toHaveLength(2 + MAX_LISTED_DECISIONS);
-    expect(visibleTexts(c)).not.toContain(t('decisions.more', { shown: MAX_LISTED_DECISIONS, total: MAX_LISTED_DECISIONS }));
+  it('with few decisions shows all of them, no window note and no Show more', () => {
+    const c = decisionListCard(manyDecisions(12), t, { cardId: CARD_ID });
+    expect(rowsOf(c)).toHaveLength(12);
+    // heading, summary, then the rows.
+    expect(c.body).toHaveLength(2 + 12);
+    expect(executeActions(c)).toEqual([]);
   });
 });
 
@@ -798,12 +819,14 @@ describe('riskRegisterCard', () => {
     expect(ofType(c, 'TextBlock')).toContainEqual(expect.objectContaining({ text: '20', color: 'Attention' }));
   });
 
-  it(`over ${MAX_LISTED_RISKS} shows the ${MAX_LISTED_RISKS} highest and says so`, () => {
-    const risks = manyRisks(MAX_LISTED_RISKS + 5);
-    const c = riskRegisterCard(risks, t);
-    expect(rowsOf(c)).toHaveLength(MAX_LISTED_RISKS);
-    expect(visibleTexts(c)).toContain(t('risks.more', { shown: MAX_LISTED_RISKS, total: risks.length }));
-    expect(codesOf(c)).toEqual(risks.slice(0, MAX_LISTED_RISKS).map((r) => `R${r.number}`));
+  it('over one message shows the highest risks that fit and reaches every one, in register order, through Show more', () => {
+    const risks = manyRisks(100, LONG);
+    const pages = pagesOf((offset) => riskRegisterCard(risks, t, { cardId: CARD_ID, ...(offset === undefined ? {} : { offset }) }));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(byteSizeOf(page)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    expect(pages.flatMap((p) => codesOf(p))).toEqual(risks.map((r) => `R${r.number}`));
+    const first = codesOf(pages[0]!).length;
+    expect(visibleTexts(pages[0]!)).toContain(t('list.window', { from: 1, to: first, total: 100 }));
   });
 });
 
