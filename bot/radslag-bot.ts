@@ -417,6 +417,7 @@ export class RadslagBot extends TeamsActivityHandler {
         // The next rows of a long list, read anew: only the presser's card changes.
         const data = parseCardData(showMoreData, rawData);
         if (data.list === 'decisions') return { card: decisionListCard(await this.services.decisions.listDecisions(ctx), t, data), shared: false };
+        if (data.list === 'roster') return { card: await this.rosterView(turn, data.cardId, undefined, data.offset), shared: false };
         return { card: riskRegisterCard(await this.services.risks.listRisks(ctx), t, data), shared: false };
       }
       case ADD_CHAT_MEMBERS_VERB: {
@@ -433,9 +434,9 @@ export class RadslagBot extends TeamsActivityHandler {
     }
   }
 
-  private async rosterView(turn: Turn, cardId: string, notice?: string): Promise<AdaptiveCard> {
+  private async rosterView(turn: Turn, cardId: string, notice?: string, offset = 0): Promise<AdaptiveCard> {
     const { group, members, mayEdit } = await this.services.groups.roster(turn.ctx);
-    return rosterCard(group, members, this.services.clock.now().toISOString().slice(0, 10), mayEdit, cardId, turn.t, notice);
+    return rosterCard(group, members, this.services.clock.now().toISOString().slice(0, 10), mayEdit, cardId, turn.t, notice, offset);
   }
 
   // ---- replies -------------------------------------------------------------------------------------
@@ -468,7 +469,7 @@ const optionalString = z.string().max(20_000).optional();
 const retractData = z.object({ cardId, decisionId: z.string().min(1).max(200) });
 const appointData = z.object({ cardId, personId: z.string().min(1).max(400), name: z.string().min(1).max(400), aadObjectId: z.string().max(200).optional() });
 const cardOnly = z.object({ cardId });
-const showMoreData = z.object({ cardId, list: z.enum(['decisions', 'risks']), offset: z.number().int().min(0).max(100_000) });
+const showMoreData = z.object({ cardId, list: z.enum(['decisions', 'risks', 'roster']), offset: z.number().int().min(0).max(100_000) });
 const memberData = z.object({
   cardId,
   memberId: z.string().min(1).max(200),

@@ -12,7 +12,7 @@ export const CARD_BUDGET_BYTES = 24 * 1024;
 
 /** Shows the next rows of a long list: data `{ cardId, list, offset }`. */
 export const SHOW_MORE_VERB = 'list.more';
-export type PagedList = 'decisions' | 'risks';
+export type PagedList = 'decisions' | 'risks' | 'roster';
 
 export const byteSize = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 

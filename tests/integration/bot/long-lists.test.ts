@@ -66,23 +66,62 @@ it('lists a register of 100 risks in cards that Teams accepts, highest R first, 
   expect(new Set(codes).size).toBe(100);
 });
 
-it('replaces a reply larger than a Teams message (a roster of 80 members) by a short one that says where to read it, instead of failing the turn', async () => {
+const eighty = Array.from({ length: 80 }, (_, i) => ({
+  id: `29:1Ledamot${i}`,
+  name: `Ledamot ${String(i).padStart(2, '0')} Förnamn-Efternamn-Dubbelnamn från Kommunen`,
+  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  email: `ledamot.${i}@kommun${i}.se`,
+  tenantId: people.sara.tenantId,
+}));
+
+it('shows a roster of 80 members in cards that Teams accepts, every member reachable through Show more', async () => {
   const chat = aGroupChat();
-  const many = Array.from({ length: 80 }, (_, i) => ({
-    id: `29:1Ledamot${i}`,
-    name: `Ledamot ${i} Förnamn-Efternamn-Dubbelnamn från Kommunen`,
-    aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    email: `ledamot.${i}@kommun${i}.se`,
-    tenantId: people.sara.tenantId,
-  }));
-  h.teams.members = [people.sara, ...many];
+  h.teams.members = [people.sara, ...eighty];
   try {
     expect(cardText(cardOf((await say(chat, '/setup Stora rådet'))[0]))).toContain('Stora rådet');
-    const replies = await say(chat, '/members');
-    expect(replies).toHaveLength(1);
-    expect(replies[0]!.text).toBe('This answer is longer than one Teams message can hold, so it is not shown here. Open Rådslag’s tab in this chat to read all of it.');
-    expect(h.teams.requests.filter((r) => r.status === 413)).toEqual([]);
+    const pages = await allPages(chat, '/members');
+    expect(pages.length).toBeGreaterThan(1);
+    const seen = pages.flatMap((p) => [...p.matchAll(/^Ledamot (\d\d) /gm)].map((m) => m[1]));
+    // Each member once as a row (the edit form's choices repeat the page's names: counted once per page).
+    expect(new Set(seen).size).toBe(80);
   } finally {
     h.teams.members = [people.sara, people.hakan];
+  }
+});
+
+it('keeps every reply of a meeting with 80 members and a 25-item agenda within a Teams message', async () => {
+  const group = aGroupChat();
+  h.teams.members = [people.sara, ...eighty];
+  try {
+    await say(group, '/setup Mötesrådet');
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await say(group, `/schedule ${day} 09:00-16:00 Mötesrådet`);
+    for (let i = 0; i < 22; i++) {
+      // After the template's items, eight minutes apart: 12:10 to 14:58.
+      const minutes = 12 * 60 + 10 + i * 8;
+      const at = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      const added = await say(group, `/agenda add D ${at} Ärende ${i} om ${LONG.slice(0, 120)} — Sara Herrman`);
+      expect(cardText(cardOf(added[0]))).toContain(`Ärende ${i} om`);
+    }
+    const agenda = cardText(cardOf((await say(group, '/agenda'))[0]));
+    // The template's items and the 22 added: 25 or more, the last one on the card.
+    expect(agenda).toContain('Ärende 21 om');
+    expect(agenda.match(/^\[[IDA]\]$/gm)?.length ?? 0).toBeGreaterThanOrEqual(25);
+    for (const command of ['/notice', '/members', '/help', '/attendance', '/actions']) await say(group, command);
+    // In the meeting's own chat: the agenda in progress and the attendance of all 80.
+    const meeting = aMeetingChat();
+    await say(meeting, '/setup Mötesrådet');
+    for (const command of ['/start', '/agenda', '/attendance', '/checkin', '/next']) await say(meeting, command);
+    expect(cardText(cardOf((await say(meeting, '/attendance'))[0]))).toContain('Ledamot 79');
+  } finally {
+    h.teams.members = [people.sara, people.hakan];
+  }
+  // Nothing was refused for its size, and nothing had to be replaced by the short "too long" message.
+  expect(h.teams.requests.filter((r) => r.status === 413)).toEqual([]);
+  const sent = [...h.teams.sent(), ...h.teams.updates().map((u) => u.body as Record<string, unknown>)];
+  expect(sent.length).toBeGreaterThan(25);
+  for (const a of sent) {
+    expect(Buffer.byteLength(JSON.stringify(a))).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(String(a.text ?? '')).not.toContain('longer than one Teams message');
   }
 });
