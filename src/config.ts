@@ -43,6 +43,7 @@ const schema = z.object({
   ),
   LOCAL_MODE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
   TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.guid().default('6f3d6a53-6b0e-4a43-9c0f-2a9a1c1e7a01')),
+  TEAMS_APP_CATALOG_ID: optionalText,
   APP_NAME_SUFFIX: z.preprocess(emptyToUndefined, z.string().default('')),
   MEETING_ROLE_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
   JOB_POLL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(86_400).default(30)),
@@ -120,6 +121,8 @@ export interface AppConfig {
   /** Which test-only endpoints are configured (logged at warn at start). */
   testEndpoints: string[];
   teamsAppId: string;
+  /** The app's id in the organisation's app catalog; looked up by the manifest id when not given. */
+  teamsAppCatalogId?: string;
   appNameSuffix: string;
   meetingRoleCacheSeconds: number;
   /** How often due jobs (reminders) are looked for. */
@@ -245,6 +248,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     localMode,
     testEndpoints,
     teamsAppId: c.TEAMS_APP_ID,
+    ...(c.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: c.TEAMS_APP_CATALOG_ID } : {}),
     appNameSuffix: c.APP_NAME_SUFFIX,
     meetingRoleCacheSeconds: c.MEETING_ROLE_CACHE_SECONDS,
     jobPollSeconds: c.JOB_POLL_SECONDS,

@@ -58,7 +58,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');
   }
   // Graph (MSAL, the Graph client) and the tab's token validation (jose) are loaded only when configured.
-  const graph = config.graph ? await loadGraph(config.graph, log) : undefined;
+  const graph = config.graph ? await loadGraph(config.graph, log, config.teamsAppCatalogId) : undefined;
   const calendar = graph?.calendar;
   if (!calendar) log.warn('Microsoft Graph is not configured: meetings are stored, and Teams meetings are created once AAD_APP_* is set.');
   const clock = options.clock ?? systemClock;
@@ -140,9 +140,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   };
 }
 
-async function loadGraph(graph: NonNullable<AppConfig['graph']>, log: Logger) {
+async function loadGraph(graph: NonNullable<AppConfig['graph']>, log: Logger, catalogId?: string) {
   const [{ createGraphCalendar }, { createGraphAttendance, isAccessPolicyDenied }] = await Promise.all([import('./graph/graph-calendar'), import('./graph/graph-attendance')]);
-  return { calendar: createGraphCalendar(graph, log), attendance: createGraphAttendance(graph, log), isAccessDenied: isAccessPolicyDenied };
+  return { calendar: createGraphCalendar(graph, log, catalogId ? { catalogId } : {}), attendance: createGraphAttendance(graph, log), isAccessDenied: isAccessPolicyDenied };
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { CreatedEvent, EmailAddress, InstallResult, MeetingCalendar, NewOnlineMeetingEvent, OnlineMeetingInfo } from '../app/ports';
 import type { GraphConfig } from '../config';
 import { createGraphHttp, graphPath, type GraphAnswer, type GraphHttp } from './graph-http';
+import { MANIFEST_RSC_PERMISSIONS } from './rsc-permissions';
 
 // ---- Graph shapes we read (only the fields we use; Graph sends many more) ----
 
@@ -30,6 +31,8 @@ const onlineMeetingList = z.object({
 
 const graphErrorMessage = z.object({ error: z.object({ message: z.string() }) });
 
+const catalogApps = z.object({ value: z.array(z.object({ id: z.string().min(1), externalId: z.string().nullish() })) });
+
 function recipient(a: EmailAddress): { emailAddress: { name: string; address: string } } {
   return { emailAddress: { name: a.name, address: a.address } };
 }
@@ -44,13 +47,35 @@ function refusalMessage(answer: GraphAnswer): string {
   return parsed.success ? parsed.data.error.message : `HTTP ${answer.status}`;
 }
 
-export function createGraphCalendar(config: GraphConfig, log: Logger): MeetingCalendar {
-  return graphCalendarOver(createGraphHttp(config, log), config.baseUrl, log);
+export function createGraphCalendar(config: GraphConfig, log: Logger, options: CatalogOptions = {}): MeetingCalendar {
+  return graphCalendarOver(createGraphHttp(config, log), config.baseUrl, log, options);
+}
+
+export interface CatalogOptions {
+  /** The app's id in the organisation's app catalog (TEAMS_APP_CATALOG_ID), when known; else looked up once. */
+  catalogId?: string;
 }
 
 /** The calendar over any GraphHttp; `baseUrl` names the app catalog in `teamsApp@odata.bind`. */
-export function graphCalendarOver(graph: GraphHttp, baseUrl: string, log: Logger): MeetingCalendar {
+export function graphCalendarOver(graph: GraphHttp, baseUrl: string, log: Logger, options: CatalogOptions = {}): MeetingCalendar {
   const graphBase = baseUrl.replace(/\/+$/, '');
+  // An app published to the organisation's catalog has a catalog id of its own; the manifest id is its externalId.
+  const catalogIds = new Map<string, Promise<string | undefined>>();
+  const catalogIdOf = (manifestId: string): Promise<string | undefined> => {
+    if (options.catalogId) return Promise.resolve(options.catalogId);
+    let found = catalogIds.get(manifestId);
+    if (!found) {
+      found = (async () => {
+        const path = '/appCatalogs/teamsApps';
+        const answer = await graph.send('GET', path, { filter: `externalId eq ${odataString(manifestId)}` });
+        return graph.parse(catalogApps, answer, 'GET', path).value[0]?.id;
+      })();
+      catalogIds.set(manifestId, found);
+      // Not found (yet: the admin may publish it later) or failed: asked again next time.
+      found.then((id) => (id ? undefined : catalogIds.delete(manifestId)), () => catalogIds.delete(manifestId));
+    }
+    return found;
+  };
 
   return {
     async createOnlineMeetingEvent(input: NewOnlineMeetingEvent): Promise<CreatedEvent> {
@@ -90,8 +115,17 @@ export function graphCalendarOver(graph: GraphHttp, baseUrl: string, log: Logger
     },
 
     async installAppInChat(chatThreadId: string, teamsAppId: string): Promise<InstallResult> {
+      const catalogId = await catalogIdOf(teamsAppId);
+      if (!catalogId) {
+        log.warn({ teamsAppId }, 'the app is not in the organisation\'s app catalog: it cannot be installed in meeting chats');
+        return { kind: 'refused', status: 404, message: `the app (${teamsAppId}) is not published to the organisation's app catalog` };
+      }
       const answer = await graph.send('POST', graphPath`/chats/${chatThreadId}/installedApps`, {
-        body: { 'teamsApp@odata.bind': `${graphBase}${graphPath`/appCatalogs/teamsApps/${teamsAppId}`}` },
+        body: {
+          'teamsApp@odata.bind': `${graphBase}${graphPath`/appCatalogs/teamsApps/${catalogId}`}`,
+          // The app asks for resource-specific consent: the installation grants exactly what the manifest names.
+          consentedPermissionSet: { resourceSpecificPermissions: MANIFEST_RSC_PERMISSIONS.map((p) => ({ permissionValue: p.name, permissionType: p.type })) },
+        },
         // 409: already there. 403/404: policy, consent or the chat is out of reach: an answer, not a failure.
         accept: [403, 404, 409],
       });

@@ -112,6 +112,7 @@ export const GRAPH_PERMISSIONS: ReadonlyArray<{ method: string; path: RegExp; an
   { method: 'POST', path: /^\/users\/[^/]+\/sendMail$/, anyOf: ['Mail.Send'], service: 'outlook' },
   { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings(\/[^/]+)?$/, anyOf: ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'], service: 'teams' },
   { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings\/[^/]+\/attendanceReports(\/[^/]+\/attendanceRecords)?$/, anyOf: ['OnlineMeetingArtifact.Read.All'], service: 'teams' },
+  { method: 'GET', path: /^\/appCatalogs\/teamsApps$/, anyOf: ['AppCatalog.Read.All', 'AppCatalog.ReadWrite.All'], service: 'teams' },
   {
     method: 'POST',
     path: /^\/chats\/[^/]+\/installedApps$/,
@@ -150,6 +151,12 @@ export class FakeGraph {
   readonly sentMail: SentMail[] = [];
   /** Chats that exist besides the meeting chats of created events (installing elsewhere answers 404). */
   readonly chats = new Set<string>();
+  /**
+   * The organisation's app catalog: catalog id → the manifest id (`externalId`) and the resource-specific
+   * permissions its manifest asks for. Installing an id not here is 404; installing an app that asks for RSC
+   * needs a ...AndConsent... permission and a `consentedPermissionSet` naming exactly those (403 otherwise).
+   */
+  readonly catalog = new Map<string, { externalId: string; rsc: string[] }>();
   /** Forces the answer of POST /chats/{id}/installedApps (201 also records the installation). */
   installOverride?: 201 | 409 | 403 | 404;
   /** The tenant's users, by object id or address (any other user in a path is 404). */
@@ -336,6 +343,7 @@ export class FakeGraph {
       }
     }
     if (s[0] === 'chats' && s.length === 3 && s[2] === 'installedApps' && m === 'POST') return this.installApp(s[1]!, r);
+    if (s[0] === 'appCatalogs' && s[1] === 'teamsApps' && s.length === 2 && m === 'GET') return this.catalogApps(r);
     return [400, graphError('BadRequest', `Resource not found for the segment '${s[s.length - 1] ?? ''}'. (The fake Graph has no ${m} ${r.path}.)`)];
   }
 
@@ -506,6 +514,19 @@ export class FakeGraph {
       return [400, graphError('BadRequest', `teamsApp@odata.bind must be ${REAL_GRAPH_BASE}/appCatalogs/teamsApps/{id}, got ${JSON.stringify(bind)}`)];
     }
     const appId = decodeURIComponent(appMatch[2]!);
+    const app = this.catalog.get(appId);
+    if (!app && this.installOverride === undefined) return [404, graphError('NotFound', `The teamsApp with id '${appId}' was not found in the app catalog.`)];
+    if (app && app.rsc.length > 0 && this.installOverride === undefined) {
+      const roles = Array.isArray(r.claims?.roles) ? (r.claims.roles as unknown[]).map(String) : [];
+      if (!roles.some((p) => /^TeamsAppInstallation\.ReadWriteAndConsent(Self)?ForChat\.All$/.test(p))) {
+        return [403, graphError('Forbidden', 'The app requires resource-specific consent: installing it needs TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All or TeamsAppInstallation.ReadWriteAndConsentForChat.All.')];
+      }
+      const set = isObject(r.body) ? r.body.consentedPermissionSet : undefined;
+      const named = isObject(set) && Array.isArray(set.resourceSpecificPermissions) ? set.resourceSpecificPermissions.map((p: unknown) => (isObject(p) ? String(p.permissionValue) : '')) : [];
+      if ([...named].sort().join() !== [...app.rsc].sort().join()) {
+        return [403, graphError('Forbidden', `The consentedPermissionSet must name the app's resource-specific permissions: ${app.rsc.join(', ')}.`)];
+      }
+    }
     const installed = this.installedApps.get(chatId) ?? new Set<string>();
     const isKnownChat = this.chats.has(chatId) || [...this.onlineMeetings.values()].some((x) => x.threadId === chatId);
     const status = this.installOverride ?? (!isKnownChat ? 404 : installed.has(appId) ? 409 : 201);
@@ -521,6 +542,14 @@ export class FakeGraph {
       case 404:
         return [404, graphError('NotFound', `Chat ${chatId} was not found.`)];
     }
+  }
+
+  private catalogApps(r: GraphRequestRecord): Answer {
+    const filter = r.query.get('$filter') ?? '';
+    const match = /^\s*externalId\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter);
+    if (filter && !match) return [400, graphError('BadRequest', `The query specified in the URI is not valid: ${filter}`)];
+    const apps = [...this.catalog].filter(([, a]) => !match || a.externalId === match[1]!.replace(/''/g, "'"));
+    return [200, { '@odata.context': `${this.baseUrl}/$metadata#appCatalogs/teamsApps`, value: apps.map(([id, a]) => ({ id, externalId: a.externalId, displayName: 'Rådslag', distributionMethod: 'organization' })) }];
   }
 
   private sendMail(user: string, r: GraphRequestRecord): Answer {

@@ -9,6 +9,7 @@ import { FakeBotConnector } from '../fakes/bot-connector';
 import { FakeEntraAuthority } from '../fakes/entra-authority';
 import { FakeGraph } from '../fakes/graph-server';
 import { createTestTls, type TestTls } from '../fakes/test-tls';
+import { loadConfig } from '../../src/config';
 import { people, TENANT } from './activities';
 import { spawnApp, type SpawnedApp } from './spawned-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -26,6 +27,15 @@ export function readmeGraphPermissions(): string[] {
   const found = [...section.matchAll(/^\s*\| `([A-Za-z]+(?:\.[A-Za-z]+)+)` \|/gm)].map((m) => m[1]!);
   if (found.length === 0) throw new Error("README: no permission table under \"The administrator's part (Microsoft Graph)\"");
   return found;
+}
+
+/** The app's id in the fake organisation's catalog (not its manifest id, as in a real tenant). */
+export const CATALOG_ID = 'c8a7b6d5-0000-4000-8000-0000000ca7a1';
+
+/** The resource-specific permissions appPackage/manifest.json asks for. */
+export function manifestRsc(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'appPackage', 'manifest.json'), 'utf8')) as { authorization?: { permissions?: { resourceSpecific?: Array<{ name: string }> } } };
+  return (manifest.authorization?.permissions?.resourceSpecific ?? []).map((p) => p.name);
 }
 
 export interface GraphHarness {
@@ -61,6 +71,8 @@ export function useGraphApp(extraEnv: Record<string, string> = {}): GraphHarness
     h.authority = new FakeEntraAuthority(h.tls).addClient({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: GRAPH_CLIENT_SECRET, roles: readmeGraphPermissions() });
     await h.authority.start();
     h.graph = new FakeGraph(h.tls, h.authority).addUsers(...Object.values(people));
+    // The app, published to the organisation's catalog: a catalog id of its own, the manifest's id and RSC.
+    h.graph.catalog.set(CATALOG_ID, { externalId: loadConfig({ role: 'tool' }).teamsAppId, rsc: manifestRsc() });
     await h.graph.start();
     h.teams = new FakeBotConnector();
     h.serviceUrl = await h.teams.start();

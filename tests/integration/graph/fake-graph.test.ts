@@ -115,10 +115,29 @@ describe('permissions, users and bodies, as Graph checks them', () => {
     ['GET', `/users/${SARA}/onlineMeetings?$filter=JoinWebUrl eq 'https://teams.microsoft.com/l/x'`, undefined],
     ['GET', `/users/${SARA}/onlineMeetings/${MEETING}/attendanceReports`, undefined],
     ['POST', '/chats/19:meeting_x@thread.v2/installedApps', { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/x' }],
+    ['GET', "/appCatalogs/teamsApps?$filter=externalId eq 'x'", undefined],
   ];
 
   it('covers every route it serves with a documented permission', () => {
     for (const [method, path] of calls) expect(GRAPH_PERMISSIONS.some((p) => p.method === method && p.path.test(path.split('?')[0]!))).toBe(true);
+    expect(calls).toHaveLength(GRAPH_PERMISSIONS.length);
+  });
+
+  it('refuses to install an app that asks for RSC without a consent permission or without exactly its consent set (403), and an app not in the catalog (404)', async () => {
+    graph.catalog.set('catalog-app', { externalId: 'manifest-app', rsc: ['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat'] });
+    graph.chats.add('19:install-here@thread.v2');
+    const url = `${graph.baseUrl}/chats/19:install-here@thread.v2/installedApps`;
+    const bind = { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/catalog-app' };
+    const consent = (names: string[]) => ({ consentedPermissionSet: { resourceSpecificPermissions: names.map((permissionValue) => ({ permissionValue, permissionType: 'Application' })) } });
+    const selfOnly = graphToken(['TeamsAppInstallation.ReadWriteSelfForChat.All']);
+    const withConsent = graphToken(['TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All']);
+    expect((await send('POST', url, selfOnly, { ...bind, ...consent(['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat']) })).status).toBe(403);
+    expect((await send('POST', url, withConsent, bind)).status).toBe(403);
+    expect((await send('POST', url, withConsent, { ...bind, ...consent(['ChatMessage.Read.Chat']) })).status).toBe(403);
+    expect((await send('POST', url, withConsent, { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/manifest-app', ...consent(['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat']) })).status).toBe(404);
+    expect(graph.installedApps.get('19:install-here@thread.v2')).toBeUndefined();
+    expect((await send('POST', url, withConsent, { ...bind, ...consent(['OnlineMeeting.ReadBasic.Chat', 'ChatMessage.Read.Chat']) })).status).toBe(201);
+    expect(graph.installedApps.get('19:install-here@thread.v2')).toEqual(new Set(['catalog-app']));
   });
 
   it.each(calls)('answers %s %s without the documented permission with 403 in Graph’s error shape', async (method, path, body) => {

@@ -11,12 +11,14 @@ import { FakeEntraAuthority } from '../../fakes/entra-authority';
 import { FakeGraph } from '../../fakes/graph-server';
 import { createTestTls, type TestTls } from '../../fakes/test-tls';
 import { freePort } from '../../helpers/spawned-app';
+import { manifestRsc } from '../../helpers/graph-harness';
 
 const TENANT = '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00';
 const CLIENT_ID = '5e0c2a71-2d4b-4f7e-9b1a-3c8d6e2f4a10';
 const CLIENT_SECRET = 'fake~secret.value_for-tests';
 const SARA = '1d7a4b2c-3e5f-4a6b-9c8d-0e1f2a3b4c33';
 const TEAMS_APP_ID = '6f3d6a53-6b0e-4a43-9c0f-2a9a1c1e7a01';
+const CATALOG_ID = 'c8a7b6d5-1111-4000-8000-0000000ca7a1';
 
 let tls: TestTls;
 let authority: FakeEntraAuthority;
@@ -49,10 +51,12 @@ beforeAll(async () => {
     tenantId: TENANT,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
-    roles: ['Calendars.ReadWrite', 'OnlineMeetings.Read.All', 'TeamsAppInstallation.ReadWriteSelfForChat.All', 'Mail.Send'],
+    roles: ['Calendars.ReadWrite', 'OnlineMeetings.Read.All', 'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All', 'AppCatalog.Read.All', 'Mail.Send'],
   });
   const authorityHost = await authority.start();
   graph = new FakeGraph(tls, authority);
+  // Published to the organisation's catalog under an id of its own, asking for the manifest's RSC.
+  graph.catalog.set(CATALOG_ID, { externalId: TEAMS_APP_ID, rsc: manifestRsc() });
   const baseUrl = await graph.start();
   config = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tenantId: TENANT, authorityHost, baseUrl };
   child = await startCalendarChild({ caFile: tls.caFile });
@@ -213,12 +217,17 @@ describe('installAppInChat', () => {
     graph.installOverride = undefined;
   });
 
-  it('installs (201) with the app bound by its catalog URL, then reports it already installed (409)', async () => {
+  it('looks up the catalog id by the manifest id, installs (201) with the manifest’s RSC consented, then reports it already installed (409)', async () => {
     await expect(calendar.installAppInChat(chatThreadId, TEAMS_APP_ID)).resolves.toEqual({ kind: 'installed' });
+    const lookup = graph.requestsTo('GET', /^\/appCatalogs\/teamsApps$/);
+    expect(lookup.map((r) => r.query.get('$filter'))).toEqual([`externalId eq '${TEAMS_APP_ID}'`]);
     const install = graph.requestsTo('POST', /\/installedApps$/).at(-1)!;
     expect(install.path).toBe(`/chats/${chatThreadId}/installedApps`);
-    expect(install.body).toEqual({ 'teamsApp@odata.bind': `${graph.baseUrl}/appCatalogs/teamsApps/${TEAMS_APP_ID}` });
-    expect(graph.installedApps.get(chatThreadId)).toEqual(new Set([TEAMS_APP_ID]));
+    expect(install.body).toEqual({
+      'teamsApp@odata.bind': `${graph.baseUrl}/appCatalogs/teamsApps/${CATALOG_ID}`,
+      consentedPermissionSet: { resourceSpecificPermissions: manifestRsc().map((name) => ({ permissionValue: name, permissionType: 'Application' })) },
+    });
+    expect(graph.installedApps.get(chatThreadId)).toEqual(new Set([CATALOG_ID]));
 
     await expect(calendar.installAppInChat(chatThreadId, TEAMS_APP_ID)).resolves.toEqual({ kind: 'alreadyInstalled' });
     expect(graph.requestsTo('POST', /\/installedApps$/).at(-1)!.status).toBe(409);
@@ -231,6 +240,15 @@ describe('installAppInChat', () => {
       status: 403,
       message: "Installation of this app in the chat is blocked by the organization's app permission policy.",
     });
+  });
+
+  it('looks the catalog id up once, and reports an app not published to the catalog as refused without trying to install it', async () => {
+    await calendar.installAppInChat(chatThreadId, TEAMS_APP_ID);
+    expect(graph.requestsTo('GET', /^\/appCatalogs\/teamsApps$/)).toHaveLength(1);
+    const installs = graph.requestsTo('POST', /\/installedApps$/).length;
+    const unpublished = '11111111-2222-4333-8444-555555555555';
+    await expect(calendar.installAppInChat(chatThreadId, unpublished)).resolves.toEqual({ kind: 'refused', status: 404, message: expect.stringContaining('not published') });
+    expect(graph.requestsTo('POST', /\/installedApps$/)).toHaveLength(installs);
   });
 
   it('reports an unknown chat (404) as a refusal', async () => {
