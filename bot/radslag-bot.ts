@@ -130,6 +130,13 @@ export class RadslagBot extends TeamsActivityHandler {
       await this.withMeeting(context, (turn) => this.lifecycle.meetingEnded(context, turn));
       await next();
     });
+    // Added to a chat by hand (or by Teams): the booked meeting of that chat is linked and counts as installed.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const turn = this.turnOf(context);
+      if (turn.ctx.teamsMeetingId) await this.withMeeting(context, () => Promise.resolve());
+      await this.services.scheduling.appAddedToChat(turn.ctx);
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
       if (botAdded) await context.sendActivity(cardMessage(helpCard(this.turnOf(context).t)));

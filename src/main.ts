@@ -91,7 +91,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   linksLater.service = personalLinks;
   const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
-  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services), {
+  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services, { ...(calendar ? { calendar } : {}), teamsAppId: config.teamsAppId }), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });
   const server = createHttpServer({

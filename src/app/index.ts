@@ -1,4 +1,5 @@
 import { AccessPolicy } from './access-policy';
+import { APP_INSTALL_JOB, appInstallHandler } from './app-install';
 import { ATTENDANCE_IMPORT_JOB, attendanceImportHandler } from './attendance-import';
 import { AttendanceService } from './attendance-service';
 import { CapabilityService, type CapabilityServiceOptions } from './capability-service';
@@ -94,10 +95,17 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
 }
 
 /** The durable jobs' handlers by kind, for the JobRunner (src/app/job-runner.ts). */
-export function createJobHandlers(repos: Repositories, clock: Clock, notifier: Notifier, services: Pick<Services, 'attendance'>): Record<string, JobHandler> {
+export function createJobHandlers(
+  repos: Repositories,
+  clock: Clock,
+  notifier: Notifier,
+  services: Pick<Services, 'attendance'>,
+  install: { calendar?: MeetingCalendar; teamsAppId: string } = { teamsAppId: '' },
+): Record<string, JobHandler> {
   return {
     [NOTICE_REMINDER_JOB]: noticeReminderHandler(repos, notifier, clock),
     [ATTENDANCE_IMPORT_JOB]: attendanceImportHandler(repos, services.attendance, notifier),
+    [APP_INSTALL_JOB]: appInstallHandler(repos, install.calendar, install.teamsAppId),
   };
 }
 

@@ -76,6 +76,8 @@ export interface MeetingRepository {
   listByGroup(tenantId: string, groupId: string, fromIso: string, toIso: string): Promise<Meeting[]>;
   update(tenantId: string, meetingId: string, changes: MeetingChanges): Promise<Meeting>;
   /** Finds the meeting of a Teams meeting id, creating it on first contact. */
+  /** A meeting booked through the bot whose chat (found from its join URL) is this conversation. */
+  findScheduledByConversation(tenantId: string, conversationId: string): Promise<Meeting | undefined>;
   ensure(input: { tenantId: string; teamsMeetingId: string; conversationId: string; at: string }): Promise<Stored<Meeting>>;
   updateDetails(tenantId: string, meetingId: string, details: MeetingDetails): Promise<void>;
   findByTeamsId(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;

@@ -16,6 +16,7 @@ import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import { attendanceImportJobs, DEFAULT_ATTENDANCE_RETRY_MINUTES } from './attendance-import';
 import { noticeReminderJob } from './notice-reminder';
+import { appInstallJobs } from './app-install';
 import type { Clock, InstallResult, MeetingCalendar, Repositories } from './ports';
 
 export interface ScheduleRequest {
@@ -177,6 +178,8 @@ export class SchedulingService {
           meeting = await this.repos.meetings.update(ctx.tenantId, meeting.id, { conversationId: online.chatThreadId });
           install = await this.calendar.installAppInChat(online.chatThreadId, this.teamsAppId);
           meeting = await this.repos.meetings.update(ctx.tenantId, meeting.id, { installStatus: install.kind === 'refused' ? 'refused' : 'installed' });
+          // Refused now (policy, consent, catalog): tried again later; added by hand meanwhile, the jobs stop.
+          if (install.kind === 'refused') for (const job of appInstallJobs(meeting, this.clock.now())) await this.repos.jobs.enqueue(job);
         }
       }
       return { meeting, teams: { kind: 'created', ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}), install } };
@@ -184,6 +187,16 @@ export class SchedulingService {
       this.onGraphError(e, 'creating the Teams meeting');
       return { meeting, teams: { kind: 'failed', message: e instanceof Error ? e.message : String(e) } };
     }
+  }
+
+  /**
+   * Rådslag was added to a chat (by hand, or by Teams): a meeting booked through the bot whose chat this is
+   * counts as installed, so the retries stop. Returns the meeting, if the chat is one.
+   */
+  async appAddedToChat(ctx: RequestContext): Promise<Meeting | undefined> {
+    const meeting = await this.repos.meetings.findScheduledByConversation(ctx.tenantId, ctx.conversationId);
+    if (!meeting || meeting.installStatus === 'installed') return meeting;
+    return this.repos.meetings.update(ctx.tenantId, meeting.id, { installStatus: 'installed' });
   }
 
   /** The notice went out: the Outlook event's body gets the notice text with the current agenda. */

@@ -91,6 +91,18 @@ export class SqlMeetingRepository implements MeetingRepository {
     return row ? toMeeting(row) : undefined;
   }
 
+  async findScheduledByConversation(tenantId: string, conversationId: string): Promise<Meeting | undefined> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('conversation_id', '=', conversationId)
+      .where('schedule_source_key', 'is not', null)
+      .orderBy('starts_at')
+      .executeTakeFirst();
+    return row ? toMeeting(row) : undefined;
+  }
+
   /**
    * First contact from a meeting chat: the meeting of that Teams id; else a meeting scheduled through the
    * bot whose chat thread this is, which now learns its Teams id; else a new meeting.
