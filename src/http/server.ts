@@ -19,6 +19,7 @@ import { registerRiskRoutes } from './tab-api/risk-routes';
 import type { TabApiDeps } from './tab-api/tab-auth';
 import { registerTabStatic } from './tab-static';
 import { bodyReader } from './body';
+import { registerLegalPages } from './legal-pages';
 
 export interface HttpServerOptions {
   log: Logger;
@@ -72,6 +73,8 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     if (opts.capabilities) registerCapabilityRoutes(server, { ...opts.tab.deps, capabilities: opts.capabilities });
     registerTabStatic(server, opts.tab.distDir, opts.log);
   }
+
+  registerLegalPages(server);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {

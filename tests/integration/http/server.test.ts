@@ -1,4 +1,6 @@
 /** The HTTP edge: health, refusal of bodies that are not activities, help, welcome. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { cardOf, cardText } from '../../fakes/bot-connector';
 import { aMeetingChat, aMessage, BOT, people, TENANT } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
@@ -85,5 +87,35 @@ describe('help', () => {
       channelData: { tenant: { id: TENANT } },
     });
     expect(cardText(cardOf(h.teams.sent()[0]))).toContain('Rådslag commands');
+  });
+});
+
+describe('the privacy and terms pages the manifest names', () => {
+  it.each([
+    ['/privacy', 'sv', 'Rådslag – integritet och personuppgifter', 'Vad som sparas'],
+    ['/privacy?lang=en', 'en', 'Rådslag – privacy and personal data', 'What is stored'],
+    ['/terms', 'sv', 'Rådslag – användarvillkor', 'Användning'],
+    ['/terms?lang=en', 'en', 'Rådslag – terms of use', 'Responsibility'],
+  ])('%s answers 200 in %s', async (path, lang, title, heading) => {
+    const res = await fetch(`${h.app.url}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-language')).toBe(lang);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).toContain(`<h1>${title}</h1>`);
+    expect(html).toContain(`<h2>${heading}</h2>`);
+  });
+
+  it('follows the browser’s language when no ?lang is given', async () => {
+    const html = await (await fetch(`${h.app.url}/privacy`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).text();
+    expect(html).toContain('<html lang="en">');
+  });
+
+  it('is where the manifest points', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'appPackage', 'manifest.json'), 'utf8')) as { developer: { privacyUrl: string; termsOfUseUrl: string } };
+    expect(new URL(manifest.developer.privacyUrl.replace('${{PUBLIC_HOSTNAME}}', 'x')).pathname).toBe('/privacy');
+    expect(new URL(manifest.developer.termsOfUseUrl.replace('${{PUBLIC_HOSTNAME}}', 'x')).pathname).toBe('/terms');
   });
 });
