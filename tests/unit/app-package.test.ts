@@ -114,9 +114,9 @@ describe('app manifest template', () => {
     expect(() => fillManifestPlaceholders(template, values())).toThrow(UnfilledPlaceholderError);
   });
 
-  it('rejects a 40-character command title (the schema is really checked)', async () => {
-    const errors = await validateManifest(withFirstCommandTitle(filled, 'x'.repeat(40)));
-    expect(errors).toEqual([expect.stringMatching(/^\/bots\/0\/commandLists\/0\/commands\/0\/title must NOT have more than 32 characters/)]);
+  it('rejects a 130-character command title (the schema is really checked; 1.22 allows 128)', async () => {
+    const errors = await validateManifest(withFirstCommandTitle(filled, 'x'.repeat(130)));
+    expect(errors).toEqual([expect.stringMatching(/^\/bots\/0\/commandLists\/0\/commands\/0\/title must NOT have more than 128 characters/)]);
   });
 
   it('rejects a command title with a slash', async () => {
@@ -146,10 +146,10 @@ describe('sv-se localization', () => {
   });
 
   it('rejects a too-long localized title and an unknown key', async () => {
-    const bad = { ...filled, 'bots[0].commandLists[0].commands[0].title': 'y'.repeat(40), 'nme.short': 'typo' };
+    const bad = { ...filled, 'bots[0].commandLists[0].commands[0].title': 'y'.repeat(130), 'nme.short': 'typo' };
     const errors = await validateLocalization(bad);
     expect(errors).toEqual(
-      expect.arrayContaining([expect.stringContaining('must NOT have more than 32 characters'), expect.stringContaining('additional properties')]),
+      expect.arrayContaining([expect.stringContaining('must NOT have more than 128 characters'), expect.stringContaining('additional properties')]),
     );
   });
 
@@ -194,6 +194,10 @@ describe('buildAppPackage', () => {
 
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as JsonObject;
     expect(manifest.id).toBe(teamsAppId);
+    // Manifest 1.22 or later, validated against that version's own schema below.
+    const [major, minor] = String(manifest.manifestVersion).split('.').map(Number);
+    expect(major! > 1 || minor! >= 22).toBe(true);
+    expect(String(manifest.$schema)).toContain(`/v${String(manifest.manifestVersion)}/`);
     expect(view(manifest).bots[0]!.botId).toBe(botId);
     expect(view(manifest).name.short).toBe('Rådslag test');
     // The tab: SSO for the app registration, configurable in meetings and channels, and a personal tab.
