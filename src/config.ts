@@ -4,6 +4,7 @@
  * (committed, safe defaults). Everything is validated once here; a bad value stops start-up
  * with a message that names the key.
  */
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -51,6 +52,9 @@ const schema = z.object({
   SECRET_AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_TENANT_ID: optionalText,
   AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url().default('https://login.microsoftonline.com')),
+  AAD_APP_CREDENTIAL: z.preprocess(emptyToUndefined, z.enum(['secret', 'certificate', 'managedIdentity']).default('secret')),
+  AAD_APP_CERTIFICATE_FILE: optionalText,
+  MANAGED_IDENTITY_CLIENT_ID: optionalText,
   AAD_APP_ID_URI: z.preprocess(emptyToUndefined, z.string().trim().regex(/^(api|https?):\/\/\S+$/, 'must be the App ID URI, e.g. api://<host>/<client id>').optional()),
   AAD_APP_OPENID_METADATA_URL: optionalUrl,
   TAB_DIST_DIR: optionalText,
@@ -95,10 +99,18 @@ export function isLoopbackHost(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
-/** Microsoft Graph through an app registration (client credentials); absent until all three ids are set. */
+/**
+ * Microsoft Graph, app-only: through the app registration with a client secret (local use) or a certificate,
+ * or through the managed identity the app runs as in Azure (no secret at all).
+ */
 export interface GraphConfig {
   clientId: string;
-  clientSecret: string;
+  /** AAD_APP_CREDENTIAL=secret (the default). */
+  clientSecret?: string;
+  /** AAD_APP_CREDENTIAL=certificate: the PEM's private key and the certificate's SHA-256 thumbprint (hex). */
+  certificate?: { privateKey: string; thumbprintSha256: string };
+  /** AAD_APP_CREDENTIAL=managedIdentity: the user-assigned identity's client id (none: the system-assigned one). */
+  managedIdentity?: { clientId?: string };
   tenantId: string;
   /** e.g. https://login.microsoftonline.com — the authority is `{host}/{tenantId}`. */
   authorityHost: string;
@@ -218,6 +230,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     throw new ConfigError(c.AAD_APP_CLIENT_ID ? 'AAD_APP_TENANT_ID' : 'AAD_APP_CLIENT_ID', 'AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set together (the tab\'s sign-in needs both; Graph needs SECRET_AAD_APP_CLIENT_SECRET as well)');
   }
 
+  const graphCredential = graphCredentialOf(c, rootDir);
+
   let store: StoreConfig;
   if (!c.DATABASE_URL) store = { kind: 'sqlite', file: path.join(rootDir, 'data', 'radslag.db') };
   else if (c.DATABASE_URL.startsWith('sqlite:')) {
@@ -253,10 +267,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     meetingRoleCacheSeconds: c.MEETING_ROLE_CACHE_SECONDS,
     jobPollSeconds: c.JOB_POLL_SECONDS,
     graph:
-      c.AAD_APP_CLIENT_ID && c.SECRET_AAD_APP_CLIENT_SECRET && c.AAD_APP_TENANT_ID
+      c.AAD_APP_CLIENT_ID && c.AAD_APP_TENANT_ID && graphCredential
         ? {
             clientId: c.AAD_APP_CLIENT_ID,
-            clientSecret: c.SECRET_AAD_APP_CLIENT_SECRET,
+            ...graphCredential,
             tenantId: c.AAD_APP_TENANT_ID,
             authorityHost: c.AAD_APP_OAUTH_AUTHORITY_HOST.replace(/\/$/, ''),
             baseUrl: c.GRAPH_BASE_URL.replace(/\/$/, ''),
@@ -284,6 +298,25 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
 }
 
 type Parsed = z.infer<typeof schema>;
+
+/** How Rådslag signs in to Graph; undefined when the chosen way is not configured (Graph stays off). */
+function graphCredentialOf(c: Parsed, rootDir: string): Pick<GraphConfig, 'clientSecret' | 'certificate' | 'managedIdentity'> | undefined {
+  if (c.AAD_APP_CREDENTIAL === 'managedIdentity') return { managedIdentity: c.MANAGED_IDENTITY_CLIENT_ID ? { clientId: c.MANAGED_IDENTITY_CLIENT_ID } : {} };
+  if (c.AAD_APP_CREDENTIAL === 'certificate') {
+    if (!c.AAD_APP_CERTIFICATE_FILE) throw new ConfigError('AAD_APP_CERTIFICATE_FILE', 'is required with AAD_APP_CREDENTIAL=certificate (a PEM file with the private key and the certificate)');
+    let pem: string;
+    try {
+      pem = fs.readFileSync(path.resolve(rootDir, c.AAD_APP_CERTIFICATE_FILE), 'utf8');
+    } catch (e) {
+      throw new ConfigError('AAD_APP_CERTIFICATE_FILE', `cannot be read (${(e as Error).message})`);
+    }
+    const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
+    const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+    if (!key || !cert) throw new ConfigError('AAD_APP_CERTIFICATE_FILE', 'must hold both the private key and the certificate (PEM)');
+    return { certificate: { privateKey: key, thumbprintSha256: new X509Certificate(cert).fingerprint256.replace(/:/g, '').toLowerCase() } };
+  }
+  return c.SECRET_AAD_APP_CLIENT_SECRET ? { clientSecret: c.SECRET_AAD_APP_CLIENT_SECRET } : undefined;
+}
 
 /**
  * Local mode is asked for (LOCAL_MODE=on), never implied by a missing BOT_ID, and only where nothing says
@@ -322,7 +355,9 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     publicBaseUrl: c.publicBaseUrl,
     store: c.store.kind === 'sqlite' ? c.store : { kind: 'postgres', url: c.store.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
     bot: { ...c.bot, password: c.bot.password ? '***' : undefined },
-    graph: c.graph ? { ...c.graph, clientSecret: '***' } : 'not configured',
+    graph: c.graph
+      ? { ...c.graph, ...(c.graph.clientSecret ? { clientSecret: '***' } : {}), ...(c.graph.certificate ? { certificate: { thumbprintSha256: c.graph.certificate.thumbprintSha256, privateKey: '***' } } : {}) }
+      : 'not configured',
     linkSigningKey: c.linkSigningKey ? '***' : undefined,
     localMode: c.localMode,
     tab: { auth: c.tabAuth ?? 'local mode (no token needed; the demo workspace is read)', distDir: c.tabDistDir },

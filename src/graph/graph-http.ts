@@ -5,7 +5,7 @@
  * JSON, and turns every failure into one of the typed errors in graph-errors.ts. What the JSON means is
  * for the callers (graph-calendar.ts), which translate it into the port's types.
  */
-import { AuthError, ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import { AuthError, ConfidentialClientApplication, LogLevel, ManagedIdentityApplication, type Configuration } from '@azure/msal-node';
 import {
   AuthenticationHandler,
   Client,
@@ -122,18 +122,18 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** MSAL's client-credentials flow as the Graph client's token source. */
+/** MSAL as the Graph client's token source: client credentials (secret or certificate) or a managed identity. */
 class MsalTokenProvider implements AuthenticationProvider {
   constructor(
-    private readonly app: ConfidentialClientApplication,
+    private readonly acquire: () => Promise<string | undefined>,
     private readonly authority: string,
   ) {}
 
   async getAccessToken(): Promise<string> {
     let accessToken: string | undefined;
     try {
-      // MSAL caches the token in memory and asks Entra ID again only shortly before it expires.
-      accessToken = (await this.app.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] }))?.accessToken;
+      // MSAL caches the token in memory and asks Entra ID (or the identity endpoint) again only shortly before it expires.
+      accessToken = await this.acquire();
     } catch (e) {
       const code = e instanceof AuthError ? e.errorCode : 'token_request_failed';
       let description = e instanceof AuthError ? e.errorMessage || e.message : messageOf(e);
@@ -207,26 +207,42 @@ class TransportErrorHandler implements Middleware {
 export function createGraphHttp(config: GraphConfig, log: Logger): GraphHttp {
   const { root, version, hostname } = splitGraphBaseUrl(config.baseUrl);
   const authority = `${config.authorityHost.replace(/\/+$/, '')}/${config.tenantId}`;
-  const msal = new ConfidentialClientApplication({
-    auth: { clientId: config.clientId, clientSecret: config.clientSecret, ...msalAuthorityOptions(authority) },
-    system: {
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        // MSAL's errors also reach us as thrown errors, and it warns "No client info in response" on every
-        // client-credentials token: keep its voice below ours.
-        loggerCallback: (level, message) => {
-          if (level === LogLevel.Error) log.warn({ msal: message }, 'MSAL error');
-          else log.debug({ msal: message }, 'MSAL');
-        },
-      },
+  const loggerOptions: NonNullable<NonNullable<Configuration['system']>['loggerOptions']> = {
+    piiLoggingEnabled: false,
+    logLevel: LogLevel.Warning,
+    // MSAL's errors also reach us as thrown errors, and it warns "No client info in response" on every
+    // client-credentials token: keep its voice below ours.
+    loggerCallback: (level: LogLevel, message: string) => {
+      if (level === LogLevel.Error) log.warn({ msal: message }, 'MSAL error');
+      else log.debug({ msal: message }, 'MSAL');
     },
-  });
+  };
+  let acquire: () => Promise<string | undefined>;
+  let tokenSource = authority;
+  if (config.managedIdentity) {
+    // In Azure: the identity endpoint of the host (App Service, Container Apps) issues the token; no secret exists.
+    const mi = new ManagedIdentityApplication({
+      ...(config.managedIdentity.clientId ? { managedIdentityIdParams: { userAssignedClientId: config.managedIdentity.clientId } } : {}),
+      system: { loggerOptions },
+    });
+    acquire = async () => (await mi.acquireToken({ resource: GRAPH_SCOPE.replace(/\/\.default$/, '') }))?.accessToken;
+    tokenSource = 'the managed identity endpoint';
+  } else {
+    const msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: config.clientId,
+        ...(config.certificate ? { clientCertificate: { thumbprintSha256: config.certificate.thumbprintSha256, privateKey: config.certificate.privateKey } } : { clientSecret: config.clientSecret ?? '' }),
+        ...msalAuthorityOptions(authority),
+      },
+      system: { loggerOptions },
+    });
+    acquire = async () => (await msal.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] }))?.accessToken;
+  }
 
   const client = Client.initWithMiddleware({
     // The SDK's default chain, in its order, plus TransportErrorHandler before the fetch.
     middleware: [
-      new AuthenticationHandler(new MsalTokenProvider(msal, authority)),
+      new AuthenticationHandler(new MsalTokenProvider(acquire, tokenSource)),
       new RetryHandler(new RetryHandlerOptions(RETRY_DELAY_SECONDS, MAX_RETRIES)),
       new RedirectHandler(new RedirectHandlerOptions()),
       new TelemetryHandler(),

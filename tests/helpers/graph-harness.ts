@@ -50,7 +50,8 @@ export interface GraphHarness {
   restart(): Promise<void>;
 }
 
-export function useGraphApp(extraEnv: Record<string, string> = {}): GraphHarness {
+/** `extraEnv` may be a function, read when the app starts (for values known only once other fakes run). */
+export function useGraphApp(extraEnv: Record<string, string> | (() => Record<string, string>) = {}): GraphHarness {
   const h = {} as GraphHarness;
   const env = () => ({
     DATABASE_URL: h.db.url,
@@ -60,7 +61,7 @@ export function useGraphApp(extraEnv: Record<string, string> = {}): GraphHarness
     AAD_APP_TENANT_ID: TENANT,
     AAD_APP_OAUTH_AUTHORITY_HOST: h.authority.host,
     GRAPH_BASE_URL: h.graph.baseUrl,
-    ...extraEnv,
+    ...(typeof extraEnv === 'function' ? extraEnv() : extraEnv),
   });
   h.restart = async () => {
     await h.app.kill('SIGKILL');

@@ -1,7 +1,9 @@
 /** Configuration: precedence of the sources, defaults, and start-up errors that name the key. */
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generate } from 'selfsigned';
 import { ConfigError, describeConfig, loadConfig } from '../../src/config';
 
 let root: string;
@@ -199,5 +201,32 @@ describe('the test endpoints and the Bot Connector hosts', () => {
     expect(load(server).bot.serviceUrlHosts).toEqual(['smba.trafficmanager.net', 'smba.infra.gcc.teams.microsoft.com', 'smba.infra.gov.teams.microsoft.us', 'smba.infra.dod.teams.microsoft.us']);
     expect(load({ ...server, BOT_SERVICE_URL_HOSTS: 'smba.trafficmanager.net, 127.0.0.1' }).bot.serviceUrlHosts).toEqual(['smba.trafficmanager.net', '127.0.0.1']);
     expect(errorOf(() => load({ ...server, BOT_SERVICE_URL_HOSTS: 'https://evil.example/x' })).key).toBe('BOT_SERVICE_URL_HOSTS');
+  });
+});
+
+describe('how Graph is signed in to', () => {
+  const app = { AAD_APP_CLIENT_ID: '7d3b9c1e-4a5f-4e2b-9c8d-1f2e3a4b5c6d', AAD_APP_TENANT_ID: '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00' };
+
+  it('with a managed identity: no secret, the user-assigned identity’s client id', () => {
+    expect(load({ ...app, AAD_APP_CREDENTIAL: 'managedIdentity', MANAGED_IDENTITY_CLIENT_ID: 'mi-client' }).graph).toMatchObject({ managedIdentity: { clientId: 'mi-client' } });
+    expect(load({ ...app, AAD_APP_CREDENTIAL: 'managedIdentity' }).graph).toMatchObject({ managedIdentity: {} });
+    expect(load({ ...app, AAD_APP_CREDENTIAL: 'managedIdentity' }).graph?.clientSecret).toBeUndefined();
+  });
+
+  it('with a certificate: the PEM’s key and the SHA-256 thumbprint, the key never shown', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'radslag-graph' }], { keySize: 2048 });
+    fs.writeFileSync(path.join(root, 'graph.pem'), `${pems.private}\n${pems.cert}`);
+    const c = load({ ...app, AAD_APP_CREDENTIAL: 'certificate', AAD_APP_CERTIFICATE_FILE: 'graph.pem' });
+    const thumbprint = new X509Certificate(pems.cert).fingerprint256.replace(/:/g, '').toLowerCase();
+    expect(c.graph?.certificate).toEqual({ privateKey: pems.private.trim(), thumbprintSha256: thumbprint });
+    expect(JSON.stringify(describeConfig(c))).not.toContain('PRIVATE KEY');
+    expect(errorOf(() => load({ ...app, AAD_APP_CREDENTIAL: 'certificate' })).key).toBe('AAD_APP_CERTIFICATE_FILE');
+    fs.writeFileSync(path.join(root, 'cert-only.pem'), pems.cert);
+    expect(errorOf(() => load({ ...app, AAD_APP_CREDENTIAL: 'certificate', AAD_APP_CERTIFICATE_FILE: 'cert-only.pem' })).message).toContain('both the private key and the certificate');
+  });
+
+  it('stays off without a credential of the chosen kind', () => {
+    expect(load(app).graph).toBeUndefined();
+    expect(load({ ...app, SECRET_AAD_APP_CLIENT_SECRET: 's' }).graph).toMatchObject({ clientSecret: 's' });
   });
 });
