@@ -11,8 +11,8 @@ import { readmeGraphPermissions, useGraphApp, type GraphHarness } from '../helpe
 import { postActivity } from '../helpers/test-app';
 
 const IDENTITY_CLIENT_ID = '7e3f1a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
-let h: GraphHarness;
-const identity = new FakeManagedIdentityEndpoint({ clientId: IDENTITY_CLIENT_ID, tenantId: TENANT, roles: readmeGraphPermissions() }, () => h.authority);
+const harness: { h?: GraphHarness } = {};
+const identity = new FakeManagedIdentityEndpoint({ clientId: IDENTITY_CLIENT_ID, tenantId: TENANT, roles: readmeGraphPermissions() }, () => harness.h!.authority);
 let identityEndpoint = '';
 
 // Before the app starts (hooks run in the order they are declared).
@@ -21,13 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => identity.stop());
 
-h = useGraphApp(() => ({
+const h = useGraphApp(() => ({
   AAD_APP_CREDENTIAL: 'managedIdentity',
   MANAGED_IDENTITY_CLIENT_ID: IDENTITY_CLIENT_ID,
   SECRET_AAD_APP_CLIENT_SECRET: '',
   IDENTITY_ENDPOINT: identityEndpoint,
   IDENTITY_HEADER: identity.header,
 }));
+harness.h = h;
 
 it('books a Teams meeting with a token of the managed identity, and no client secret anywhere', async () => {
   h.teams.members = [people.sara, people.hakan];

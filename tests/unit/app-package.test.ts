@@ -195,9 +195,10 @@ describe('buildAppPackage', () => {
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as JsonObject;
     expect(manifest.id).toBe(teamsAppId);
     // Manifest 1.22 or later, validated against that version's own schema below.
-    const [major, minor] = String(manifest.manifestVersion).split('.').map(Number);
+    const version = manifest.manifestVersion as string;
+    const [major, minor] = version.split('.').map(Number);
     expect(major! > 1 || minor! >= 22).toBe(true);
-    expect(String(manifest.$schema)).toContain(`/v${String(manifest.manifestVersion)}/`);
+    expect(manifest.$schema as string).toContain(`/v${version}/`);
     expect(view(manifest).bots[0]!.botId).toBe(botId);
     expect(view(manifest).name.short).toBe('Rådslag test');
     // The tab: SSO for the app registration, configurable in meetings and channels, and a personal tab.
