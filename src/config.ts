@@ -72,6 +72,9 @@ const schema = z.object({
   DEMO_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
 });
 
+/** Every key the app reads from its environment. */
+export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
+
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface BotConfig {
