@@ -67,7 +67,12 @@ export interface BotServices {
   personalLinks?: PersonalLinkService;
   /** The bot's Microsoft App ID, for one-to-one chats it opens; empty in local mode. */
   botAppId?: string;
+  /** Microsoft Graph is configured: some commands wait on it, and show a typing indicator meanwhile. */
+  waitsOnGraph?: boolean;
 }
+
+/** Commands that call Graph before they answer (when Graph is configured). */
+const WAITS_ON_GRAPH: ReadonlySet<CommandName> = new Set(['schedule', 'notice', 'attendance', 'checkin']);
 
 /** The longest value an error reply quotes whole. */
 const MAX_QUOTED = 500;
@@ -259,6 +264,8 @@ export class RadslagBot extends TeamsActivityHandler {
 
   private async runCommand(context: TurnContext, turn: Turn, name: CommandName, args: string, mentions: Mention[]): Promise<void> {
     const { ctx, t, locale } = turn;
+    // These may wait on Microsoft Graph (events, mail, attendance reports): Teams shows that the bot is at work.
+    if (this.services.waitsOnGraph && WAITS_ON_GRAPH.has(name)) await context.sendActivity({ type: 'typing' });
     // Teams redelivers an activity it got no answer for in time: the activity id makes the write idempotent.
     const sourceKey = `activity:${ctx.conversationId}:${context.activity.id ?? randomUUID()}`;
     switch (name) {

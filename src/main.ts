@@ -90,7 +90,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
   });
   linksLater.service = personalLinks;
-  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '' });
+  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph) });
   const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services, { ...(calendar ? { calendar } : {}), teamsAppId: config.teamsAppId }), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });

@@ -58,6 +58,13 @@ export interface MeetingInfoAnswer {
 /** Served with a 2xx: neither an injected failure nor a refusal. */
 const accepted = (r: RecordedRequest): boolean => !r.failedWith && r.status !== undefined && r.status < 300;
 
+/** A typing indicator: Teams shows it for a moment; it is not a message in the chat. */
+const isTyping = (r: RecordedRequest): boolean => (r.body as { type?: unknown } | undefined)?.type === 'typing';
+
+/** Typing indicators the bot sent, in order (the conversation each went to). */
+export const typingIn = (requests: readonly RecordedRequest[]): string[] =>
+  requests.filter((r) => r.method === 'POST' && isTyping(r) && accepted(r)).map((r) => /^\/v3\/conversations\/([^/]+)\//.exec(r.path)?.[1] ?? '');
+
 /** Teams refuses a bot message larger than about 28 KB (the serialized activity). */
 export const MAX_MESSAGE_BYTES = 28 * 1024;
 
@@ -253,9 +260,11 @@ export class FakeBotConnector {
     return id && this.directChats.has(id) ? id : undefined;
   }
 
-  /** Activities the bot posted (replies and new messages) in group chats, channels and meeting chats, oldest first; one-to-one messages are in `direct()`. */
+  /** Messages the bot posted (replies and new messages) in group chats, channels and meeting chats, oldest first; one-to-one messages are in `direct()`, typing indicators are left out. */
   sent(): Array<Record<string, unknown>> {
-    return this.requests.filter((r) => r.method === 'POST' && r.path.includes('/activities') && accepted(r) && !this.directChatOf(r)).map((r) => r.body as Record<string, unknown>);
+    return this.requests
+      .filter((r) => r.method === 'POST' && r.path.includes('/activities') && accepted(r) && !this.directChatOf(r) && !isTyping(r))
+      .map((r) => r.body as Record<string, unknown>);
   }
 
   /** Messages the bot posted in one-to-one chats it opened, with the member each went to, oldest first. */
@@ -269,7 +278,7 @@ export class FakeBotConnector {
   /** The ids the fake gave the activities the bot posted outside one-to-one chats, oldest first (what a later PUT targets). */
   sentIds(): string[] {
     return this.requests.flatMap((r) => {
-      const id = this.directChatOf(r) ? undefined : this.postedIds.get(r);
+      const id = this.directChatOf(r) || isTyping(r) ? undefined : this.postedIds.get(r);
       return id ? [id] : [];
     });
   }

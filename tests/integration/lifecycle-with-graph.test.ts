@@ -4,7 +4,7 @@
  * through NODE_EXTRA_CA_CERTS), Teams is the fake Bot Connector. It is killed with SIGKILL half-way and
  * everything is still there after the restart.
  */
-import { cardOf, cardText } from '../fakes/bot-connector';
+import { cardOf, cardText, typingIn } from '../fakes/bot-connector';
 import { useGraphApp } from '../helpers/graph-harness';
 import { aCardAction, aChat, aGroupChat, aMessage, BOT, people, TENANT, type Chat } from '../helpers/activities';
 import { postActivity } from '../helpers/test-app';
@@ -46,7 +46,10 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
 
   // Eleven weeks ahead: exactly one event, with a Teams meeting, the members invited.
   const day = addDays(today, 77);
+  const typingBefore = typingIn(h.teams.requests).length;
   const booked = lastText(await say(group, people.sara, `/schedule ${day} 09:00-12:00 E-råd Fyrbodal`));
+  // While Graph was asked, Teams showed the bot typing in the group's chat.
+  expect(typingIn(h.teams.requests).slice(typingBefore)).toEqual([group.conversationId]);
   expect(booked).toContain('Booked: E-råd Fyrbodal');
   expect(booked).toContain('The Teams meeting is in the organizer’s calendar');
   const posts = eventPosts();
