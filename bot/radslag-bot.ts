@@ -26,6 +26,7 @@ import type { MeetingService, PersonQuery } from '../src/app/meeting-service';
 import type { MinutesRecordsService } from '../src/app/minutes-records-service';
 import type { MinutesService } from '../src/app/minutes-service';
 import type { RiskService } from '../src/app/risk-service';
+import type { TabLinks, TabPage } from '../src/links/tab-links';
 import { DomainError, isDomainError } from '../src/domain/errors';
 import type { Meeting } from '../src/domain/meeting';
 import type { PersonRef } from '../src/domain/person';
@@ -69,6 +70,8 @@ export interface BotServices {
   botAppId?: string;
   /** Microsoft Graph is configured: some commands wait on it, and show a typing indicator meanwhile. */
   waitsOnGraph?: boolean;
+  /** Deep links from the cards to the tab's pages. */
+  tabLinks?: TabLinks;
 }
 
 /** Commands that call Graph before they answer (when Graph is configured). */
@@ -276,7 +279,7 @@ export class RadslagBot extends TeamsActivityHandler {
       }
       case 'decisions': {
         const decisions = await this.services.decisions.listDecisions(ctx);
-        await context.sendActivity(cardMessage(decisionListCard(decisions, t, { cardId: randomUUID() })));
+        await context.sendActivity(cardMessage(decisionListCard(decisions, t, { cardId: randomUUID(), ...(await this.tabLink(turn, 'decisions')) })));
         return;
       }
       case 'risk': {
@@ -298,7 +301,7 @@ export class RadslagBot extends TeamsActivityHandler {
       }
       case 'risks': {
         const risks = await this.services.risks.listRisks(ctx);
-        await context.sendActivity(cardMessage(riskRegisterCard(risks, t, { cardId: randomUUID() })));
+        await context.sendActivity(cardMessage(riskRegisterCard(risks, t, { cardId: randomUUID(), ...(await this.tabLink(turn, 'risks')) })));
         return;
       }
       case 'secretary': {
@@ -430,9 +433,9 @@ export class RadslagBot extends TeamsActivityHandler {
       case SHOW_MORE_VERB: {
         // The next rows of a long list, read anew: only the presser's card changes.
         const data = parseCardData(showMoreData, rawData);
-        if (data.list === 'decisions') return { card: decisionListCard(await this.services.decisions.listDecisions(ctx), t, data), shared: false };
+        if (data.list === 'decisions') return { card: decisionListCard(await this.services.decisions.listDecisions(ctx), t, { ...data, ...(await this.tabLink(turn, 'decisions')) }), shared: false };
         if (data.list === 'roster') return { card: await this.rosterView(turn, data.cardId, undefined, data.offset), shared: false };
-        return { card: riskRegisterCard(await this.services.risks.listRisks(ctx), t, data), shared: false };
+        return { card: riskRegisterCard(await this.services.risks.listRisks(ctx), t, { ...data, ...(await this.tabLink(turn, 'risks')) }), shared: false };
       }
       case ADD_CHAT_MEMBERS_VERB: {
         const data = parseCardData(cardOnly, rawData);
@@ -446,6 +449,13 @@ export class RadslagBot extends TeamsActivityHandler {
         throw new DomainError('CARD.INVALID_DATA', { detail: `unknown action "${verb.slice(0, 40)}"` });
       }
     }
+  }
+
+  /** The tab's page for this chat's group, when the chat belongs to one. */
+  private async tabLink(turn: Turn, page: TabPage): Promise<{ tabLink?: string }> {
+    if (!this.services.tabLinks) return {};
+    const { group } = await this.services.meetings.scopeOf(turn.ctx);
+    return group ? { tabLink: this.services.tabLinks.to(group.id, page) } : {};
   }
 
   private async rosterView(turn: Turn, cardId: string, notice?: string, offset = 0): Promise<AdaptiveCard> {

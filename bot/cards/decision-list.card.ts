@@ -7,7 +7,12 @@ import { byteSize, rowsThatFit, SHOW_MORE_VERB } from './paging';
 export interface ListPage {
   cardId: string;
   offset?: number;
+  /** The tab's page with all of it (a Teams deep link). */
+  tabLink?: string;
 }
+
+/** "Open in Rådslag": the tab's page for the list, which shows everything. */
+export const openInTab = (page: ListPage, t: Translate): CardElement[] => (page.tabLink ? [{ type: 'Action.OpenUrl', title: t('list.openInTab'), url: page.tabLink }] : []);
 
 function decisionRow(d: Decision, t: Translate): CardElement {
   const isRetracted = d.status === 'retracted';
@@ -45,7 +50,10 @@ export function decisionListCard(decisions: Decision[], t: Translate, page: List
   // Newest first for the fitting, shown oldest first within the page.
   const candidates = decisions.slice(0, decisions.length - offset).reverse();
   const rows = candidates.map((d) => decisionRow(d, t));
-  const more = (n: number) => (offset + n < decisions.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'decisions', offset: offset + n })] : []);
+  const more = (n: number) => [
+    ...(offset + n < decisions.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'decisions', offset: offset + n })] : []),
+    ...openInTab(page, t),
+  ];
   const window = (n: number) => note(t('list.window', { from: decisions.length - offset - n + 1, to: decisions.length - offset, total: decisions.length }));
   const base = byteSize(card([...body, window(1)], more(1)));
   const n = rowsThatFit(rows, base);

@@ -6,7 +6,7 @@
 import { TabApi } from './api';
 import { langOf } from './i18n/lang';
 import { loadPage } from './pages';
-import { parseRoute, type Route } from './router';
+import { deepLinkTarget, navigate, parseRoute, type Route } from './router';
 import { connectToTeams, type ThemeName } from './teams';
 
 const params = new URLSearchParams(window.location.search);
@@ -18,6 +18,11 @@ const browserLang = langOf(navigator.language) ?? 'sv';
 document.documentElement.lang = queryLang ?? browserLang;
 
 const host = connectToTeams();
+// Opened from a card's "Open in Rådslag" link: the page and group it names, unless the address already says.
+void host.then((h) => {
+  const target = deepLinkTarget(h?.subPageId);
+  if (target && !params.get('group') && parseRoute(window.location.pathname).page === 'risks') navigate(target, { replace: true });
+});
 // The API waits for the host (at most the short init timeout) so that inside Teams no request goes without a token.
 const api = new TabApi(async () => (await host)?.getToken(), () => document.documentElement.lang || 'sv');
 

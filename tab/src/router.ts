@@ -56,6 +56,15 @@ export function queryWith(changes: Record<string, string | undefined> = {}): str
 
 export const hrefOf = (route: Route): string => `${pathOf(route)}${queryWith()}`;
 
+/**
+ * Where a Teams deep link's sub-page leads (`decisions?group=<id>`, `risks/<risk id>?group=<id>`, as the
+ * bot's cards write them): the tab's address, or undefined for anything else.
+ */
+export function deepLinkTarget(subPageId: string | undefined): string | undefined {
+  const m = /^(risks|risks\/[A-Za-z0-9-]{1,100}|decisions|attendance|capabilities)\?group=([A-Za-z0-9-]{1,100})$/.exec(subPageId ?? '');
+  return m ? `${BASE}${m[1]}?group=${m[2]}` : undefined;
+}
+
 const listeners = new Set<() => void>();
 
 export function navigate(href: string, options: { replace?: boolean } = {}): void {

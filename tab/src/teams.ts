@@ -13,6 +13,8 @@ export interface TeamsHost {
   frameContext?: string;
   /** The chat (meeting chat, group chat) or channel the tab is in: its group is the one set up there. */
   conversationId?: string;
+  /** A deep link's sub-page (the bot's cards link to a page of a group: `risks?group=<id>`). */
+  subPageId?: string;
   onThemeChange: (handler: (theme: ThemeName) => void) => void;
   /** The SSO token for the tab's API (teams-js caches and renews it). */
   getToken: () => Promise<string>;
@@ -49,6 +51,7 @@ export async function connectToTeams(): Promise<TeamsHost | undefined> {
       locale: context.app.locale,
       frameContext: context.page.frameContext,
       conversationId: context.chat?.id ?? context.channel?.id,
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
       onThemeChange: (handler) => {
         teams.app.registerOnThemeChangeHandler((theme) => handler(themeOf(theme)));
       },

@@ -125,3 +125,25 @@ it('keeps every reply of a meeting with 80 members and a 25-item agenda within a
     expect(typeof a.text === 'string' ? a.text : '').not.toContain('longer than one Teams message');
   }
 });
+
+it('links the decision list and the risk register of a group’s meeting to the tab’s page for them', async () => {
+  const group = aGroupChat();
+  await say(group, '/setup Länkrådet');
+  const meeting = aMeetingChat();
+  await say(meeting, '/setup Länkrådet');
+  await say(meeting, '/decision Ett beslut att länka');
+  await say(meeting, '/risk En risk att länka S=2 K=3');
+  const groupId = (await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat: group, from: people.sara, text: '/members' })), /"groupId":"([^"]+)"/.exec(JSON.stringify(h.teams.sent().at(-1)))![1]!);
+  for (const [command, page] of [
+    ['/decisions', 'decisions'],
+    ['/risks', 'risks'],
+  ] as const) {
+    const card = cardOf((await say(meeting, command))[0]) as { actions?: Array<{ type: string; title: string; url?: string }> };
+    const open = card.actions?.find((a) => a.type === 'Action.OpenUrl');
+    expect(open?.title).toBe('Open in Rådslag');
+    const link = new URL(open!.url!);
+    expect(link.hostname).toBe('teams.microsoft.com');
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: `${page}?group=${groupId}` });
+    expect(new URL(link.searchParams.get('webUrl')!).pathname).toBe(`/tab/${page}`);
+  }
+});
