@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { menuFor, type BotScope } from '../bot/command-table';
+import { translator } from '../src/i18n';
 import type { AppConfig } from '../src/config';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -19,6 +21,42 @@ const asObject = (v: JsonValue | undefined): JsonObject | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 
 /** Stand-in bot id for local mode, where no Azure bot exists: schema-valid, never installable. */
+/**
+ * The bot's command menus, per scope, from the same table as /help (bot/command-table.ts): in English in
+ * the manifest, in Swedish in a localization file's `bots[0].commandLists[i].commands[j]` keys. Whatever
+ * the templates say about commands is replaced.
+ */
+export function commandMenus(): { lists: JsonObject[]; sv: Record<string, string> } {
+  const en = translator('en');
+  const svT = translator('sv');
+  const scopes: BotScope[] = ['team', 'groupChat', 'personal'];
+  const lists: JsonObject[] = [];
+  const sv: Record<string, string> = {};
+  scopes.forEach((scope, l) => {
+    const rows = menuFor(scope);
+    lists.push({ scopes: [scope], commands: rows.map((r) => ({ title: r.menu!.en, description: en(r.help) })) });
+    rows.forEach((r, c) => {
+      sv[`bots[0].commandLists[${l}].commands[${c}].title`] = r.menu!.sv;
+      sv[`bots[0].commandLists[${l}].commands[${c}].description`] = svT(r.help);
+    });
+  });
+  return { lists, sv };
+}
+
+/** The manifest with its command menus from the command table. */
+export function withCommandMenus(manifest: JsonObject): JsonObject {
+  const bots = Array.isArray(manifest.bots) ? manifest.bots : [];
+  const [first, ...rest] = bots;
+  if (!first || typeof first !== 'object' || Array.isArray(first)) return manifest;
+  return { ...manifest, bots: [{ ...first, commandLists: commandMenus().lists }, ...rest] };
+}
+
+/** A localization with its command entries from the command table (Swedish: sv-*). */
+export function localizationWithCommandMenus(localization: JsonObject, file: string): JsonObject {
+  const kept = Object.fromEntries(Object.entries(localization).filter(([k]) => !k.startsWith('bots[0].commandLists[')));
+  return /^sv[-.]/i.test(path.basename(file)) ? { ...kept, ...commandMenus().sv } : kept;
+}
+
 export const FAKE_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Pixel sizes Teams requires for the two icons. */
@@ -367,7 +405,7 @@ export async function buildAppPackage(config: AppConfig, options: BuildAppPackag
   const { values, warnings } = placeholderValuesFromConfig(config);
   for (const w of warnings) options.onWarning?.(w);
 
-  const manifest = fillManifestPlaceholders(readJsonObject(path.join(appPackageDir, 'manifest.json')), values, 'manifest.json');
+  const manifest = withCommandMenus(fillManifestPlaceholders(readJsonObject(path.join(appPackageDir, 'manifest.json')), values, 'manifest.json'));
   const errors = (await validateManifest(manifest)).map((e) => `manifest.json: ${e}`);
   const entries = new Map<string, Buffer>([['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]]);
 
@@ -377,7 +415,7 @@ export async function buildAppPackage(config: AppConfig, options: BuildAppPackag
       errors.push(`${relative}: named in localizationInfo but missing from ${appPackageDir}`);
       continue;
     }
-    const localization = fillManifestPlaceholders(readJsonObject(file), values, relative);
+    const localization = localizationWithCommandMenus(fillManifestPlaceholders(readJsonObject(file), values, relative), relative);
     errors.push(...(await validateLocalization(localization)).map((e) => `${relative}: ${e}`));
     entries.set(relative, Buffer.from(`${JSON.stringify(localization, null, 2)}\n`));
   }

@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
+import { COMMAND_ROWS, menuFor } from '../../bot/command-table';
 import { loadConfig } from '../../src/config';
+import { translator } from '../../src/i18n';
 import {
   buildAppPackage,
   escapeLoneBrackets,
@@ -19,6 +21,8 @@ import {
   UnfilledPlaceholderError,
   validateLocalization,
   validateManifest,
+  withCommandMenus,
+  localizationWithCommandMenus,
 } from '../../scripts/app-package';
 
 // @microsoft/app-manifest require()s strip-bom 5, which is ESM-only. Node 20.19+ loads it through
@@ -34,7 +38,6 @@ jest.setTimeout(30_000);
 
 const APP_PACKAGE_DIR = path.resolve(__dirname, '../../appPackage');
 const HOST = 'radslag.example.org';
-const COMMANDS = ['decision', 'decisions', 'risk', 'risks', 'secretary', 'help'];
 const RSC = ['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat', 'ChannelMessage.Read.Group', 'ChannelMeeting.ReadBasic.Group'];
 
 const readTemplate = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(APP_PACKAGE_DIR, file), 'utf8')) as JsonObject;
@@ -61,7 +64,8 @@ function withFirstCommandTitle(manifest: JsonObject, title: string): JsonObject 
 }
 
 describe('app manifest template', () => {
-  const filled = fillManifestPlaceholders(readTemplate('manifest.json'), values());
+  // The template, filled, with the command menus the package build adds from the command table.
+  const filled = withCommandMenus(fillManifestPlaceholders(readTemplate('manifest.json'), values()));
 
   it('fills every placeholder and passes the official schema with no errors', async () => {
     expect(JSON.stringify(filled)).not.toContain('${{');
@@ -77,14 +81,24 @@ describe('app manifest template', () => {
     await expect(validateManifest(noSuffix)).resolves.toEqual([]);
   });
 
-  it('lists the six commands in every scope', () => {
+  it('offers in each scope the commands of /help’s table that work there, at most ten, described as /help does', () => {
     const bot = view(filled).bots[0]!;
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    for (const scope of ['team', 'groupChat', 'personal']) {
+    const en = translator('en');
+    for (const scope of ['team', 'groupChat', 'personal'] as const) {
       const lists = bot.commandLists.filter((l) => l.scopes.includes(scope));
       expect(lists).toHaveLength(1);
-      expect(lists[0]!.commands.map((c) => c.title)).toEqual(COMMANDS);
+      const expected = menuFor(scope);
+      // Every command of the table with a menu word that works here, but for those past Teams' ten.
+      expect(expected.every((r) => r.scopes.includes(scope) && COMMAND_ROWS.includes(r))).toBe(true);
+      expect(lists[0]!.commands).toEqual(expected.map((r) => ({ title: r.menu!.en, description: en(r.help) })));
+      expect(lists[0]!.commands.length).toBeLessThanOrEqual(10);
     }
+    // A personal chat offers no meeting command (nothing to record there), and help everywhere.
+    const personal = bot.commandLists.find((l) => l.scopes.includes('personal'))!.commands.map((c) => c.title);
+    expect(personal).not.toContain('decision');
+    for (const list of bot.commandLists) expect(list.commands.at(-1)!.title).toBe('help');
+    expect(bot.commandLists.find((l) => l.scopes.includes('groupChat'))!.commands.map((c) => c.title)).toContain('decision');
   });
 
   it('asks for the four resource-specific application permissions', () => {
@@ -132,17 +146,19 @@ describe('app manifest template', () => {
 });
 
 describe('sv-se localization', () => {
-  const filled = fillManifestPlaceholders(readTemplate('sv-se.json'), values({ APP_NAME_SUFFIX: '' }), 'sv-se.json');
+  const filled = localizationWithCommandMenus(fillManifestPlaceholders(readTemplate('sv-se.json'), values({ APP_NAME_SUFFIX: '' }), 'sv-se.json'), 'sv-se.json');
 
   it('passes the Localization schema and covers every command', async () => {
     await expect(validateLocalization(filled)).resolves.toEqual([]);
     expect(filled['name.short']).toBe('Rådslag');
-    for (let list = 0; list < 3; list++) {
-      COMMANDS.forEach((title, i) => {
-        expect(filled[`bots[0].commandLists[${list}].commands[${i}].title`]).toBe(title);
-        expect(filled[`bots[0].commandLists[${list}].commands[${i}].description`]).toEqual(expect.any(String));
-      });
-    }
+    const sv = translator('sv');
+    (['team', 'groupChat', 'personal'] as const).forEach((scope, list) => {
+      menuFor(scope).forEach((r, i) => {
+          expect(filled[`bots[0].commandLists[${list}].commands[${i}].title`]).toBe(r.menu!.sv);
+          expect(filled[`bots[0].commandLists[${list}].commands[${i}].description`]).toBe(sv(r.help));
+        });
+    });
+    expect(filled['bots[0].commandLists[1].commands[0].title']).toBe('beslut');
   });
 
   it('rejects a too-long localized title and an unknown key', async () => {
