@@ -16,6 +16,7 @@ import { attendanceCard, attendanceDeniedCard, attendanceFiguresCard } from './c
 import { DomainError } from '../src/domain/errors';
 import { isMemberOn } from '../src/domain/group';
 import type { Repositories } from '../src/app/ports';
+import type { TabLinks } from '../src/links/tab-links';
 import { card, heading, userText } from './cards/card';
 import { isCheckInItem } from '../src/domain/agenda';
 import type { AdaptiveCard } from './cards/card';
@@ -45,6 +46,8 @@ export interface LifecycleServices {
   links?: PersonalLinkService;
   /** For one-to-one chats the bot opens; empty in local mode. */
   botAppId?: string;
+  /** Deep links from the cards to the tab's pages. */
+  tabLinks?: TabLinks;
   /** Whether the request's meeting had started before this request. */
   wasRunning?: (turn: Turn) => Promise<boolean>;
   /** After the agenda card of a meeting that has just started (e.g. the open actions carried over). */
@@ -77,6 +80,11 @@ const checkInData = meetingRef.extend({ mood: z.string().max(40).optional(), tex
 
 export class LifecycleHandlers {
   constructor(private readonly s: LifecycleServices) {}
+
+  /** The tab's attendance page of the meeting's group. */
+  private attendanceLink(view: { group?: { id: string } }): string | undefined {
+    return view.group && this.s.tabLinks ? this.s.tabLinks.to(view.group.id, 'attendance') : undefined;
+  }
 
   /** Handles a lifecycle command; false when the command is not one of these. */
   async command(context: TurnContext, turn: Turn, name: string, args: string, sourceKey: string): Promise<boolean> {
@@ -130,10 +138,13 @@ export class LifecycleHandlers {
       case 'attendance': {
         if (/^import\b/iu.test(args.trim())) {
           const { outcome, view } = await this.s.attendance.importHere(ctx);
-          await context.sendActivity(cardMessage(attendanceCard(view, t, importNotice(outcome, t))));
+          await context.sendActivity(cardMessage(attendanceCard(view, t, importNotice(outcome, t), this.attendanceLink(view))));
         } else {
           const scope = await this.s.meetings.scopeOf(ctx);
-          if (scope.meeting) await context.sendActivity(cardMessage(attendanceCard(await this.s.attendance.viewHere(ctx), t)));
+          if (scope.meeting) {
+            const here = await this.s.attendance.viewHere(ctx);
+            await context.sendActivity(cardMessage(attendanceCard(here, t, undefined, this.attendanceLink(here))));
+          }
           else {
             const { group, figures, period } = await this.s.attendance.figures(ctx);
             await context.sendActivity(cardMessage(attendanceFiguresCard(group.name, period.from, period.to, figures, t)));
@@ -152,7 +163,7 @@ export class LifecycleHandlers {
           ? { mention: { id: mentioned.id, name: mentioned.name ?? mentioned.id, ...(mentioned.aadObjectId ? { aadObjectId: mentioned.aadObjectId } : {}) } }
           : { name: args.replace(/<\/?at>/g, '').replace(/^@/, '').trim() };
         const view = await this.s.attendance.correct(ctx, name, who);
-        await context.sendActivity(cardMessage(attendanceCard(view, t)));
+        await context.sendActivity(cardMessage(attendanceCard(view, t, undefined, this.attendanceLink(view))));
         return true;
       }
       case 'checkin': {
@@ -194,7 +205,8 @@ export class LifecycleHandlers {
     await this.s.scheduleAttendanceImports(meeting);
     const outcome = await this.s.attendance.importFor(turn.ctx.tenantId, meeting.id);
     if (outcome.kind === 'imported') {
-      await context.sendActivity(cardMessage(attendanceCard(await this.s.attendance.attendanceOf(turn.ctx.tenantId, meeting.id), turn.t, importNotice(outcome, turn.t))));
+      const view = await this.s.attendance.attendanceOf(turn.ctx.tenantId, meeting.id);
+      await context.sendActivity(cardMessage(attendanceCard(view, turn.t, importNotice(outcome, turn.t), this.attendanceLink(view))));
     } else if (outcome.kind === 'accessDenied' && outcome.firstTime) {
       await context.sendActivity(cardMessage(attendanceDeniedCard(meeting.title ?? '', turn.t)));
     }

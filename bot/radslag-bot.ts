@@ -123,6 +123,7 @@ export class RadslagBot extends TeamsActivityHandler {
       explain: (e, turn) => this.explain(e, turn),
       ...(services.personalLinks ? { links: services.personalLinks } : {}),
       botAppId: services.botAppId ?? '',
+      ...(services.tabLinks ? { tabLinks: services.tabLinks } : {}),
       wasRunning: (turn) => this.minutes.wasRunning(turn),
       afterStart: (context, turn, view) => this.minutes.afterStart(context, turn, view),
     });
@@ -291,12 +292,12 @@ export class RadslagBot extends TeamsActivityHandler {
         const review = parseRiskReviewArgs(args);
         if (review) {
           const done = await this.services.risks.reviewRisk(ctx, review.code ?? '', { probability: review.probability, impact: review.impact, status: review.status, note: review.note }, sourceKey);
-          await context.sendActivity(cardMessage(riskReviewCard(done.before, done.after, done.history, t, locale)));
+          await context.sendActivity(cardMessage(riskReviewCard(done.before, done.after, done.history, t, locale, (await this.tabLink(turn, `risks/${done.after.id}`)).tabLink)));
           return;
         }
         const parsed = parseRiskArgs(args);
         const { value } = await this.services.risks.raiseRisk(ctx, { threat: parsed.threat, probability: parsed.probability, impact: parsed.impact }, sourceKey);
-        await context.sendActivity(cardMessage(riskCard(value, t, locale)));
+        await context.sendActivity(cardMessage(riskCard(value, t, locale, (await this.tabLink(turn, `risks/${value.id}`)).tabLink)));
         return;
       }
       case 'risks': {
@@ -417,7 +418,7 @@ export class RadslagBot extends TeamsActivityHandler {
           },
           sourceKey,
         );
-        return { card: riskCard(value, t, locale), shared: true };
+        return { card: riskCard(value, t, locale, (await this.tabLink(turn, `risks/${value.id}`)).tabLink), shared: true };
       }
       case APPOINT_SECRETARY_VERB: {
         const data = parseCardData(appointData, rawData);

@@ -2,6 +2,7 @@ import type { Guest, MemberAttendance, PeriodFigures } from '../../src/domain/at
 import { formatRate } from '../../src/domain/attendance';
 import type { AttendanceView } from '../../src/app/ports';
 import type { Translate } from '../../src/i18n';
+import { openInTab } from './paging';
 import { card, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 /** Guests named on the card; the rest are counted. */
@@ -14,7 +15,7 @@ const personLine = (name: string, organisation: string | undefined, extra?: stri
  * The meeting's attendance as the minutes list it: present with organisation, excused, absent, guests,
  * presenters and co-opted, and the meeting's rate.
  */
-export function attendanceCard(view: AttendanceView, t: Translate, notice?: string): AdaptiveCard {
+export function attendanceCard(view: AttendanceView, t: Translate, notice?: string, tabLink?: string): AdaptiveCard {
   const title = view.meeting.title ?? view.group?.name ?? '';
   const counted = view.members.filter((m) => m.counted);
   const listed = view.members.filter((m) => !m.counted);
@@ -44,7 +45,7 @@ export function attendanceCard(view: AttendanceView, t: Translate, notice?: stri
     body.push({ type: 'TextBlock', text: `${t('attendance.guests')} (${guests.length})`, weight: 'Bolder', separator: true, wrap: true }, ...guests.slice(0, MAX_NAMED_GUESTS).map(guestLine));
     if (guests.length > MAX_NAMED_GUESTS) body.push(note(t('attendance.moreGuests', { count: guests.length - MAX_NAMED_GUESTS })));
   }
-  return card(body);
+  return card(body, openInTab(tabLink, t));
 }
 
 /** The group's rates over a period: in total, by organisation, by member. */

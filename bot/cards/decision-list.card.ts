@@ -1,7 +1,7 @@
 import { paragraph, type Decision } from '../../src/domain/decision';
 import type { Translate } from '../../src/i18n';
 import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
-import { byteSize, rowsThatFit, SHOW_MORE_VERB } from './paging';
+import { byteSize, openInTab, rowsThatFit, SHOW_MORE_VERB } from './paging';
 
 /** Which part of a long list a card shows: `offset` rows from the newest are already shown. */
 export interface ListPage {
@@ -10,9 +10,6 @@ export interface ListPage {
   /** The tab's page with all of it (a Teams deep link). */
   tabLink?: string;
 }
-
-/** "Open in Rådslag": the tab's page for the list, which shows everything. */
-export const openInTab = (page: ListPage, t: Translate): CardElement[] => (page.tabLink ? [{ type: 'Action.OpenUrl', title: t('list.openInTab'), url: page.tabLink }] : []);
 
 function decisionRow(d: Decision, t: Translate): CardElement {
   const isRetracted = d.status === 'retracted';
@@ -52,7 +49,7 @@ export function decisionListCard(decisions: Decision[], t: Translate, page: List
   const rows = candidates.map((d) => decisionRow(d, t));
   const more = (n: number) => [
     ...(offset + n < decisions.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'decisions', offset: offset + n })] : []),
-    ...openInTab(page, t),
+    ...openInTab(page.tabLink, t),
   ];
   const window = (n: number) => note(t('list.window', { from: decisions.length - offset - n + 1, to: decisions.length - offset, total: decisions.length }));
   const base = byteSize(card([...body, window(1)], more(1)));

@@ -3,6 +3,7 @@
  * leaves room for the activity around the card, and offers "Show more" for the rest, which replaces the
  * presser's card with the next rows.
  */
+import type { Translate } from '../../src/i18n';
 import type { CardElement } from './card';
 
 /** Teams' limit for one bot message (the serialized activity). */
@@ -31,3 +32,6 @@ export function rowsThatFit(rows: readonly CardElement[], baseBytes: number, bud
   }
   return n;
 }
+
+/** "Open in Rådslag": the tab's page for what the card summarises (a Teams deep link), when there is one. */
+export const openInTab = (tabLink: string | undefined, t: Translate): CardElement[] => (tabLink ? [{ type: 'Action.OpenUrl', title: t('list.openInTab'), url: tabLink }] : []);

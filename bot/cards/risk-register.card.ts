@@ -1,8 +1,8 @@
 import { riskBand, riskCode, riskScore, type Risk } from '../../src/domain/risk';
 import type { Translate } from '../../src/i18n';
 import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
-import { openInTab, type ListPage } from './decision-list.card';
-import { byteSize, rowsThatFit, SHOW_MORE_VERB } from './paging';
+import type { ListPage } from './decision-list.card';
+import { byteSize, openInTab, rowsThatFit, SHOW_MORE_VERB } from './paging';
 import { bandColour } from './risk.card';
 
 /**
@@ -45,7 +45,7 @@ export function riskRegisterCard(risks: Risk[], t: Translate, page: ListPage = {
   }
   const more = (n: number) => [
     ...(offset + n < risks.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'risks', offset: offset + n })] : []),
-    ...openInTab(page, t),
+    ...openInTab(page.tabLink, t),
   ];
   const window = (n: number) => note(t('list.window', { from: offset + 1, to: offset + n, total: risks.length }));
   const n = rowsThatFit(rows, byteSize(card([...body, window(1), columns], more(1))));

@@ -1,5 +1,6 @@
 import { riskBand, riskCode, riskScore, type Risk, type RiskReview } from '../../src/domain/risk';
 import type { Locale, Translate } from '../../src/i18n';
+import { openInTab } from './paging';
 import { card, formatTime, heading, labelled, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 /** Card colours of the R bands on the 5×5 map. */
@@ -27,7 +28,7 @@ export function scoreColumns(r: Risk, t: Translate): CardElement {
 }
 
 /** The confirmation of a raised risk, with every field that was given. */
-export function riskCard(r: Risk, t: Translate, locale: Locale): AdaptiveCard {
+export function riskCard(r: Risk, t: Translate, locale: Locale, tabLink?: string): AdaptiveCard {
   const body: CardElement[] = [heading(t('risk.title', { code: riskCode(r) })), labelled(t('risk.threat'), r.threat)];
   if (r.vulnerability) body.push(labelled(t('risk.vulnerability'), r.vulnerability));
   if (r.consequence) body.push(labelled(t('risk.consequence'), r.consequence));
@@ -36,11 +37,11 @@ export function riskCard(r: Risk, t: Translate, locale: Locale): AdaptiveCard {
   if (r.action) body.push(labelled(t('risk.action'), r.action));
   if (r.owner) body.push(labelled(t('risk.owner'), r.owner));
   body.push(note(`${t('risk.raisedBy', { name: r.raisedBy.name })} · ${formatTime(r.raisedAt, locale)}`));
-  return card(body);
+  return card(body, openInTab(tabLink, t));
 }
 
 /** A follow-up: what changed, the new status, the note, and the risk's history of follow-ups. */
-export function riskReviewCard(before: Risk, after: Risk, history: RiskReview[], t: Translate, locale: Locale): AdaptiveCard {
+export function riskReviewCard(before: Risk, after: Risk, history: RiskReview[], t: Translate, locale: Locale, tabLink?: string): AdaptiveCard {
   const body: CardElement[] = [
     heading(t('riskReview.title', { code: riskCode(after) })),
     labelled(t('risk.threat'), after.threat),
@@ -56,5 +57,5 @@ export function riskReviewCard(before: Risk, after: Risk, history: RiskReview[],
       body.push(note(`${formatTime(r.reviewedAt, locale)} · S ${r.probability}, K ${r.impact}, R ${r.probability * r.impact} · ${t(`risk.status.${r.status}`)}${r.note ? ` · ${r.note}` : ''} · ${r.reviewedBy.name}`));
     }
   }
-  return card(body);
+  return card(body, openInTab(tabLink, t));
 }

@@ -132,7 +132,10 @@ it('links the decision list and the risk register of a group’s meeting to the 
   const meeting = aMeetingChat();
   await say(meeting, '/setup Länkrådet');
   await say(meeting, '/decision Ett beslut att länka');
-  await say(meeting, '/risk En risk att länka S=2 K=3');
+  const riskReply = cardOf((await say(meeting, '/risk En risk att länka S=2 K=3'))[0]) as { actions?: Array<{ type: string; url?: string }> };
+  const attendanceReply = cardOf((await say(meeting, '/attendance'))[0]) as { actions?: Array<{ type: string; url?: string }> };
+  const subPage = (c: { actions?: Array<{ type: string; url?: string }> }) =>
+    (JSON.parse(new URL(c.actions!.find((a) => a.type === 'Action.OpenUrl')!.url!).searchParams.get('context')!) as { subEntityId: string }).subEntityId;
   const groupId = (await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat: group, from: people.sara, text: '/members' })), /"groupId":"([^"]+)"/.exec(JSON.stringify(h.teams.sent().at(-1)))![1]!);
   for (const [command, page] of [
     ['/decisions', 'decisions'],
@@ -146,4 +149,7 @@ it('links the decision list and the risk register of a group’s meeting to the 
     expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: `${page}?group=${groupId}` });
     expect(new URL(link.searchParams.get('webUrl')!).pathname).toBe(`/tab/${page}`);
   }
+  // A risk's card leads to that risk's page, the attendance card to the group's attendance.
+  expect(subPage(riskReply)).toMatch(new RegExp(`^risks/[0-9a-f-]{36}\\?group=${groupId}$`));
+  expect(subPage(attendanceReply)).toBe(`attendance?group=${groupId}`);
 });
