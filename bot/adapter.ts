@@ -24,6 +24,7 @@ import {
   AuthenticationConstants,
   type AuthenticateRequestResult,
   BotFrameworkAuthentication,
+  CertificateServiceClientCredentialsFactory,
   type ClaimsIdentity,
   type ConnectorClient,
   ConnectorFactory,
@@ -228,6 +229,10 @@ export function createAdapter(bot: BotConfig, log: Logger): RadslagAdapter {
       },
       customAuthorityCredentials({ ...bot, appId: bot.appId, loginUrl: bot.loginUrl }),
     );
+  } else if (bot.certificate && bot.type !== 'UserAssignedMSI') {
+    // A certificate instead of a secret: the outbound token is asked for with a signed client assertion.
+    const options = { MicrosoftAppId: bot.appId, MicrosoftAppType: bot.type, MicrosoftAppTenantId: bot.tenantId };
+    auth = new ConfigurationBotFrameworkAuthentication(options, new CertificateServiceClientCredentialsFactory(bot.appId, bot.certificate.thumbprint, bot.certificate.privateKey, bot.tenantId));
   } else {
     const options = {
       MicrosoftAppId: bot.appId,

@@ -31,6 +31,7 @@ const schema = z.object({
   ),
   BOT_ID: optionalText,
   SECRET_BOT_PASSWORD: optionalText,
+  BOT_CERTIFICATE_FILE: optionalText,
   BOT_TENANT_ID: optionalText,
   BOT_TYPE: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
   BOT_OPENID_METADATA_URL: optionalUrl,
@@ -78,6 +79,8 @@ export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
 export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface BotConfig {
+  /** BOT_CERTIFICATE_FILE: the bot signs in with a certificate instead of a secret (SHA-1 thumbprint, as botbuilder wants). */
+  certificate?: { privateKey: string; thumbprint: string };
   /** Empty in local mode: activities are accepted without a token (never expose this to the internet). */
   appId?: string;
   password?: string;
@@ -211,9 +214,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     throw new ConfigError(key, `${issue.message} (got ${JSON.stringify(key.startsWith('SECRET_') ? '***' : merged[key])})`);
   }
   const c = parsed.data;
-  if (c.BOT_ID && !c.SECRET_BOT_PASSWORD && c.BOT_TYPE !== 'UserAssignedMSI') {
-    throw new ConfigError('SECRET_BOT_PASSWORD', 'is required when BOT_ID is set (put it in env/.env.<env>.user)');
+  if (c.BOT_ID && !c.SECRET_BOT_PASSWORD && !c.BOT_CERTIFICATE_FILE && c.BOT_TYPE !== 'UserAssignedMSI') {
+    throw new ConfigError('SECRET_BOT_PASSWORD', 'is required when BOT_ID is set (put it in env/.env.<env>.user), unless BOT_CERTIFICATE_FILE names a certificate or BOT_TYPE is UserAssignedMSI');
   }
+  const botCertificate = c.BOT_CERTIFICATE_FILE ? readCertificate('BOT_CERTIFICATE_FILE', c.BOT_CERTIFICATE_FILE, rootDir) : undefined;
   if (c.BOT_ID && c.BOT_TYPE === 'SingleTenant' && !c.BOT_TENANT_ID) {
     throw new ConfigError('BOT_TENANT_ID', 'is required for a SingleTenant bot');
   }
@@ -260,6 +264,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       type: c.BOT_TYPE,
       openIdMetadataUrl: c.BOT_OPENID_METADATA_URL,
       loginUrl: c.BOT_LOGIN_URL,
+      ...(botCertificate ? { certificate: { privateKey: botCertificate.privateKey, thumbprint: botCertificate.thumbprintSha1 } } : {}),
       serviceUrlHosts: c.BOT_SERVICE_URL_HOSTS ? c.BOT_SERVICE_URL_HOSTS.split(',').map((h) => h.trim().toLowerCase()) : TEAMS_SERVICE_URL_HOSTS,
     },
     localMode,
@@ -302,21 +307,29 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
 
 type Parsed = z.infer<typeof schema>;
 
+/** A PEM file with a private key and its certificate: the key and the certificate's thumbprints (hex). */
+function readCertificate(key: string, file: string, rootDir: string): { privateKey: string; thumbprintSha1: string; thumbprintSha256: string } {
+  let pem: string;
+  try {
+    pem = fs.readFileSync(path.resolve(rootDir, file), 'utf8');
+  } catch (e) {
+    throw new ConfigError(key, `cannot be read (${(e as Error).message})`);
+  }
+  const privateKey = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
+  const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  if (!privateKey || !certificate) throw new ConfigError(key, 'must hold both the private key and the certificate (PEM)');
+  const x509 = new X509Certificate(certificate);
+  const hex = (fingerprint: string) => fingerprint.replace(/:/g, '').toLowerCase();
+  return { privateKey, thumbprintSha1: hex(x509.fingerprint), thumbprintSha256: hex(x509.fingerprint256) };
+}
+
 /** How Rådslag signs in to Graph; undefined when the chosen way is not configured (Graph stays off). */
 function graphCredentialOf(c: Parsed, rootDir: string): Pick<GraphConfig, 'clientSecret' | 'certificate' | 'managedIdentity'> | undefined {
   if (c.AAD_APP_CREDENTIAL === 'managedIdentity') return { managedIdentity: c.MANAGED_IDENTITY_CLIENT_ID ? { clientId: c.MANAGED_IDENTITY_CLIENT_ID } : {} };
   if (c.AAD_APP_CREDENTIAL === 'certificate') {
     if (!c.AAD_APP_CERTIFICATE_FILE) throw new ConfigError('AAD_APP_CERTIFICATE_FILE', 'is required with AAD_APP_CREDENTIAL=certificate (a PEM file with the private key and the certificate)');
-    let pem: string;
-    try {
-      pem = fs.readFileSync(path.resolve(rootDir, c.AAD_APP_CERTIFICATE_FILE), 'utf8');
-    } catch (e) {
-      throw new ConfigError('AAD_APP_CERTIFICATE_FILE', `cannot be read (${(e as Error).message})`);
-    }
-    const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
-    const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-    if (!key || !cert) throw new ConfigError('AAD_APP_CERTIFICATE_FILE', 'must hold both the private key and the certificate (PEM)');
-    return { certificate: { privateKey: key, thumbprintSha256: new X509Certificate(cert).fingerprint256.replace(/:/g, '').toLowerCase() } };
+    const cert = readCertificate('AAD_APP_CERTIFICATE_FILE', c.AAD_APP_CERTIFICATE_FILE, rootDir);
+    return { certificate: { privateKey: cert.privateKey, thumbprintSha256: cert.thumbprintSha256 } };
   }
   return c.SECRET_AAD_APP_CLIENT_SECRET ? { clientSecret: c.SECRET_AAD_APP_CLIENT_SECRET } : undefined;
 }
@@ -357,7 +370,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     port: c.port,
     publicBaseUrl: c.publicBaseUrl,
     store: c.store.kind === 'sqlite' ? c.store : { kind: 'postgres', url: c.store.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
-    bot: { ...c.bot, password: c.bot.password ? '***' : undefined },
+    bot: { ...c.bot, password: c.bot.password ? '***' : undefined, ...(c.bot.certificate ? { certificate: { thumbprint: c.bot.certificate.thumbprint, privateKey: '***' } } : {}) },
     graph: c.graph
       ? { ...c.graph, ...(c.graph.clientSecret ? { clientSecret: '***' } : {}), ...(c.graph.certificate ? { certificate: { thumbprintSha256: c.graph.certificate.thumbprintSha256, privateKey: '***' } } : {}) }
       : 'not configured',

@@ -225,6 +225,15 @@ describe('how Graph is signed in to', () => {
     expect(errorOf(() => load({ ...app, AAD_APP_CREDENTIAL: 'certificate', AAD_APP_CERTIFICATE_FILE: 'cert-only.pem' })).message).toContain('both the private key and the certificate');
   });
 
+  it('lets the bot sign in with a certificate instead of a secret (SHA-1 thumbprint, as botbuilder asks)', async () => {
+    const pems = await generate([{ name: 'commonName', value: 'radslag-bot' }], { keySize: 2048 });
+    fs.writeFileSync(path.join(root, 'bot.pem'), `${pems.private}\n${pems.cert}`);
+    const c = load({ BOT_ID: '2b0a6f1e-7f7e-4f4e-9a45-5b2f3a0c9d10', BOT_TENANT_ID: 't', BOT_CERTIFICATE_FILE: 'bot.pem' });
+    expect(c.bot.password).toBeUndefined();
+    expect(c.bot.certificate).toEqual({ privateKey: pems.private.trim(), thumbprint: new X509Certificate(pems.cert).fingerprint.replace(/:/g, '').toLowerCase() });
+    expect(JSON.stringify(describeConfig(c))).not.toContain('PRIVATE KEY');
+  });
+
   it('stays off without a credential of the chosen kind', () => {
     expect(load(app).graph).toBeUndefined();
     expect(load({ ...app, SECRET_AAD_APP_CLIENT_SECRET: 's' }).graph).toMatchObject({ clientSecret: 's' });
