@@ -229,7 +229,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   for (const key of ['BOT_OPENID_METADATA_URL', 'BOT_LOGIN_URL'] as const) {
     if (c[key] && !c[key].startsWith('https://')) throw new ConfigError(key, `is for tests only and must be an https URL (got ${JSON.stringify(c[key])})`);
   }
-  const localMode = options.role === 'tool' ? !c.BOT_ID : checkLocalMode(c);
+  const localMode = options.role === 'tool' ? !c.BOT_ID : checkLocalMode(c, merged);
 
   // The app registration: its id and tenant validate the tab's SSO tokens; with its secret too, Graph is used.
   const graphKeys = [c.AAD_APP_CLIENT_ID, c.SECRET_AAD_APP_CLIENT_SECRET, c.AAD_APP_TENANT_ID];
@@ -338,7 +338,7 @@ function graphCredentialOf(c: Parsed, rootDir: string): Pick<GraphConfig, 'clien
  * Local mode is asked for (LOCAL_MODE=on), never implied by a missing BOT_ID, and only where nothing says
  * the app faces a real tenant or the internet. With BOT_ID set every activity is authenticated.
  */
-function checkLocalMode(c: Parsed): boolean {
+function checkLocalMode(c: Parsed, env: Record<string, string | undefined>): boolean {
   if (c.BOT_ID) return false;
   if (c.LOCAL_MODE !== 'on') {
     throw new ConfigError('BOT_ID', 'is empty and LOCAL_MODE is not "on": set BOT_ID (with SECRET_BOT_PASSWORD and BOT_TENANT_ID) to authenticate activities, or LOCAL_MODE=on to run unauthenticated on this machine only');
@@ -348,17 +348,19 @@ function checkLocalMode(c: Parsed): boolean {
   };
   if (c.SECRET_BOT_PASSWORD) refuse('SECRET_BOT_PASSWORD', 'is set');
   if (c.BOT_TENANT_ID) refuse('BOT_TENANT_ID', 'is set');
-  if (c.PUBLIC_BASE_URL?.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'is an https address (the app faces the internet)');
+  if (c.PUBLIC_BASE_URL && new URL(c.PUBLIC_BASE_URL).protocol === 'https:') refuse('PUBLIC_BASE_URL', 'is an https address (the app faces the internet)');
   if (c.TEAMSFX_ENV !== 'local') refuse('TEAMSFX_ENV', `is "${c.TEAMSFX_ENV}", not "local"`);
   if (c.DATABASE_URL && /^postgres(ql)?:/.test(c.DATABASE_URL)) {
-    let host = '';
+    // pg takes the host from a ?host= parameter (which wins), the authority, or PGHOST; a path is a Unix socket here.
+    let hosts: string[];
     try {
-      host = new URL(c.DATABASE_URL).hostname;
+      const url = new URL(c.DATABASE_URL);
+      hosts = (url.searchParams.get('host') ?? (url.hostname || (env.PGHOST ?? ''))).split(',').map((h) => h.trim());
     } catch {
-      host = '?';
+      hosts = ['?'];
     }
-    // An empty host is a Unix socket on this machine.
-    if (host !== '' && !isLoopbackHost(host)) refuse('DATABASE_URL', `names the PostgreSQL host ${JSON.stringify(host)}, not this machine`);
+    const remote = hosts.find((h) => h !== '' && !h.startsWith('/') && !isLoopbackHost(h));
+    if (remote !== undefined) refuse('DATABASE_URL', `names the PostgreSQL host ${JSON.stringify(remote)}, not this machine`);
   }
   return true;
 }

@@ -116,7 +116,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, () => resolve());
+    // Local mode takes activities without a token: only this machine may reach it.
+    if (config.localMode) server.listen(config.port, '127.0.0.1', () => resolve());
+    else server.listen(config.port, () => resolve());
   });
   const port = server.address().port;
   log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);

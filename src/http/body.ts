@@ -16,7 +16,7 @@ const MEDIA_TYPES: Record<BodyKind, string> = { json: 'application/json', form: 
 
 export class BodyRefusal extends Error {
   constructor(
-    readonly status: 400 | 413 | 415,
+    readonly status: 400 | 408 | 413 | 415,
     readonly code: string,
     message: string,
   ) {
@@ -65,18 +65,35 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-/** Reads at most MAX_BODY_BYTES; past that it stops reading and refuses (the connection is then closed). */
+/** How long a body may take to arrive: a sender that trickles it holds memory and a socket. */
+export const BODY_TIMEOUT_MS = 30_000;
+
+/** The client went away before its body was read: nothing to answer, nothing to log as a fault. */
+class ClientGone extends Error {}
+
+/**
+ * Reads at most MAX_BODY_BYTES within BODY_TIMEOUT_MS; past either it stops reading and refuses (the
+ * connection is then closed).
+ */
 function readAll(req: Request): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      req.pause();
+      done(new BodyRefusal(408, 'RequestTimeout', `The body did not arrive within ${BODY_TIMEOUT_MS / 1000} s.`));
+    }, BODY_TIMEOUT_MS);
+    timer.unref();
     const done = (error?: Error) => {
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('aborted', onAborted);
       if (error) reject(error);
       else resolve(Buffer.concat(chunks, size));
     };
+    const onAborted = () => done(new ClientGone('aborted'));
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
@@ -87,10 +104,11 @@ function readAll(req: Request): Promise<Buffer> {
       chunks.push(chunk);
     };
     const onEnd = () => done();
-    const onError = (e: Error) => done(e);
+    const onError = () => done(new ClientGone('the request stream failed'));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('aborted', onAborted);
   });
 }
 
@@ -125,8 +143,15 @@ function refuse(req: Request, res: Response, refusal: BodyRefusal): void {
  */
 export function bodyReader(kindOf: (path: string) => BodyKind) {
   return (req: Request, res: Response, next: Next): void => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-    readBody(req, kindOf(req.path())).then(
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      // These take no body: one that comes anyway is refused, not drained after the answer.
+      if (!hasBody(req)) return next();
+      refuse(req, res, new BodyRefusal(400, 'BadRequest', `A ${req.method} request takes no body.`));
+      return next(false);
+    }
+    // By the route that matched (its pattern), not the raw path: /%70/x reaches /p/:token too.
+    const route = (req.getRoute() as { path?: unknown } | undefined)?.path;
+    readBody(req, kindOf(typeof route === 'string' ? route : req.path())).then(
       (body) => {
         req.body = body;
         next();
@@ -134,6 +159,9 @@ export function bodyReader(kindOf: (path: string) => BodyKind) {
       (e: unknown) => {
         if (e instanceof BodyRefusal) {
           refuse(req, res, e);
+          next(false);
+        } else if (e instanceof ClientGone) {
+          req.socket.destroy();
           next(false);
         } else next(e);
       },

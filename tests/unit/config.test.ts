@@ -169,6 +169,9 @@ describe('local mode', () => {
     ['BOT_TENANT_ID', { BOT_TENANT_ID: '9f1c2b7a-1111-4c3e-9a7b-5d2c1e0f9a00' }],
     ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'https://radslag.example.org' }],
     ['DATABASE_URL', { DATABASE_URL: 'postgres://app@db.internal:5432/radslag' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://app@localhost/radslag?host=db.prod.example.com' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres:///radslag', PGHOST: 'db.prod.example.com' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'HTTPS://radslag.example.org' }],
     ['TEAMSFX_ENV', { TEAMSFX_ENV: 'dev' }],
   ])('is refused next to %s, which says the app faces a real tenant or the internet', (key, env) => {
     const e = errorOf(() => load(env));

@@ -33,7 +33,10 @@ function send(path: string, headers: Record<string, string>, chunks: Iterable<Bu
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => {
         const text = Buffer.concat(parts).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined, sentWhenAnswered });
+        let body: unknown = text || undefined;
+        // JSON refusals are read as JSON; a page (the link routes') stays its text.
+        if (/^application\/json/.test(res.headers['content-type'] ?? '')) body = JSON.parse(text) as unknown;
+        resolve({ status: res.statusCode ?? 0, body, sentWhenAnswered });
       });
     });
     // The server may close the connection while we still write: that is the point, not a failure.
@@ -150,4 +153,26 @@ it('refuses a body that is not JSON with 400 that says so', async () => {
   expect(answer.status).toBe(400);
   expect(answer.body).toEqual(refusal('BadRequest'));
   expect(JSON.stringify(answer.body)).toMatch(/not valid JSON/);
+});
+
+it('refuses a body on a GET (400) instead of draining it after the answer', async () => {
+  const answer = await new Promise<number>((resolve, reject) => {
+    const req = http.request(new URL('/healthz', h.app.url), { method: 'GET', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (e) => reject(e));
+    req.write(Buffer.alloc(64 * 1024, 0x20));
+  });
+  expect(answer).toBe(400);
+  await healthy();
+});
+
+it('chooses the body’s kind by the route that matched, not the raw path (/%70/… is /p/…)', async () => {
+  const json = await send('/%70/x', { 'content-type': 'application/json' }, [Buffer.from('{"attending":"yes"}')]);
+  expect(json.status).toBe(415);
+  const form = await send('/%70/x', { 'content-type': 'application/x-www-form-urlencoded' }, [Buffer.from('kind=notice&attending=yes')]);
+  // Read as a form and handed to the link page, which refuses the link itself (not the body).
+  expect(form.status).toBe(400);
+  expect(String(form.body)).toContain('<!doctype html>');
 });
