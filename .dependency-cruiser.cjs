@@ -1,16 +1,17 @@
 // @ts-check
 /**
- * Layering of Rådslag, checked by a tool rather than by memory (STYLE.md; DESIGN.md §4):
+ * Layering of Rådslag, checked by a tool rather than by memory (docs/architecture.md):
  *
  *   bot/, tab/, src/http  ──►  src/app  ──►  src/domain
  *                              ▲
- *   src/store, src/graph ──────┘ (implement the ports declared in src/app/ports.ts)
+ *   src/store, src/graph ──────┘ (implement the ports declared in src/app/ports/, one module per concern)
+ *
+ *   tab/, src/http  ──►  src/contract (the tab API's types, shared; it sees only src/domain)
  *
  *   src/main.ts is the composition root: the only place that wires SDKs, store, bot and server together.
  *
- * Run by `npm run lint` as `depcruise src bot tests --config .dependency-cruiser.cjs`.
- * NB: tab/ and scripts/ are only checked when they are passed on the command line
- * (e.g. `depcruise src bot tests tab --config .dependency-cruiser.cjs`).
+ * Run by `npm run lint` as `depcruise src bot tests tab --config .dependency-cruiser.cjs`.
+ * NB: scripts/ is only checked when it is passed on the command line; bench/ is excluded (options below).
  */
 const { builtinModules } = require('node:module');
 
@@ -27,7 +28,7 @@ const RESTIFY = pkg('restify|restify-[^/]+');
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    /* ---------------- Layering (DESIGN.md §4) ---------------- */
+    /* ---------------- Layering (docs/architecture.md) ---------------- */
     {
       name: 'no-domain-to-outside',
       comment:
@@ -49,7 +50,7 @@ module.exports = {
       comment:
         'src/app (use cases) may import only src/app and src/domain. Store, Graph, HTTP, bot, tab and ' +
         'their packages (botbuilder, restify, @microsoft/*, @azure/*, kysely, pg, better-sqlite3, …) are reached ' +
-        'through the ports in src/app/ports.ts, wired in src/main.ts.',
+        'through the ports in src/app/ports/ (one module per aggregate or concern), wired in src/main.ts.',
       severity: 'error',
       from: { path: '^src/app/' },
       to: { pathNot: '^src/(app|domain)/' },
@@ -74,7 +75,7 @@ module.exports = {
     {
       name: 'bot-not-store-or-http',
       comment:
-        'bot/ calls use cases in src/app (DESIGN.md §4: bot/, tab/ and src/http call src/app); ' +
+        'bot/ calls use cases in src/app (docs/architecture.md: bot/, tab/ and src/http call src/app); ' +
         'repositories and the server are wired in src/main.ts.',
       severity: 'error',
       from: { path: '^bot/' },
@@ -99,18 +100,27 @@ module.exports = {
     {
       name: 'tab-not-server-code',
       comment:
-        'tab/ talks to the server over the tab API only: it must not import src/store, src/http or bot/ — ' +
-        'except the API contract (src/http/tab-api/contract.ts), whose types both sides share.',
+        'tab/ talks to the server over the tab API only: of the server side it may import only the shared ' +
+        'contract in src/contract/ — never src/http, src/store, src/app, src/main.ts or bot/.',
       severity: 'error',
       from: { path: '^tab/' },
-      to: { path: ['^src/(store|http)/', '^bot/', '^src/main\\.ts$'], pathNot: '^src/http/tab-api/contract\\.ts$' },
+      to: { path: ['^src/', '^bot/'], pathNot: '^src/contract/' },
     },
     {
       name: 'tab-contract-types-only',
       comment: 'The tab takes only types from the API contract (`import type`), so no server code reaches its bundle.',
       severity: 'error',
       from: { path: '^tab/' },
-      to: { path: '^src/http/tab-api/contract\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/contract/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'contract-only-domain',
+      comment:
+        'src/contract (the tab API shared by src/http and tab/) is types and pure constants: it may import only ' +
+        'src/contract and src/domain — no app, HTTP, store, packages or Node built-ins.',
+      severity: 'error',
+      from: { path: '^src/contract/' },
+      to: { pathNot: '^src/(contract|domain)/' },
     },
     {
       name: 'not-to-tests',

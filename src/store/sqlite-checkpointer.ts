@@ -1,20 +1,8 @@
 /**
- * Copies the SQLite write-ahead log back into the database file on a worker thread.
- *
- * By default SQLite does that copy (a "checkpoint", with an fsync) inside every ~140th commit, on the
- * thread that commits: with better-sqlite3 that is the event loop, so every request waiting meanwhile waits
- * too. The benchmark measured checkpoints at about half of what a commit costs. Here the server's
- * connection never checkpoints by itself (wal_autocheckpoint = 0); this worker's own connection does it,
- * PASSIVE (it never blocks a writer), a few times a second.
- *
- * The log starts afresh by itself: when a passive checkpoint has caught up with all of it, the next write
- * transaction writes from its start again. Under a constant stream of commits that moment may not come,
- * so once the log has grown past `restartAboveFrames` the worker asks for a RESTART checkpoint, which
- * holds the server's writes back until it is done (SQLite's busy handler sleeps 1, 2, 5, 10 … ms on the
- * event loop). With group commit (transactions.ts) the passive rounds catch up between batches, and under
- * the benchmark's load the log restarted by itself about once a second, at no more than about 7,000
- * frames; each RESTART at the earlier bound of 4,000 frames stalled the event loop for 4 to 16 ms, which
- * the p99 latency at 20 concurrent requests showed. The bound is now 16,000 frames (64 MB), a safety net.
+ * Checkpoints the SQLite write-ahead log on a worker thread, so that no commit on the event loop pays for
+ * copying the log into the database file (the server's connection runs with wal_autocheckpoint = 0).
+ * PASSIVE a few times a second, which never blocks a writer; RESTART, which holds writes back, only once the
+ * log has passed `restartAboveFrames`, as a safety net. The measurements: docs/performance.md.
  */
 import { Worker } from 'node:worker_threads';
 

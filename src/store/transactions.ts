@@ -1,19 +1,11 @@
 /**
- * How the repositories run their write transactions.
+ * Write transactions: on PostgreSQL each in its own, on its own pooled connection; on SQLite by group commit.
+ * SQLite has one writer, so writes queue anyway and each paid its own BEGIN and COMMIT: the writes that arrive
+ * in one round of I/O share one transaction, and each caller is answered only after that commit
+ * (docs/decisions/0001-group-commit.md).
  *
- * PostgreSQL: each in its own transaction, on its own pooled connection.
- *
- * SQLite: group commit. The server has one connection and SQLite one writer, so transactions run one after
- * the other anyway, and each paid its own BEGIN and COMMIT: a commit appends every page it changed to the
- * write-ahead log (two writes per page, about ten pages for a decision and its audit event), and the two
- * took about 40 % of a /decision's database time under load. The writes that arrive while the event loop handles one round of I/O now run
- * in one transaction and commit together; each caller's promise settles only after that commit, so
- * "stored" still means committed. The benchmark's 200 concurrent meeting chats made batches of about 40,
- * and 20 of about 9; a lone write waits for nothing but the end of the current I/O round.
- *
- * If any write in a batch fails (a unique constraint, a refused write, a failed commit), the whole batch is
- * rolled back and each of its writes is run again alone, so that one failure is reported to its own caller
- * and costs the others nothing but time. That is why `work` may run more than once.
+ * A failing write rolls its batch back and each of the batch's writes runs again alone, so each caller hears
+ * its own outcome and the others lose only time. That is why `work` may run more than once.
  */
 import { setImmediate } from 'node:timers';
 import type { Kysely, Transaction } from 'kysely';
