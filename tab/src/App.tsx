@@ -6,9 +6,7 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
-  Select,
   makeStyles,
-  mergeClasses,
   teamsHighContrastTheme,
   tokens,
   webDarkTheme,
@@ -16,26 +14,19 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MeView } from '../../src/http/tab-api/contract';
+import type { MeView } from '../../src/contract/tab-api';
 import type { TabApi } from './api';
-import { AppLink, LoadError, Loading, Page, useLoad } from './components/common';
+import { LoadError, Loading, useLoad } from './components/common';
 import { ShellContext, type Shell } from './context';
-import { I18nContext, LANGS, createI18n, langOf, useI18n, type Lang } from './i18n';
+import { I18nContext, createI18n, langOf, useI18n, type Lang } from './i18n';
 import type { MessageKey } from './i18n/en';
-import { loadPage, loadedPage } from './pages';
 import { navigate, queryWith, useLocation, type Route } from './router';
-import { focusRing, useShared } from './styles';
+import { Header, Nav } from './shell/Header';
+import { PageView } from './shell/PageView';
+import { focusRing } from './styles';
 import type { TeamsHost, ThemeName } from './teams';
 
-
 const THEMES: Record<ThemeName, Theme> = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
-
-const NAV: Array<{ route: Route; label: MessageKey; pages: Route['page'][] }> = [
-  { route: { page: 'risks' }, label: 'nav.risks', pages: ['risks', 'risk'] },
-  { route: { page: 'capabilities' }, label: 'nav.capabilities', pages: ['capabilities'] },
-  { route: { page: 'attendance' }, label: 'nav.attendance', pages: ['attendance'] },
-  { route: { page: 'decisions' }, label: 'nav.decisions', pages: ['decisions'] },
-];
 
 const PAGE_TITLE: Record<Route['page'], MessageKey> = {
   risks: 'risks.title',
@@ -65,55 +56,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorBrandForegroundLink,
     ':focus': { top: tokens.spacingVerticalS, ...focusRing },
-  },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
-  },
-  brand: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  mark: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    width: '28px',
-    height: '28px',
-    flexShrink: 0,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-    fontWeight: tokens.fontWeightBold,
-  },
-  appName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  groupName: { color: tokens.colorNeutralForeground2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
-  control: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  nav: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `0 ${tokens.spacingHorizontalL}`,
-    '& ul': { display: 'flex', flexWrap: 'wrap', listStyleType: 'none', margin: 0, padding: 0, columnGap: tokens.spacingHorizontalXS },
-  },
-  navLink: {
-    display: 'inline-block',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorNeutralForeground2,
-    textDecorationLine: 'none',
-    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
-    ':hover': { color: tokens.colorNeutralForeground1, borderBottomColor: tokens.colorNeutralStroke1Hover },
-    ':focus-visible': { ...focusRing, outlineOffset: '-2px' },
-  },
-  navCurrent: {
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    borderBottomColor: tokens.colorCompoundBrandStroke,
-    ':hover': { borderBottomColor: tokens.colorCompoundBrandStroke },
   },
   main: {
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
@@ -180,7 +122,6 @@ export function App(props: AppProps) {
 
 function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; setLang: (l: Lang) => void; theme: ThemeName }) {
   const c = useStyles();
-  const s = useShared();
   const { t } = useI18n();
   const { route, search } = useLocation();
   // The first /me (and the page's data) was asked for by main.tsx before the shell loaded; a reload asks again.
@@ -221,64 +162,8 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
       <a className={c.skip} href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className={c.header}>
-        <div className={c.brand}>
-          <span className={c.mark} aria-hidden="true">
-            R
-          </span>
-          <span className={c.appName}>{t('app.name')}</span>
-          {group && <span className={c.groupName}>· {group.name}</span>}
-        </div>
-        <div className={c.controls}>
-          {groups.length > 1 && !isConfig && (
-            <div className={c.control}>
-              <label htmlFor="group-select" className={s.muted}>
-                {t('app.group')}
-              </label>
-              <Select
-                id="group-select"
-                size="small"
-                value={group?.id}
-                onChange={(_, d) => navigate(`${import.meta.env.BASE_URL}${queryWith({ group: d.value })}`)}
-              >
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </Select>
-            </div>
-          )}
-          <div className={c.control}>
-            <label htmlFor="lang-select" className={s.muted}>
-              {t('app.language')}
-            </label>
-            <Select id="lang-select" size="small" value={props.lang} onChange={(_, d) => props.setLang(d.value === 'en' ? 'en' : 'sv')}>
-              {LANGS.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {l === 'sv' ? 'Svenska' : 'English'}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </div>
-      </header>
-      {!isConfig && (
-        <nav className={c.nav} aria-label={t('app.nav')}>
-          <ul>
-            {NAV.map((n) => {
-              const current = n.pages.includes(route.page);
-              return (
-                <li key={n.label}>
-                  <AppLink to={n.route} className={mergeClasses(c.navLink, current && c.navCurrent)} aria-current={current ? 'page' : undefined}>
-                    {t(n.label)}
-                  </AppLink>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      )}
+      <Header group={group} groups={groups} isConfig={isConfig} lang={props.lang} setLang={props.setLang} />
+      {!isConfig && <Nav page={route.page} />}
       <main id="main" className={c.main} tabIndex={-1}>
         {me.state === 'ok' && me.data.mode === 'local' && (
           <MessageBar intent="warning" layout="multiline" className={c.banner} data-testid="local-mode-banner">
@@ -295,48 +180,4 @@ function Frame(props: { api: TabApi; host: TeamsHost | undefined; lang: Lang; se
 function groupOfConversation(groups: MeView['groups'], conversationId: string | undefined): MeView['groups'][number] | undefined {
   if (!conversationId) return undefined;
   return groups.find((g) => g.conversationId === conversationId) ?? groups.find((g) => g.meetingConversationIds?.includes(conversationId));
-}
-
-/** The route's page: rendered at once when its chunk is loaded (main.tsx starts that early), else loaded first. */
-function PageView(props: { route: Route }) {
-  const { t } = useI18n();
-  const name = props.route.page === 'notFound' ? undefined : props.route.page;
-  const [, setLoaded] = useState(0);
-  const [failed, setFailed] = useState(false);
-  const Component = name ? loadedPage(name) : NotFound;
-  const missing = Component === undefined;
-  useEffect(() => {
-    // The chunk may have arrived between the render and this effect: loadPage then resolves at once.
-    if (!name || !missing) return;
-    let live = true;
-    setFailed(false);
-    loadPage(name).then(
-      () => live && setLoaded((n) => n + 1),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [name, missing]);
-  if (failed) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{t('app.error.network')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return Component ? <Component route={props.route} /> : <Loading />;
-}
-
-function NotFound() {
-  const s = useShared();
-  const { t } = useI18n();
-  return (
-    <Page name="notFound" ready>
-      <h1 className={s.h1}>{t('app.notFound')}</h1>
-      <p>
-        <AppLink to={{ page: 'risks' }}>{t('app.goToRegister')}</AppLink>
-      </p>
-    </Page>
-  );
 }

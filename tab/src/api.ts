@@ -1,5 +1,5 @@
 /**
- * The tab API client (src/http/tab-api/contract.ts). Inside Teams every request carries the SSO token as a
+ * The tab API client (src/contract/tab-api.ts). Inside Teams every request carries the SSO token as a
  * bearer token; in a plain browser none (local mode reads the demo workspace without one).
  */
 import type {
@@ -16,7 +16,7 @@ import type {
   RiskDetailView,
   RiskRegisterView,
   RiskReviewRequest,
-} from '../../src/http/tab-api/contract';
+} from '../../src/contract/tab-api';
 
 export class ApiFailure extends Error {
   constructor(

@@ -1,6 +1,6 @@
 /** What every page gets from the shell: the API, who is signed in, the chosen group, the language. */
 import { createContext, useContext } from 'react';
-import type { MeView } from '../../src/http/tab-api/contract';
+import type { MeView } from '../../src/contract/tab-api';
 import type { TabApi } from './api';
 import type { Lang } from './i18n';
 import type { TeamsHost, ThemeName } from './teams';

@@ -5,7 +5,7 @@
  * its organizer edits, a member reads, someone from another tenant is refused.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView } from '../../src/http/tab-api/contract';
+import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView } from '../../src/contract/tab-api';
 import type { RunningApp } from '../../src/main';
 import { FakeBotConnector, cardOf, cardText } from '../fakes/bot-connector';
 import { FakeOpenIdProvider } from '../fakes/openid-provider';

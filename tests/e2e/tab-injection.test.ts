@@ -5,7 +5,7 @@
  * element is created from them and no script runs.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { MeView } from '../../src/http/tab-api/contract';
+import type { MeView } from '../../src/contract/tab-api';
 import type { RunningApp } from '../../src/main';
 import { FakeBotConnector } from '../fakes/bot-connector';
 import { aGroupChat, aMeetingChat, aMessage, people } from '../helpers/activities';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { CapabilityMapView, MeView, RiskRegisterView } from '../../src/http/tab-api/contract';
+import type { CapabilityMapView, MeView, RiskRegisterView } from '../../src/contract/tab-api';
 import type { RunningApp } from '../../src/main';
 import { eventually } from '../helpers/eventually';
 import { loadConfig } from '../../src/config';

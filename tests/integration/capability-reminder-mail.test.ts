@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config';
-import type { MeView, ReminderResult } from '../../src/http/tab-api/contract';
+import type { MeView, ReminderResult } from '../../src/contract/tab-api';
 import { createRepositories, openStore, type OpenStore } from '../../src/store';
 import { cardOf, cardText } from '../fakes/bot-connector';
 import { FakeOpenIdProvider } from '../fakes/openid-provider';

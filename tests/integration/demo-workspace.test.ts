@@ -1,6 +1,6 @@
 /** The demo workspace `npm start` opens with: the seed minutes' groups, roster, meetings and risk register. */
 import { demoConversationId, DEMO_TENANT } from '../../src/demo/seed-demo';
-import type { AttendanceView, CapabilityMapView, DecisionsView, MeView } from '../../src/http/tab-api/contract';
+import type { AttendanceView, CapabilityMapView, DecisionsView, MeView } from '../../src/contract/tab-api';
 import type { RunningApp } from '../../src/main';
 import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
 import { aChat, aMessage, people, type Chat } from '../helpers/activities';

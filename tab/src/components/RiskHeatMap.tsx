@@ -4,7 +4,7 @@
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { KeyboardEvent } from 'react';
-import type { RiskBand, RiskRow } from '../../../src/http/tab-api/contract';
+import type { RiskBand, RiskRow } from '../../../src/contract/tab-api';
 import { useI18n } from '../i18n';
 import { bandOf } from '../risk-band';
 import { focusRing, useShared } from '../styles';

@@ -1,7 +1,7 @@
 /** Small building blocks shared by the pages: links, loading and error states, the R band pill. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, mergeClasses } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import type { RiskBand } from '../../../src/http/tab-api/contract';
+import type { RiskBand } from '../../../src/contract/tab-api';
 import { ApiFailure } from '../api';
 import { useI18n, type I18n } from '../i18n';
 import { hrefOf, navigate, type Route } from '../router';

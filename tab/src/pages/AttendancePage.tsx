@@ -1,7 +1,7 @@
 /** Attendance: who was present at which meeting (text symbols, not colour alone) and rates per organisation. */
 import { Field, MessageBar, MessageBarBody, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AttendanceView } from '../../../src/http/tab-api/contract';
+import type { AttendanceView } from '../../../src/contract/tab-api';
 import { LoadError, Loading, Page, useLoad } from '../components/common';
 import { useShell } from '../context';
 import { useI18n } from '../i18n';

@@ -10,9 +10,9 @@ export type PageName = Exclude<Route['page'], 'notFound'>;
 export type PageComponent = ComponentType<{ route: Route }>;
 
 const loaders: Record<PageName, () => Promise<{ default: PageComponent }>> = {
-  risks: () => import('./RiskRegisterPage'),
-  risk: () => import('./RiskDetailPage'),
-  capabilities: () => import('./CapabilityMapPage'),
+  risks: () => import('./risks/RegisterPage'),
+  risk: () => import('./risks/DetailPage'),
+  capabilities: () => import('./capability-map'),
   attendance: () => import('./AttendancePage'),
   decisions: () => import('./DecisionsPage'),
   config: () => import('./ConfigPage'),

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../../src/main';
 import { loadConfig } from '../../../src/config';
 import { createRepositories, openStore } from '../../../src/store';
-import type { ApiError, CapabilityImportResult, CapabilityMapView, MeView, ReminderResult } from '../../../src/http/tab-api/contract';
+import type { ApiError, CapabilityImportResult, CapabilityMapView, MeView, ReminderResult } from '../../../src/contract/tab-api';
 import { FakeBotConnector, cardOf, cardText } from '../../fakes/bot-connector';
 import { hmacLinkTokens } from '../../../src/links/personal-link-token';
 import { FakeOpenIdProvider } from '../../fakes/openid-provider';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { RunningApp } from '../../../src/main';
 import { loadConfig } from '../../../src/config';
 import { createRepositories, openStore } from '../../../src/store';
-import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView, AttendanceView } from '../../../src/http/tab-api/contract';
+import type { DecisionsView, MeView, RiskDetailView, RiskRegisterView, AttendanceView } from '../../../src/contract/tab-api';
 import { FakeBotConnector, cardOf, cardText } from '../../fakes/bot-connector';
 import { FakeOpenIdProvider } from '../../fakes/openid-provider';
 import { aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunningApp } from '../../../src/main';
-import type { MeView, RiskDetailView, RiskRegisterView } from '../../../src/http/tab-api/contract';
+import type { MeView, RiskDetailView, RiskRegisterView } from '../../../src/contract/tab-api';
 import { startTestApp } from '../../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
 

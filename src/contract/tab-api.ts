@@ -1,6 +1,7 @@
 /**
- * The tab's REST API: the JSON the server sends and the tab (tab/) reads. Types only, so the tab imports
- * them with `import type` and nothing of the server ends up in its bundle.
+ * The tab's REST API: the JSON the server (src/http/tab-api) sends and the tab (tab/) reads. It lives
+ * outside both so the tab need not import the HTTP layer; it may import only src/domain. The tab takes
+ * its types with `import type`, so nothing of the server ends up in its bundle.
  *
  * Every route lives under /api/tab. Authentication: `Authorization: Bearer <Teams SSO token>`; in local
  * mode (no Entra configuration) a request without a token reads the demo workspace as a reader, and a
