@@ -1,5 +1,7 @@
 /**
- * Who may do what (DESIGN.md §3), in one place.
+ * Who may do what, for the bot and the tab alike (docs/architecture.md, "Access"). The caller's standing
+ * in the request's scope is resolved from the store (and, in a meeting without a group, from Teams);
+ * the table below says what each standing may do.
  * - A chat linked to a group: group roles decide. Chair, vice chair and organizer manage and record; the
  *   secretary appointed for a meeting records in it; members read.
  * - A meeting chat not linked to a group: the Teams meeting role decides: the organizer and presenters
@@ -7,13 +9,43 @@
  * - Any other chat keeps its own risk register, open to everyone in it (local trials).
  */
 import { DomainError } from '../domain/errors';
-import { managesGroup, membershipOf, type Group, type Member } from '../domain/group';
+import { managesGroup, membershipOf, type Group, type GroupRole, type Member } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
-import { samePerson } from '../domain/person';
+import { samePerson, type PersonRef } from '../domain/person';
 import type { RequestContext } from './context';
 import type { Clock, Repositories } from './ports';
 
-export type RecordKind = 'decision' | 'risk' | 'note' | 'action' | 'minutes';
+/** What is recorded or changed; the refusal names it ("can record decisions"). */
+export type RecordKind = 'decision' | 'risk' | 'note' | 'action' | 'minutes' | 'agenda' | 'attendance' | 'meeting' | 'capability';
+export const RECORD_KINDS: readonly RecordKind[] = ['decision', 'risk', 'note', 'action', 'minutes', 'agenda', 'attendance', 'meeting', 'capability'];
+
+export type Action = `${RecordKind}.record` | 'officers.appoint' | 'group.manage' | 'group.read' | 'capability.assessAny';
+export const ACTIONS: readonly Action[] = [...RECORD_KINDS.map((k): Action => `${k}.record`), 'officers.appoint', 'group.manage', 'group.read', 'capability.assessAny'];
+
+/** Where the caller stands: a group role, the appointed secretary, a Teams meeting role, or no scope at all. */
+export type Standing = GroupRole | 'secretary' | 'outsider' | 'meetingOrganizer' | 'meetingPresenter' | 'meetingAttendee' | 'openChat' | 'localReader';
+export const STANDINGS: readonly Standing[] = ['chair', 'viceChair', 'organizer', 'member', 'coopted', 'secretary', 'outsider', 'meetingOrganizer', 'meetingPresenter', 'meetingAttendee', 'openChat', 'localReader'];
+
+const RECORDS: readonly Action[] = RECORD_KINDS.map((k): Action => `${k}.record`);
+const MANAGES: readonly Action[] = ACTIONS;
+
+const PERMITS: Record<Standing, ReadonlySet<Action>> = {
+  chair: new Set(MANAGES),
+  viceChair: new Set(MANAGES),
+  organizer: new Set(MANAGES),
+  secretary: new Set([...RECORDS, 'group.read', 'capability.assessAny']),
+  member: new Set(['group.read']),
+  coopted: new Set(['group.read']),
+  outsider: new Set(),
+  meetingOrganizer: new Set([...RECORDS, 'officers.appoint']),
+  meetingPresenter: new Set(RECORDS),
+  meetingAttendee: new Set(),
+  openChat: new Set(RECORDS),
+  // Local mode without a token: the demo workspace, read only.
+  localReader: new Set(['group.read']),
+};
+
+export const permits = (standing: Standing, action: Action): boolean => PERMITS[standing].has(action);
 
 /** Where a request happens: the meeting of the chat and the group it belongs to, when there are. */
 export interface Scope {
@@ -22,6 +54,8 @@ export interface Scope {
   /** A request about the group as a whole (the tab): its current and upcoming meetings, whose appointed secretaries record too. */
   groupMeetings?: readonly Meeting[];
 }
+
+type Caller = Pick<RequestContext, 'tenantId' | 'caller'> & Partial<Pick<RequestContext, 'directory'>>;
 
 export class AccessPolicy {
   constructor(
@@ -35,36 +69,51 @@ export class AccessPolicy {
     return membershipOf(roster, ctx.caller, this.clock.now().toISOString().slice(0, 10));
   }
 
-  /** Throws a refusal naming who can record, or returns quietly. */
-  async assertMayRecord(ctx: RequestContext, scope: Scope, kind: RecordKind): Promise<void> {
+  /**
+   * Where the caller stands in the scope; asks Teams for the meeting role only when nothing else decides.
+   * `laterMeetings` are the group's meetings whose secretaries count too, read only when the role does not decide.
+   */
+  async standing(ctx: Caller, scope: Scope, laterMeetings?: () => Promise<readonly Meeting[]>): Promise<Standing> {
     const { meeting, group } = scope;
-    if (!meeting && !group) return;
-    const secretary = meeting ? await this.repos.secretaries.current(ctx.tenantId, meeting.id) : undefined;
-    if (secretary && samePerson(secretary.person, ctx.caller)) return;
-    if (await this.isSecretaryOfAny(ctx, scope.groupMeetings ?? [])) return;
+    if (!meeting && !group) return 'openChat';
     if (group) {
-      if (managesGroup((await this.membership(ctx, group))?.role)) return;
-      throw new DomainError('ACCESS.GROUP_RECORD_DENIED', { kind, group: group.name, secretary: secretary?.person.name ?? '' });
+      const role = (await this.membership(ctx, group))?.role;
+      if (managesGroup(role)) return role!;
+      if (await this.isSecretary(ctx, scope, laterMeetings)) return 'secretary';
+      return role ?? 'outsider';
     }
-    const role = await ctx.directory.meetingRoleOf(ctx.caller);
-    if (role === 'Organizer' || role === 'Presenter') return;
-    throw new DomainError('ACCESS.RECORD_DENIED', { kind, secretary: secretary?.person.name ?? '' });
+    if (await this.isSecretary(ctx, scope)) return 'secretary';
+    const role = ctx.directory ? await ctx.directory.meetingRoleOf(ctx.caller) : 'Unknown';
+    return role === 'Organizer' ? 'meetingOrganizer' : role === 'Presenter' ? 'meetingPresenter' : 'meetingAttendee';
   }
 
-  async assertMayAppointSecretary(ctx: RequestContext, scope: Scope): Promise<void> {
-    if (scope.group) return this.assertManages(ctx, scope.group);
-    const role = await ctx.directory.meetingRoleOf(ctx.caller);
-    if (role !== 'Organizer') throw new DomainError('ACCESS.APPOINT_DENIED');
+  /** Returns quietly, or throws the refusal that says who may (and, for records, who the secretary is). */
+  async assert(ctx: Caller, scope: Scope, action: Action): Promise<Standing> {
+    const standing = await this.standing(ctx, scope);
+    if (permits(standing, action)) return standing;
+    throw await this.refusal(ctx, scope, action);
   }
 
-  /** Is the caller the secretary appointed for one of these meetings? */
-  async isSecretaryOfAny(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, meetings: readonly Meeting[]): Promise<boolean> {
-    const appointed = await Promise.all(meetings.map((m) => this.repos.secretaries.current(ctx.tenantId, m.id)));
-    return appointed.some((a) => a !== undefined && samePerson(a.person, ctx.caller));
+  /** The refusal of an action the standing does not permit. */
+  async refusal(ctx: Pick<RequestContext, 'tenantId'>, scope: Pick<Scope, 'meeting' | 'group'>, action: Action): Promise<DomainError> {
+    const { meeting, group } = scope;
+    if (action === 'group.read') return new DomainError('ACCESS.TAB_DENIED', { group: group?.name ?? '' });
+    if (action === 'group.manage' || action === 'capability.assessAny') return new DomainError('ACCESS.MANAGE_DENIED');
+    if (action === 'officers.appoint') return group ? new DomainError('ACCESS.MANAGE_DENIED') : new DomainError('ACCESS.APPOINT_DENIED');
+    const kind = action.slice(0, -'.record'.length);
+    const secretary = meeting ? ((await this.repos.secretaries.current(ctx.tenantId, meeting.id))?.person.name ?? '') : '';
+    return group ? new DomainError('ACCESS.GROUP_RECORD_DENIED', { kind, group: group.name, secretary }) : new DomainError('ACCESS.RECORD_DENIED', { kind, secretary });
   }
 
-  /** Chair, vice chair and organizer manage the group and its meetings. */
-  async assertManages(ctx: RequestContext, group: Group): Promise<void> {
-    if (!managesGroup((await this.membership(ctx, group))?.role)) throw new DomainError('ACCESS.MANAGE_DENIED');
+  /** Is the caller the secretary appointed for the scope's meeting, or for one of the group's meetings? */
+  private async isSecretary(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, scope: Scope, laterMeetings?: () => Promise<readonly Meeting[]>): Promise<boolean> {
+    if (scope.meeting && this.isCaller(ctx.caller, await this.repos.secretaries.current(ctx.tenantId, scope.meeting.id))) return true;
+    const more = [...(scope.groupMeetings ?? []), ...(laterMeetings ? await laterMeetings() : [])];
+    const appointed = await Promise.all(more.map((m) => this.repos.secretaries.current(ctx.tenantId, m.id)));
+    return appointed.some((a) => this.isCaller(ctx.caller, a));
+  }
+
+  private isCaller(caller: PersonRef, appointment: { person: PersonRef } | undefined): boolean {
+    return appointment !== undefined && samePerson(appointment.person, caller);
   }
 }

@@ -30,7 +30,7 @@ export interface AttendanceOptions {
 
 export class AttendanceService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'attendance' | 'answers'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -71,7 +71,7 @@ export class AttendanceService {
   /** `/attendance import` in a meeting's chat (or the group's, for its latest meeting). */
   async importHere(ctx: RequestContext): Promise<{ outcome: ImportOutcome; view: AttendanceView }> {
     const meeting = await this.meetingHere(ctx);
-    await this.policy.assertMayRecord(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'decision');
+    await this.policy.assert(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'attendance.record');
     const outcome = await this.importFor(ctx.tenantId, meeting.id);
     return { outcome, view: await this.attendanceOf(ctx.tenantId, meeting.id) };
   }
@@ -108,7 +108,7 @@ export class AttendanceService {
   /** `/present`, `/excused`, `/absent <name>`: the secretary's correction wins over everything; who and when are kept. */
   async correct(ctx: RequestContext, status: AttendanceStatus, who: { mention: PersonRef } | { name: string }): Promise<AttendanceView> {
     const meeting = await this.meetingHere(ctx);
-    await this.policy.assertMayRecord(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'decision');
+    await this.policy.assert(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'attendance.record');
     if (!meeting.groupId) throw new DomainError('GROUP.NOT_SET_UP');
     const roster = (await this.repos.groups.members(ctx.tenantId, meeting.groupId)).filter((m) => isMemberOn(m, meetingDate(meeting)));
     const member = findMember(roster, who);

@@ -2,7 +2,7 @@
  * The capability map (issue 5): the map a group reads (heat map, response tracker, summary figures), the
  * import of its capabilities, the assessments each organisation's representative gives (card, personal
  * link, tab) and the reminder that sends a representative a card. One use case per action, whatever the
- * entry point.
+ * entry point. The import itself (CSV or JSON, checked in full) is in capability-import.ts.
  */
 import {
   inMapOrder,
@@ -10,22 +10,22 @@ import {
   responseCounts,
   summarise,
   validateAssessments,
-  capabilitiesFromJson,
-  capabilitiesFromTable,
-  visionText,
   type Assessment,
   type AssessmentInput,
   type Capability,
-  type CapabilityInput,
   type Importance,
   type Maturity,
 } from '../domain/capability';
 import { DomainError } from '../domain/errors';
-import { isMemberOn, managesGroup, membershipOf, type Group, type GroupRole, type Member } from '../domain/group';
+import { isMemberOn, membershipOf, type Group, type GroupRole, type Member } from '../domain/group';
 import type { PersonRef } from '../domain/person';
+import { permits } from './access-policy';
+import { importCapabilities, type CapabilityImportContent } from './capability-import';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
-import { CsvSyntaxError, type Clock, type CsvReader, type Notifier, type Repositories, type Stored } from './ports';
+import type { Clock, CsvReader, Notifier, Repositories, Stored } from './ports';
+
+export type { CapabilityImportContent } from './capability-import';
 
 /** Roles that speak for their organisation on the map; the organizer (process leader) and co-opted members do not. */
 const REPRESENTING: ReadonlySet<GroupRole> = new Set(['chair', 'viceChair', 'member']);
@@ -60,13 +60,7 @@ export interface AssessInput {
   answers: readonly AssessmentInput[];
   via: Assessment['via'];
   /** The tab's editors (an appointed secretary too) may answer for any organisation of the map. */
-  asEditor?: boolean;
-}
-
-/** What an import request carries: the file's text and its format. */
-export interface CapabilityImportContent {
-  format: 'csv' | 'json';
-  text: string;
+  mayAssessAny?: boolean;
 }
 
 export interface ReminderResult {
@@ -93,7 +87,7 @@ export interface CapabilityServiceOptions {
 
 export class CapabilityService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'capabilities' | 'groups'>,
     private readonly meetings: MeetingService,
     private readonly clock: Clock,
     private readonly options: CapabilityServiceOptions = {},
@@ -139,26 +133,7 @@ export class CapabilityService {
    * rest kept. A refused file stores nothing; the same request id twice stores once.
    */
   async importCapabilities(group: Group, requestId: string, content: CapabilityImportContent, vision?: string): Promise<Stored<{ imported: number; updated: number }>> {
-    let list: CapabilityInput[];
-    let visionToSet = vision === undefined ? undefined : visionText(vision);
-    let organisations: string[] | undefined;
-    if (content.format === 'csv') {
-      list = capabilitiesFromTable(this.csvRows(content.text));
-    } else {
-      const parsed = capabilitiesFromJson(content.text);
-      list = parsed.capabilities;
-      visionToSet ??= parsed.vision;
-      organisations = parsed.organisations;
-    }
-    return this.repos.capabilities.importCapabilities({
-      tenantId: group.tenantId,
-      groupId: group.id,
-      requestId,
-      ...(visionToSet ? { vision: visionToSet } : {}),
-      ...(organisations ? { organisations } : {}),
-      capabilities: list,
-      at: this.clock.now().toISOString(),
-    });
+    return importCapabilities({ repos: this.repos, clock: this.clock, readCsv: this.options.readCsv }, group, requestId, content, vision);
   }
 
   /**
@@ -196,7 +171,7 @@ export class CapabilityService {
     const { vision, organisations: participants, capabilities } = await this.repos.capabilities.map(tenantId, group.id);
     if (capabilities.length === 0) throw new DomainError('CAPABILITY.NONE');
     const before = await this.repos.capabilities.assessments(tenantId, group.id);
-    const organisation = this.organisationFor({ members, assessments: before, participants }, caller, input.organisation, input.asEditor === true);
+    const organisation = this.organisationFor({ members, assessments: before, participants }, caller, input.organisation, input.mayAssessAny === true);
     return this.store(group, vision, capabilities, organisation, caller, input.answers, input.via);
   }
 
@@ -275,16 +250,6 @@ export class CapabilityService {
     }
   }
 
-  private csvRows(text: string): string[][] {
-    if (!this.options.readCsv) throw new DomainError('CAPABILITY.IMPORT_BAD_CSV', { row: 1, detail: 'CSV is not available on this server; import JSON' });
-    try {
-      return this.options.readCsv(text);
-    } catch (e) {
-      if (e instanceof CsvSyntaxError) throw new DomainError('CAPABILITY.IMPORT_BAD_CSV', { row: e.row, detail: e.detail });
-      throw e;
-    }
-  }
-
   private async store(group: Group, vision: string | undefined, capabilities: Capability[], organisation: string, by: PersonRef, answers: readonly AssessmentInput[], via: Assessment['via']): Promise<{ changed: number; form: AssessmentForm }> {
     const valid = validateAssessments(capabilities, answers);
     const changed = await this.repos.capabilities.saveAssessments({
@@ -337,12 +302,12 @@ export class CapabilityService {
     return found;
   }
 
-  private organisationFor(roll: Roll, caller: PersonRef, requested?: string, asEditor = false): string {
+  private organisationFor(roll: Roll, caller: PersonRef, requested?: string, mayAssessAny = false): string {
     const mine = membershipOf(roll.members, caller, this.today());
     const own = mine?.organisation;
     if (requested !== undefined && requested.trim() !== '') {
       const organisation = this.knownOrganisation(roll, requested);
-      if (asEditor || managesGroup(mine?.role)) return organisation;
+      if (mayAssessAny || permits(mine?.role ?? 'outsider', 'capability.assessAny')) return organisation;
       if (own && organisationKey(own) === organisationKey(organisation) && REPRESENTING.has(mine.role)) return organisation;
       if (!own || !mine || !REPRESENTING.has(mine.role)) throw new DomainError('ASSESSMENT.NO_ORGANISATION');
       throw new DomainError('ASSESSMENT.OTHER_ORGANISATION', { mine: own, organisation });

@@ -1,5 +1,5 @@
 import type { PersonRef } from '../domain/person';
-import type { ConversationDirectory } from './ports';
+import type { ConversationDirectory } from './ports/messaging';
 
 /** Where a request comes from and who sends it: the same for a chat command, a card press or an API call. */
 export interface RequestContext {

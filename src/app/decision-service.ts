@@ -8,7 +8,7 @@ import type { Clock, Repositories, Stored } from './ports';
 /** Recording, listing and retracting decisions: one use case for the chat command, the card and the tab. */
 export class DecisionService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'decisions'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -45,7 +45,7 @@ export class DecisionService {
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
     const decision = await this.repos.decisions.get(ctx.tenantId, decisionId);
     if (!decision || decision.meetingId !== meeting.id) throw new DomainError('DECISION.NOT_FOUND');
-    await this.policy.assertMayRecord(ctx, scope, 'decision');
+    await this.policy.assert(ctx, scope, 'decision.record');
     if (decision.status === 'retracted') return decision;
     return this.repos.decisions.retract(ctx.tenantId, decisionId, ctx.caller, this.clock.now().toISOString());
   }

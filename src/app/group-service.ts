@@ -32,7 +32,7 @@ export interface ImportReport {
 /** Groups and their rosters: /setup, the roster card, the CSV import. */
 export class GroupService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'groups' | 'meetings' | 'risks'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -55,7 +55,7 @@ export class GroupService {
     if (scope.meeting) {
       const group = await this.repos.groups.findByName(ctx.tenantId, name);
       if (!group) throw new DomainError('GROUP.NOT_FOUND', { name });
-      await this.policy.assertManages(ctx, group);
+      await this.policy.assert(ctx, { group }, 'group.manage');
       await this.repos.meetings.linkToGroup(ctx.tenantId, scope.meeting.id, group.id);
       const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
       return { kind: 'meetingLinked', group, risksMoved };
@@ -99,7 +99,7 @@ export class GroupService {
   /** A change from the roster card: role, organisation, e-mail and membership period; empty fields keep their value. */
   async updateMember(ctx: RequestContext, memberId: string, row: MemberRow): Promise<Member> {
     const group = await this.requireGroup(ctx);
-    await this.policy.assertManages(ctx, group);
+    await this.policy.assert(ctx, { group }, 'group.manage');
     const current = (await this.repos.groups.members(ctx.tenantId, group.id)).find((m) => m.id === memberId);
     if (!current) throw new DomainError('MEMBER.NOT_FOUND');
     // A field left empty on the card keeps its value.
@@ -121,7 +121,7 @@ export class GroupService {
   /** Adds the chat's people who are not yet in the roster, as members from today. */
   async addNewChatMembers(ctx: RequestContext): Promise<number> {
     const group = await this.requireGroup(ctx);
-    await this.policy.assertManages(ctx, group);
+    await this.policy.assert(ctx, { group }, 'group.manage');
     const roster = await this.repos.groups.members(ctx.tenantId, group.id);
     const today = this.today();
     let added = 0;
@@ -136,7 +136,7 @@ export class GroupService {
   /** The council names its preparation group (which must exist): its meetings are proposed two weeks before. */
   async setPreparationGroup(ctx: RequestContext, name: string | undefined): Promise<{ group: Group; preparation: Group }> {
     const group = await this.requireGroup(ctx);
-    await this.policy.assertManages(ctx, group);
+    await this.policy.assert(ctx, { group }, 'group.manage');
     const wanted = groupName(name);
     const preparation = await this.repos.groups.findByName(ctx.tenantId, wanted);
     if (!preparation || preparation.id === group.id) throw new DomainError('GROUP.NOT_FOUND', { name: wanted });

@@ -1,5 +1,5 @@
 /**
- * Runs durable jobs (src/app/ports.ts `JobRepository`): every tick claims the jobs that are due, runs each
+ * Runs durable jobs (src/app/ports/jobs.ts `JobRepository`): every tick claims the jobs that are due, runs each
  * with the handler of its kind, and marks it done, or failed to be retried later, or failed for good after
  * `maxAttempts`. A claim holds a job for `lockMs`; a runner that dies mid-job lets the lock expire and
  * another tick (here or on another instance) runs it again, so handlers must tolerate a second run

@@ -22,7 +22,7 @@ export interface MeetingView {
 
 export class MeetingRunService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'answers'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -60,7 +60,7 @@ export class MeetingRunService {
   /** `/agenda add <I|D|A> <HH:MM> <title> — <responsible>`: the item goes where its time puts it. */
   async addAgendaItem(ctx: RequestContext, args: string): Promise<MeetingView> {
     const { scope, meeting } = await this.target(ctx);
-    await this.policy.assertMayRecord(ctx, scope, 'decision');
+    await this.policy.assert(ctx, scope, 'agenda.record');
     const item = parseAgendaQuickAdd(args);
     const current = await this.repos.agendas.list(ctx.tenantId, meeting.id);
     return this.keepAgenda(ctx, meeting, [...current.map(({ actualStart: _started, ...rest }) => rest), { ...item, number: current.length + 1 }]);
@@ -94,7 +94,7 @@ export class MeetingRunService {
     const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
     if (!meeting) throw new DomainError('CARD.STALE');
     const group = meeting.groupId ? await this.repos.groups.get(ctx.tenantId, meeting.groupId) : undefined;
-    await this.policy.assertMayRecord(ctx, { meeting, ...(group ? { group } : {}) }, 'decision');
+    await this.policy.assert(ctx, { meeting, ...(group ? { group } : {}) }, 'agenda.record');
     return meeting;
   }
 
@@ -113,7 +113,7 @@ export class MeetingRunService {
    */
   async start(ctx: RequestContext, by: 'event' | 'command'): Promise<MeetingView> {
     const { scope, meeting } = await this.target(ctx);
-    if (by === 'command') await this.policy.assertMayRecord(ctx, scope, 'decision');
+    if (by === 'command') await this.policy.assert(ctx, scope, 'meeting.record');
     if (meeting.currentItem) return this.view(ctx, meeting);
     const now = this.clock.now();
     const at = now.toISOString();
@@ -142,7 +142,7 @@ export class MeetingRunService {
   /** `/next` or `/item <n>`: moves the item in progress; the time it began is kept for the minutes. */
   async moveTo(ctx: RequestContext, to: 'next' | number): Promise<MeetingView> {
     const { scope, meeting } = await this.target(ctx);
-    await this.policy.assertMayRecord(ctx, scope, 'decision');
+    await this.policy.assert(ctx, scope, 'meeting.record');
     const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
     if (agenda.length === 0) throw new DomainError('AGENDA.EMPTY');
     const target = to === 'next' ? Math.min((meeting.currentItem ?? 0) + 1, agenda.length) : to;
@@ -173,7 +173,7 @@ export class MeetingRunService {
   /** `/notice`: the managers send it; it is about the group's next meeting. */
   async noticeView(ctx: RequestContext): Promise<MeetingView & { answers: NoticeAnswer[] }> {
     const { scope, meeting } = await this.target(ctx);
-    if (scope.group) await this.policy.assertManages(ctx, scope.group);
+    if (scope.group) await this.policy.assert(ctx, { group: scope.group }, 'group.manage');
     const view = await this.view(ctx, meeting);
     return { ...view, answers: await this.repos.answers.notices(ctx.tenantId, meeting.id) };
   }

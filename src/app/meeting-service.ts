@@ -17,7 +17,7 @@ export class MeetingService {
   private readonly perRequest = new WeakMap<RequestContext, Promise<Stored<Meeting> | undefined>>();
 
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'secretaries'>,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
   ) {}
@@ -73,7 +73,7 @@ export class MeetingService {
   async meetingToRecordIn(ctx: RequestContext, kind: RecordKind, missing: ErrorCode): Promise<{ scope: Scope; meeting: Meeting }> {
     const scope = await this.scopeOf(ctx);
     if (!scope.meeting) throw new DomainError(missing);
-    await this.policy.assertMayRecord(ctx, scope, kind);
+    await this.policy.assert(ctx, scope, `${kind}.record`);
     return { scope, meeting: scope.meeting };
   }
 
@@ -102,7 +102,7 @@ export class MeetingService {
     const scope = await this.scopeOf(ctx);
     const { meeting } = scope;
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
-    await this.policy.assertMayAppointSecretary(ctx, scope);
+    await this.policy.assert(ctx, scope, 'officers.appoint');
     const found = await this.resolvePerson(ctx, query);
     if (found.kind === 'choose') return found;
     const { person } = found;

@@ -13,7 +13,7 @@ import type { Clock, Repositories, Stored } from './ports';
  */
 export class MinutesRecordsService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'notes' | 'actions' | 'adjusters'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -78,7 +78,7 @@ export class MinutesRecordsService {
     if (action.status === 'done') return action;
     if (!isOwner(action, ctx.caller)) {
       try {
-        await this.policy.assertMayRecord(ctx, scope, 'action');
+        await this.policy.assert(ctx, scope, 'action.record');
       } catch (e) {
         if (e instanceof DomainError && e.code.startsWith('ACCESS.')) throw new DomainError('ACTION.DONE_DENIED', { owner: action.owner ?? '' });
         throw e;
@@ -92,7 +92,7 @@ export class MinutesRecordsService {
     const scope = await this.meetings.scopeOf(ctx);
     const { meeting } = scope;
     if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
-    await this.policy.assertMayAppointSecretary(ctx, scope);
+    await this.policy.assert(ctx, scope, 'officers.appoint');
     const found = await this.meetings.resolvePerson(ctx, query);
     if (found.kind === 'choose') return found;
     const at = this.clock.now().toISOString();

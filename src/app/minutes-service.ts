@@ -8,7 +8,7 @@ import type { AccessPolicy } from './access-policy';
 import type { AttendanceService } from './attendance-service';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
-import type { Clock, DownloadLinks, Locale, MinutesFormat, MinutesRendering, RenderedMinutes, Repositories } from './ports';
+import type { Clock, DownloadLinks, MinutesFormat, MinutesRendering, RenderedMinutes, Repositories } from './ports';
 
 /** Download links in a card stay valid a week: long enough to read before approval, short enough not to spread. */
 export const DOWNLOAD_LINK_DAYS = 7;
@@ -42,7 +42,7 @@ export type DownloadResult = { ok: true; file: RenderedMinutes } | { ok: false; 
  */
 export class MinutesService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'answers' | 'notes' | 'decisions' | 'risks' | 'actions' | 'secretaries' | 'adjusters' | 'minutes'>,
     private readonly meetings: MeetingService,
     private readonly attendance: AttendanceService,
     private readonly policy: AccessPolicy,
@@ -103,13 +103,13 @@ export class MinutesService {
    * `/minutes`: those who record here get the current draft (stored as a new version when anything changed);
    * anyone else gets the latest version stored, or a refusal that says who makes the minutes.
    */
-  async overview(ctx: RequestContext, locale: Locale): Promise<MinutesOverview> {
+  async overview(ctx: RequestContext, locale: NonNullable<RequestContext['locale']>): Promise<MinutesOverview> {
     const scope = await this.meetings.scopeOf(ctx);
     const { meeting } = scope;
     if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
     let mayRecord = true;
     try {
-      await this.policy.assertMayRecord(ctx, scope, 'minutes');
+      await this.policy.assert(ctx, scope, 'minutes.record');
     } catch (e) {
       if (!(e instanceof DomainError && e.code.startsWith('ACCESS.'))) throw e;
       mayRecord = false;
@@ -141,7 +141,7 @@ export class MinutesService {
     });
   }
 
-  linksFor(version: MinutesVersion, locale: Locale): MinutesLinks {
+  linksFor(version: MinutesVersion, locale: NonNullable<RequestContext['locale']>): MinutesLinks {
     const expiresAt = new Date(this.clock.now().getTime() + DOWNLOAD_LINK_DAYS * 24 * 3600 * 1000);
     const link = (format: MinutesFormat, isPublic: boolean): string =>
       `${this.publicBaseUrl}/minutes/${this.links.issue({ tenantId: version.tenantId, versionId: version.id, format, locale, public: isPublic, expiresAt })}`;
@@ -159,7 +159,7 @@ export class MinutesService {
    * `/minutes send`: the current draft goes to the adjuster. Refused without an adjuster, and when the
    * latest version is already approved and nothing changed since.
    */
-  async send(ctx: RequestContext, locale: Locale): Promise<MinutesOverview & { adjuster: PersonRef }> {
+  async send(ctx: RequestContext, locale: NonNullable<RequestContext['locale']>): Promise<MinutesOverview & { adjuster: PersonRef }> {
     const { meeting } = await this.meetings.meetingToRecordIn(ctx, 'minutes', 'MINUTES.NEEDS_MEETING');
     const adjuster = await this.repos.adjusters.current(ctx.tenantId, meeting.id);
     if (!adjuster) throw new DomainError('MINUTES.NO_ADJUSTER');

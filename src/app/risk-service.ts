@@ -8,7 +8,7 @@ import type { Clock, Repositories, Stored } from './ports';
 /** The risk register of the group (or, before the chat belongs to one, of the conversation): raise and list. */
 export class RiskService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'risks'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -16,7 +16,7 @@ export class RiskService {
 
   async raiseRisk(ctx: RequestContext, input: NewRiskInput, sourceKey: string): Promise<Stored<Risk>> {
     const scope = await this.meetings.scopeOf(ctx);
-    await this.policy.assertMayRecord(ctx, scope, 'risk');
+    await this.policy.assert(ctx, scope, 'risk.record');
     const risk = validateNewRisk(input);
     const registerId = await this.registerOf(ctx, scope);
     return this.repos.risks.raise({
@@ -37,7 +37,7 @@ export class RiskService {
    */
   async reviewRisk(ctx: RequestContext, code: string, input: ReviewInput, sourceKey: string): Promise<{ before: Risk; after: Risk; review: RiskReview; history: RiskReview[]; created: boolean }> {
     const scope = await this.meetings.scopeOf(ctx);
-    await this.policy.assertMayRecord(ctx, scope, 'risk');
+    await this.policy.assert(ctx, scope, 'risk.record');
     const number = riskNumber(code);
     const registerId = await this.registerOf(ctx, scope);
     const before = await this.repos.risks.findByNumber(ctx.tenantId, registerId, number);
@@ -68,7 +68,7 @@ export class RiskService {
 
   /** May the caller fill in a risk here? Asked before posting the form, so an attendee is told at once. */
   async assertMayRaise(ctx: RequestContext): Promise<void> {
-    await this.policy.assertMayRecord(ctx, await this.meetings.scopeOf(ctx), 'risk');
+    await this.policy.assert(ctx, await this.meetings.scopeOf(ctx), 'risk.record');
   }
 
   /** The group's register once the chat belongs to a group; until then the conversation's own. */

@@ -40,7 +40,7 @@ export type ScheduleOutcome =
 
 export class SchedulingService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'jobs'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -54,7 +54,7 @@ export class SchedulingService {
   private async managedGroup(ctx: RequestContext): Promise<Group> {
     const { group } = await this.meetings.scopeOf(ctx);
     if (!group) throw new DomainError('GROUP.NOT_SET_UP');
-    await this.policy.assertManages(ctx, group);
+    await this.policy.assert(ctx, { group }, 'group.manage');
     return group;
   }
 

@@ -5,19 +5,16 @@
  */
 import { countsForAttendance, type Group, type GroupRole, type Member } from '../domain/group';
 import { DomainError } from '../domain/errors';
-import type { AuditEvent } from '../domain/audit';
 import type { Decision } from '../domain/decision';
 import { isPlaceholder, type Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
 import { byRegisterOrder, riskBand, riskCode, riskScore, type ReviewInput, type Risk, type RiskBand, type RiskReview } from '../domain/risk';
-import type { AccessPolicy } from './access-policy';
+import { permits, type AccessPolicy, type Action, type Standing } from './access-policy';
 import type { AttendanceService } from './attendance-service';
 import type { Clock, ConversationDirectory, Repositories } from './ports';
 import type { MeetingService } from './meeting-service';
+import { historyEntry, type HistoryEntry } from './risk-history';
 import type { RiskService } from './risk-service';
-
-/** How the tab API names a risk (R4), where it has only a stored number (a history entry's). */
-export { riskCode };
 
 export type TabRole = GroupRole | 'secretary';
 
@@ -27,6 +24,8 @@ export type TabPrincipal = { kind: 'person'; tenantId: string; person: PersonRef
 export interface GroupAccess {
   group: Group;
   role?: TabRole;
+  /** Where the caller stands: what the access policy's table is read with. */
+  standing: Standing;
   canEdit: boolean;
 }
 
@@ -47,7 +46,7 @@ export interface RiskDetail {
   risk: RegisterEntry;
   reviews: Array<RiskReview & { score: number; meetingTitle?: string }>;
   /** The risk's audit trail, oldest first. */
-  history: AuditEvent[];
+  history: HistoryEntry[];
 }
 
 export interface GroupDecision extends Decision {
@@ -69,8 +68,6 @@ const NO_DIRECTORY: ConversationDirectory = {
   meetingRoleOf: () => Promise.resolve('Unknown'),
   members: () => Promise.resolve([]),
 };
-
-const EDITING_ROLES: ReadonlySet<TabRole> = new Set(['chair', 'viceChair', 'organizer', 'secretary']);
 
 export class TabService {
   constructor(
@@ -120,22 +117,19 @@ export class TabService {
     return access;
   }
 
-  /** Refuses a reader: only editors (chair, vice chair, organizer, appointed secretary) change the group's records. */
-  assertCanEdit(access: GroupAccess): void {
-    if (!access.canEdit) throw new DomainError('ACCESS.GROUP_RECORD_DENIED', { kind: 'risk', group: access.group.name, secretary: '' });
+  /** Refuses what the caller's standing in the group does not permit (the same table as the bot's). */
+  async assertMay(access: GroupAccess, action: Action): Promise<void> {
+    if (!permits(access.standing, action)) throw await this.policy.refusal({ tenantId: access.group.tenantId }, { group: access.group }, action);
   }
 
   private async accessTo(who: TabPrincipal, group: Group): Promise<GroupAccess | undefined> {
-    if (who.kind === 'localReader') return { group, canEdit: false };
-    const ctx = { tenantId: who.tenantId, caller: who.person };
-    const member = await this.policy.membership(ctx, group);
-    let role: TabRole | undefined = member?.role;
-    if (!role || !EDITING_ROLES.has(role)) {
-      const { groupMeetings = [] } = await this.meetings.groupScope(who.tenantId, group.id);
-      if (await this.policy.isSecretaryOfAny(ctx, groupMeetings)) role = 'secretary';
-    }
-    if (!role) return undefined;
-    return { group, role, canEdit: EDITING_ROLES.has(role) };
+    const standing: Standing =
+      who.kind === 'localReader'
+        ? 'localReader'
+        : await this.policy.standing({ tenantId: who.tenantId, caller: who.person }, { group }, async () => (await this.meetings.groupScope(who.tenantId, group.id)).groupMeetings ?? []);
+    if (!permits(standing, 'group.read')) return undefined;
+    const role = standing === 'localReader' ? undefined : (standing as TabRole);
+    return { group, ...(role ? { role } : {}), standing, canEdit: permits(standing, 'risk.record') };
   }
 
   async register(access: GroupAccess): Promise<RegisterView> {
@@ -160,7 +154,7 @@ export class TabService {
     const titles = await this.meetingTitles(access.group.tenantId, reviews.map((r) => r.meetingId));
     return {
       risk,
-      history,
+      history: history.map(historyEntry),
       reviews: reviews.map((r) => {
         const title = r.meetingId ? titles.get(r.meetingId) : undefined;
         return { ...r, score: riskScore(r), ...(title ? { meetingTitle: title } : {}) };
@@ -174,7 +168,7 @@ export class TabService {
    * `created` is false when the key was seen before.
    */
   async reviewRisk(access: GroupAccess, caller: PersonRef, riskId: string, input: ReviewInput, sourceKey: string): Promise<{ detail: RiskDetail; created: boolean }> {
-    this.assertCanEdit(access);
+    await this.assertMay(access, 'risk.record');
     const risk = (await this.register(access)).risks.find((r) => r.id === riskId);
     if (!risk) throw new DomainError('RISK.NOT_FOUND');
     const ctx = {

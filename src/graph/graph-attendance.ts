@@ -6,8 +6,8 @@
  * translated here; nothing outside src/graph sees an attendanceRecord.
  *
  * Graph answers 403 for every online-meeting call of an app that no Teams application access policy
- * covers for that organizer; that refusal becomes AttendanceAccessDenied (src/app/ports.ts), so the app can
- * tell the organizer which admin step is missing instead of asking again and again.
+ * covers for that organizer; that refusal becomes AttendanceAccessDenied (src/app/ports/attendance.ts), so
+ * the app can tell the organizer which admin step is missing instead of asking again and again.
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';

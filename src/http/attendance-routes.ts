@@ -7,6 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AttendanceService } from '../app/attendance-service';
+import { refusalOf } from '../i18n/domain-errors';
 
 const tenantQuery = z.object({ tenantId: z.string().min(1).max(100) });
 const periodQuery = tenantQuery.extend({
@@ -59,14 +60,14 @@ export function registerAttendanceRoutes(server: Server, attendance: AttendanceS
 }
 
 function notFoundOr500(e: unknown, res: Response, log: Logger): void {
-  const code = (e as { code?: unknown }).code;
-  if (code === 'MEETING.NONE' || code === 'GROUP.NOT_FOUND') {
+  const refusal = refusalOf(e, 'en');
+  if (refusal?.status === 404) {
     res.send(404, { code: 'NotFound', message: 'No such meeting or group in this tenant.' });
     return;
   }
-  // Any other coded (domain) error is a problem with the request, e.g. a date that does not exist.
-  if (typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code)) {
-    res.send(400, { code: 'BadRequest', message: `The request was refused (${code}). Check the dates (YYYY-MM-DD, from before to) and ids.` });
+  // Any other domain refusal is a problem with the request, e.g. a date that does not exist.
+  if (refusal) {
+    res.send(400, { code: 'BadRequest', message: `The request was refused (${refusal.code}): ${refusal.message} Check the dates (YYYY-MM-DD, from before to) and ids.` });
     return;
   }
   log.error({ err: e }, 'attendance API failed');

@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { LINK_MOODS, type LinkAnswer, type LinkRefusal, type Mood, type PersonalLinkService } from '../app/personal-link-service';
-import { errorKey, translator, type Locale, type Translate } from '../i18n';
+import { translator, type Locale, type Translate } from '../i18n';
+import { refusalMessage } from '../i18n/domain-errors';
 import { linkPage, refusedPage, type LinkFormValues } from './personal-link-page';
 
 /** No script, no external resource, forms only back to this server, never in a frame. */
@@ -41,13 +42,12 @@ function assessmentAnswers(body: Record<string, unknown>): { answers: Array<{ ca
   return { answers: [...byId.values()], values };
 }
 
-/** A refusal from the domain (it carries a code and the message's parameters): the message, in the page's language. */
+/** A refusal from the domain: the message, in the page's language. */
 function domainProblem(e: unknown, t: Translate): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !/^[A-Z]+\.[A-Z_]+$/.test(code)) return undefined;
-  const params = (e as { params?: Record<string, string | number> }).params;
-  return t('link.problem.assessment', { message: t(errorKey(code as Parameters<typeof errorKey>[0]), params) });
+  const message = refusalMessage(e, t);
+  return message === undefined ? undefined : t('link.problem.assessment', { message });
 }
+
 const noticeForm = z.object({ attending: z.enum(['yes', 'no']), note: formText });
 const checkInForm = z.object({ mood: z.enum(LINK_MOODS as [Mood, ...Mood[]]), text: formText, inRoom: z.literal('true').optional() });
 

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { MinutesOptions } from '../app';
-import type { Locale, MinutesFormat, MinutesRendering, RenderedMinutes } from '../app/ports';
+import type { MinutesFormat, MinutesRendering, RenderedMinutes } from '../app/ports';
+import type { Locale } from '../i18n';
 import { hmacDownloadLinks } from '../links/download-link-token';
 import { canonicalJson, publicContent, type MinutesVersion } from '../domain/minutes';
 import { toHtml } from './html';

@@ -1,7 +1,7 @@
 /** GET /api/tab/groups/:groupId/attendance?from=YYYY-MM-DD&to=YYYY-MM-DD: the participation matrix and rates per organisation. */
 import type { Server } from 'restify';
 import { z } from 'zod';
-import type { AttendanceView } from './contract';
+import type { AttendanceView } from '../../contract/tab-api';
 import { groupAccess, pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 const periodQuery = z

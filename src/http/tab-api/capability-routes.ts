@@ -1,12 +1,13 @@
 /**
  * The tab's capability map: the map (heat map, response tracker, summary), the import of capabilities
  * (CSV or JSON, editors only), assessments (a representative for their own organisation, editors for
- * any) and the reminder that sends a representative a card (editors only). Shapes: contract.ts.
+ * any) and the reminder that sends a representative a card (editors only). Shapes: src/contract/tab-api.ts.
  */
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
+import { permits } from '../../app/access-policy';
 import type { CapabilityService } from '../../app/capability-service';
-import type { AssessmentRequest, CapabilityImportResult, CapabilityMapView, ReminderResult } from './contract';
+import type { AssessmentRequest, CapabilityImportResult, CapabilityMapView, ReminderResult } from '../../contract/tab-api';
 import { pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 /** A request id as the tab makes it per submit (a UUID). */
@@ -48,7 +49,7 @@ export function registerCapabilityRoutes(server: Server, deps: TabApiDeps & { ca
     '/api/tab/groups/:groupId/capabilities/import',
     tabRoute(deps, async (req, res, caller) => {
       const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
-      deps.tab.assertCanEdit(access);
+      await deps.tab.assertMay(access, 'capability.record');
       const body = bodyOf(req, importBody, '{ "requestId": "<uuid>", "format": "csv", "content": "code,area,name,description\\n1.1,Ledning,Digital strategi," }');
       const { value, created } = await capabilities.importCapabilities(access.group, body.requestId, { format: body.format, text: body.content }, body.vision);
       const result: CapabilityImportResult = { ...value, repeated: !created };
@@ -60,7 +61,7 @@ export function registerCapabilityRoutes(server: Server, deps: TabApiDeps & { ca
     '/api/tab/groups/:groupId/capabilities/reminders',
     tabRoute(deps, async (req, res, caller) => {
       const access = await deps.tab.access(caller.principal, pathParam(req, 'groupId'));
-      deps.tab.assertCanEdit(access);
+      await deps.tab.assertMay(access, 'capability.record');
       const body = bodyOf(req, reminderBody, '{ "requestId": "<uuid>", "organisation": "Munkedal" }');
       const result: ReminderResult = await capabilities.remind(access.group, body.requestId, body.organisation);
       res.send(202, result);
@@ -78,7 +79,7 @@ export function registerCapabilityRoutes(server: Server, deps: TabApiDeps & { ca
         ...(body.organisation ? { organisation: body.organisation } : {}),
         answers: body.answers,
         via: 'tab',
-        asEditor: access.canEdit,
+        mayAssessAny: permits(access.standing, 'capability.assessAny'),
       });
       const view: CapabilityMapView = await capabilities.mapView(access.group, access.canEdit);
       res.send(200, view);

@@ -1,6 +1,6 @@
 /** GET /api/tab/groups/:groupId/decisions?q=<text>: every decision across the group's meetings, searchable. */
 import type { Server } from 'restify';
-import type { DecisionsView } from './contract';
+import type { DecisionsView } from '../../contract/tab-api';
 import { groupAccess, pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 export function registerDecisionRoutes(server: Server, deps: TabApiDeps): void {

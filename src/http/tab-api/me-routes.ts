@@ -1,6 +1,6 @@
 /** GET /api/tab/me: who the tab is talking to, and the groups they can open. */
 import type { Server } from 'restify';
-import type { MeView } from './contract';
+import type { MeView } from '../../contract/tab-api';
 import { tabRoute, type TabApiDeps } from './tab-auth';
 
 export function registerMeRoutes(server: Server, deps: TabApiDeps): void {

@@ -1,13 +1,13 @@
 /**
  * The tab's risk register: the register, one risk with its reviews, a review (through the bot's use
- * case), and the register as CSV. Shapes: contract.ts.
+ * case), and the register as CSV (risk-csv.ts). Shapes: src/contract/tab-api.ts.
  */
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { riskCode, type RegisterEntry, type RiskDetail } from '../../app/tab-service';
-import type { Locale } from '../../i18n';
-import type { HistoryRow, RiskDetailView, RiskRegisterView, RiskRow } from './contract';
-import { groupAccess, pathParam, requireEditor, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
+import type { RegisterEntry, RiskDetail } from '../../app/tab-service';
+import type { RiskDetailView, RiskRegisterView, RiskRow } from '../../contract/tab-api';
+import { registerCsv } from './risk-csv';
+import { groupAccess, pathParam, TabApiError, tabRoute, type TabApiDeps } from './tab-auth';
 
 export function toRiskRow(r: RegisterEntry): RiskRow {
   return {
@@ -46,37 +46,9 @@ function toDetailView(detail: RiskDetail, canEdit: boolean): RiskDetailView {
       ...(r.note ? { note: r.note } : {}),
       reviewedBy: r.reviewedBy.name,
     })),
-    history: detail.history.map((e) => ({ at: e.at, by: e.actor.name, action: e.action, changes: historyChanges(e.action, e.details) })),
+    history: detail.history,
     ...(detail.risk.raised ? { raised: { ...detail.risk.raised, score: detail.risk.raised.probability * detail.risk.raised.impact, at: detail.risk.raisedAt } } : {}),
   };
-}
-
-const FIELDS = ['probability', 'impact', 'status'] as const;
-/** A change may also renumber a risk (its chat's risks moved into a group's register). */
-const CHANGED_FIELDS = [...FIELDS, 'number'] as const;
-const value = (v: unknown): number | string | undefined => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
-/** A stored number goes out as the risk's code (R4), as everywhere else the tab shows a risk. */
-const shown = (field: (typeof CHANGED_FIELDS)[number], v: number | string | undefined): number | string | undefined =>
-  field === 'number' && typeof v === 'number' ? riskCode({ number: v }) : v;
-
-/** An audit event as the fields it set (created) or changed (from → to); other details stay in the store. */
-export function historyChanges(action: HistoryRow['action'], details: Record<string, unknown>): HistoryRow['changes'] {
-  const changes: HistoryRow['changes'] = [];
-  if (action === 'change' && details.from && details.to && typeof details.from === 'object' && typeof details.to === 'object') {
-    const from = details.from as Record<string, unknown>;
-    const to = details.to as Record<string, unknown>;
-    for (const field of CHANGED_FIELDS) {
-      const before = shown(field, value(from[field]));
-      const after = shown(field, value(to[field]));
-      if (after !== undefined && before !== after) changes.push({ field, ...(before === undefined ? {} : { from: before }), to: after });
-    }
-  } else if (action === 'create') {
-    for (const field of FIELDS) {
-      const set = value(details[field]) ?? (field === 'status' ? 'open' : undefined);
-      if (set !== undefined) changes.push({ field, to: set });
-    }
-  }
-  return changes;
 }
 
 /** The review body; S, K, status and note are checked again, with clear messages, by the domain. */
@@ -132,7 +104,7 @@ export function registerRiskRoutes(server: Server, deps: TabApiDeps): void {
     '/api/tab/groups/:groupId/risks/:riskId/reviews',
     tabRoute(deps, async (req: Request, res: Response, caller) => {
       const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
-      requireEditor(deps, access);
+      await deps.tab.assertMay(access, 'risk.record');
       const parsed = reviewBody.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -144,39 +116,4 @@ export function registerRiskRoutes(server: Server, deps: TabApiDeps): void {
       res.send(created ? 201 : 200, toDetailView(detail, access.canEdit));
     }),
   );
-}
-
-const CSV_HEADERS: Record<Locale, string[]> = {
-  en: ['ID', 'Threat', 'Vulnerability', 'Consequence', 'S', 'K', 'R', 'Action needed', 'Action', 'Owner', 'Status', 'Last review'],
-  sv: ['ID', 'Hot', 'Sårbarhet', 'Konsekvens', 'S', 'K', 'R', 'Åtgärd behövs', 'Åtgärd', 'Ansvarig', 'Status', 'Senast uppföljd'],
-};
-const STATUS_WORDS: Record<Locale, Record<RegisterEntry['status'], string>> = {
-  en: { open: 'open', handled: 'handled', closed: 'closed' },
-  sv: { open: 'öppen', handled: 'hanterad', closed: 'stängd' },
-};
-
-/**
- * One CSV cell (RFC 4180): quoted when it holds a separator, quote or line break. A text that a
- * spreadsheet would run as a formula (= + - @, or a leading tab or carriage return) gets a leading '.
- */
-export function csvCell(value: string | number | boolean | undefined): string {
-  if (value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** UTF-8 with a BOM (so Excel reads å, ä, ö), CRLF line ends, header in the caller's language. */
-export function registerCsv(risks: readonly RegisterEntry[], locale: Locale): string {
-  const yes = locale === 'sv' ? 'Ja' : 'Yes';
-  const no = locale === 'sv' ? 'Nej' : 'No';
-  const lines = [CSV_HEADERS[locale].map(csvCell).join(',')];
-  for (const r of risks) {
-    lines.push(
-      [r.code, r.threat, r.vulnerability, r.consequence, r.probability, r.impact, r.score, r.actionNeeded ? yes : no, r.action, r.owner, STATUS_WORDS[locale][r.status], r.lastReviewedAt?.slice(0, 10)]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

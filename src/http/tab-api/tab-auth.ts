@@ -1,29 +1,15 @@
 /**
- * Authentication and access for the tab API (/api/tab/...). How a route uses it:
- *
- *   export function registerThingRoutes(server: Server, deps: TabApiDeps, things: ThingService): void {
- *     server.post('/api/tab/groups/:groupId/things', tabRoute(deps, async (req, res, caller) => {
- *       const access = await groupAccess(deps, caller, pathParam(req, 'groupId')); // 404 other tenant's group, 403 non-member
- *       requireEditor(deps, access);                                                // 403 unless chair, vice chair, organizer or secretary
- *       // access.group (id, name, tenantId), access.role, access.canEdit; caller.person is the token's user
- *       res.send(200, view);
- *     }));
- *   }
- *
- * and in src/http/server.ts, inside `if (opts.tab) { … }`: `registerThingRoutes(server, opts.tab.deps, …)`.
- *
- * `tabRoute` authenticates first (401 missing/forged/expired token, 403 another tenant), then runs the
- * handler; a TabApiError or a DomainError thrown inside becomes the contract's `{ code, message }` (in the
- * caller's language: ?lang=sv|en, else Accept-Language; GROUP.NOT_FOUND and *.NOT_FOUND → 404, ACCESS.* →
- * 403, other codes → 400), anything else a logged 500. `sendError` answers a refusal directly. In local
- * mode (no AAD_APP_CLIENT_ID/AAD_APP_TENANT_ID) a request without a token is an anonymous reader of the
- * demo tenant; a token that is presented is always validated (and refused, since nothing can validate it).
+ * Authentication and access for the tab API (/api/tab/...): `tabRoute` authenticates (401 missing, forged
+ * or expired token; 403 another tenant), runs the handler and answers any failure as `{ code, message }`.
+ * Where to add a route: docs/architecture.md. In local mode a request without a token is an anonymous
+ * reader of the demo tenant; a token that is presented is always validated.
  */
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import type { EntraTokenValidator } from '../../auth/entra-token';
 import type { GroupAccess, TabPrincipal, TabService } from '../../app/tab-service';
-import { errorKey, localeOf, translator, type Locale } from '../../i18n';
+import { localeOf, type Locale } from '../../i18n';
+import { refusalOf } from '../../i18n/domain-errors';
 
 type PersonRef = TabPrincipal['person'];
 
@@ -116,37 +102,15 @@ export function groupAccess(deps: TabApiDeps, caller: TabCaller, groupId: string
   return deps.tab.access(caller.principal, groupId);
 }
 
-/** Refuses (403 ACCESS.GROUP_RECORD_DENIED) a caller who only reads the group. */
-export function requireEditor(deps: TabApiDeps, access: GroupAccess): void {
-  deps.tab.assertCanEdit(access);
-}
-
-/** HTTP status of a domain refusal in the tab API. */
-function statusOf(code: string): 400 | 403 | 404 {
-  if (code === 'GROUP.NOT_FOUND' || code === 'RISK.NOT_FOUND' || code === 'MEETING.NONE' || code.endsWith('.NOT_FOUND')) return 404;
-  if (code.startsWith('ACCESS.')) return 403;
-  return 400;
-}
-
-/** Sends any failure as `{ code, message }`: TabApiError as is, a DomainError by its code (translated), anything else as a logged 500. */
+/** Sends any failure as `{ code, message }`: TabApiError as is, a domain refusal in the caller's language (src/i18n/domain-errors.ts), anything else as a logged 500. */
 export function sendFailure(res: Response, e: unknown, locale: Locale, log: Logger): void {
   if (e instanceof TabApiError) {
     sendError(res, e.status, e.code, e.message);
     return;
   }
-  const code = (e as { code?: unknown } | null)?.code;
-  const params = (e as { params?: Record<string, string | number> } | null)?.params;
-  if (typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code)) {
-    const status = statusOf(code);
-    let message: string;
-    try {
-      message = translator(locale)(errorKey(code as Parameters<typeof errorKey>[0]), params);
-    } catch {
-      message = code;
-    }
-    // A group of another tenant looks exactly like a group that does not exist.
-    if (status === 404 && code === 'GROUP.NOT_FOUND') message = locale === 'sv' ? 'Gruppen finns inte.' : 'No such group.';
-    sendError(res, status, code, message ?? code);
+  const refusal = refusalOf(e, locale);
+  if (refusal) {
+    sendError(res, refusal.status, refusal.code, refusal.message);
     return;
   }
   log.error({ err: e }, 'tab API failed');

@@ -1,5 +1,5 @@
 /** The register as CSV: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
-import { csvCell, registerCsv } from '../../../src/http/tab-api/risk-routes';
+import { csvCell, registerCsv } from '../../../src/http/tab-api/risk-csv';
 import type { RegisterEntry } from '../../../src/app/tab-service';
 
 describe('csvCell', () => {

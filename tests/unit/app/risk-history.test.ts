@@ -1,5 +1,5 @@
 /** How the tab's risk history reads an audit event's details: the fields it set or changed, nothing else. */
-import { historyChanges } from '../../../src/http/tab-api/risk-routes';
+import { historyChanges } from '../../../src/app/risk-history';
 
 it('lists the values a raised risk was given, without its number (the code is in the heading)', () => {
   expect(historyChanges('create', { number: 3, threat: 'Vikande intresse', probability: 5, impact: 4 })).toEqual([

@@ -1,0 +1,28 @@
+/** Groups and their rosters (implemented in src/store). */
+import type { Group, Member } from '../../domain/group';
+
+export type NewGroup = Omit<Group, 'id'>;
+export type NewMember = Omit<Member, 'id'>;
+
+/** What changes on a membership; `null` clears an optional field. */
+export interface MemberChanges extends Partial<Pick<Member, 'role' | 'from'>> {
+  organisation?: Member['organisation'] | null;
+  email?: Member['person']['email'] | null;
+  to?: Member['to'] | null;
+}
+
+export interface GroupRepository {
+  /** Throws GROUP.NAME_TAKEN when the tenant has a group of that name, GROUP.ALREADY_LINKED for the conversation. */
+  create(group: NewGroup, members: NewMember[]): Promise<Group>;
+  get(tenantId: string, id: string): Promise<Group | undefined>;
+  findByConversation(tenantId: string, conversationId: string): Promise<Group | undefined>;
+  findByName(tenantId: string, name: string): Promise<Group | undefined>;
+  /** The tenant's groups, by name. */
+  list(tenantId: string): Promise<Group[]>;
+  /** Tenants that have a group of this name (for the CSV import, which runs outside any tenant). */
+  tenantsWithGroup(name: string): Promise<string[]>;
+  setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void>;
+  members(tenantId: string, groupId: string): Promise<Member[]>;
+  addMember(member: NewMember): Promise<Member>;
+  updateMember(tenantId: string, memberId: string, changes: MemberChanges): Promise<Member>;
+}

@@ -1,0 +1,55 @@
+/** Meetings (implemented in src/store). */
+import type { Meeting } from '../../domain/meeting';
+import type { Stored } from './stored';
+
+/** What Teams (or Graph) tells about a meeting, filled in as it becomes known. */
+export type MeetingDetails = Partial<Pick<Meeting, 'title' | 'startsAt' | 'endsAt' | 'organizerAadObjectId' | 'graphMeetingId'>>;
+
+/** A meeting booked through the bot: a group's, with its title and times, by someone. */
+export interface NewScheduledMeeting
+  extends Required<Pick<Meeting, 'tenantId' | 'groupId' | 'title' | 'startsAt' | 'endsAt' | 'scheduledBy'>>,
+    Pick<Meeting, 'override'> {
+  /** The request that scheduled it: the same request twice schedules once. */
+  sourceKey: string;
+  at: string;
+}
+
+/**
+ * What changes on a meeting as it is scheduled, noticed and run. `conversationId` is the meeting chat's
+ * thread id, once Graph tells it (it replaces the placeholder only).
+ */
+export type MeetingChanges = Partial<
+  Pick<
+    Meeting,
+    | 'graphEventId'
+    | 'joinUrl'
+    | 'conversationId'
+    | 'installStatus'
+    | 'conversationReference'
+    | 'agendaActivityId'
+    | 'currentItem'
+    | 'startedAt'
+    | 'endedAt'
+    | 'noticeActivityId'
+    | 'noticeSentAt'
+    | 'checkinActivityId'
+    | 'graphMeetingId'
+    | 'attendanceImportedAt'
+    | 'attendanceDeniedAt'
+  >
+>;
+
+export interface MeetingRepository {
+  get(tenantId: string, id: string): Promise<Meeting | undefined>;
+  schedule(input: NewScheduledMeeting): Promise<Stored<Meeting>>;
+  /** The group's meetings starting in [fromIso, toIso), by start. */
+  listByGroup(tenantId: string, groupId: string, fromIso: string, toIso: string): Promise<Meeting[]>;
+  update(tenantId: string, meetingId: string, changes: MeetingChanges): Promise<Meeting>;
+  /** A meeting booked through the bot whose chat (found from its join URL) is this conversation. */
+  findScheduledByConversation(tenantId: string, conversationId: string): Promise<Meeting | undefined>;
+  /** Finds the meeting of a Teams meeting id, creating it on first contact. */
+  ensure(input: { tenantId: string; teamsMeetingId: string; conversationId: string; at: string }): Promise<Stored<Meeting>>;
+  updateDetails(tenantId: string, meetingId: string, details: MeetingDetails): Promise<void>;
+  findByTeamsId(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;
+  linkToGroup(tenantId: string, meetingId: string, groupId: string): Promise<void>;
+}
