@@ -91,7 +91,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
   });
   linksLater.service = personalLinks;
-  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph), tabLinks: teamsTabLinks(config.teamsAppId, config.publicBaseUrl) });
+  const bot = new RadslagBot({ ...services, meetingRun: services.run, records: services.minutes, minutes: services.minutesDocuments, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph), tabLinks: teamsTabLinks(config.teamsAppId, config.publicBaseUrl) });
   const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services, { ...(calendar ? { calendar } : {}), teamsAppId: config.teamsAppId }), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });

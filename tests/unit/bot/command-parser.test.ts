@@ -1,4 +1,5 @@
-import { cleanText, parseCommand, parseRiskArgs, parseRiskReviewArgs, type CommandName } from '../../../bot/command-parser';
+import { cleanText, parseCommand, type CommandName } from '../../../bot/command-parser';
+import { parseRiskArgs, parseRiskReviewArgs } from '../../../bot/commands/risks';
 
 describe('parseCommand', () => {
   describe('chatter', () => {
