@@ -17,9 +17,9 @@ import tseslint from 'typescript-eslint';
 const TS_PROJECT_FILES = ['{src,bot,tests,scripts,bench}/**/*.ts'];
 const TAB_FILES = ['tab/**/*.{ts,tsx,js,jsx}'];
 
-/** STYLE.md: `src/config.ts` is the only reader of `process.env`. */
+/** docs/architecture.md, Conventions: `src/config.ts` is the only reader of `process.env`. */
 const processEnvMessage =
-  'Read configuration through src/config.ts (loadConfig), the only reader of process.env (STYLE.md).';
+  'Read configuration through src/config.ts (loadConfig), the only reader of process.env (docs/architecture.md, Conventions).';
 
 /** Node globals for the CommonJS / ESM config files (the `globals` package is not a direct dependency). */
 const nodeGlobals = /** @type {const} */ ({
@@ -64,7 +64,7 @@ export default defineConfig(
   {
     name: 'radslag/all-files',
     rules: {
-      // STYLE.md: errors are never swallowed. `catch {}` is reported too.
+      // docs/architecture.md, Conventions: errors are never swallowed. `catch {}` is reported too.
       'no-empty': ['error', { allowEmptyCatch: false }],
       // The tab must not inject raw HTML (XSS); render text, or sanitise in one reviewed place.
       'no-restricted-syntax': [
@@ -78,7 +78,7 @@ export default defineConfig(
           message: 'dangerouslySetInnerHTML is forbidden (also via createElement props): render text through React.',
         },
       ],
-      // STYLE.md: configuration is read once, in src/config.ts.
+      // docs/architecture.md, Conventions: configuration is read once, in src/config.ts.
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: processEnvMessage },

@@ -71,8 +71,8 @@ export async function measureMinutes(dir: string, databaseUrl?: string): Promise
       // Each run changes the records, so each stores a new version as a real /minutes would.
       await repos.notes.add({ tenantId, meetingId: meeting.id, agendaItem: 1, text: `Anteckning ${run}`, recordedBy: sara, recordedAt: clock.now().toISOString(), sourceKey: `n${run}` });
       const t0 = performance.now();
-      const overview = await services.minutesDocuments.overview(ctx, 'sv');
-      const file = await services.minutesDocuments.download(overview.links.docx.slice(`${base}/minutes/`.length));
+      const overview = await services.minutes.overview(ctx, 'sv');
+      const file = await services.minutes.download(overview.links.docx.slice(`${base}/minutes/`.length));
       const ms = performance.now() - t0;
       if (!file.ok) throw new Error(`minutes download refused: ${file.refusal}`);
       bytes = file.file.body.length;

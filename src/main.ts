@@ -83,7 +83,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     attendanceRetryMinutes: config.attendanceRetryMinutes,
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
   });
-  const personalLinks = new PersonalLinkService(repos, services.run, hmacLinkTokens(linkKey.key), clock, {
+  const personalLinks = new PersonalLinkService(repos, services.meetingRun, hmacLinkTokens(linkKey.key), clock, {
     capabilities: services.capabilities,
     ...(calendar ? { calendar } : {}),
     publicBaseUrl: config.publicBaseUrl,
@@ -91,7 +91,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
   });
   linksLater.service = personalLinks;
-  const bot = new RadslagBot({ ...services, meetingRun: services.run, records: services.minutes, minutes: services.minutesDocuments, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph), tabLinks: teamsTabLinks(config.teamsAppId, config.publicBaseUrl) });
+  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph), tabLinks: teamsTabLinks(config.teamsAppId, config.publicBaseUrl) });
   const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services, { ...(calendar ? { calendar } : {}), teamsAppId: config.teamsAppId }), {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });
@@ -100,7 +100,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     botEndpoint: createBotEndpoint(adapter, bot, { ...(config.bot.appId ? { appId: config.bot.appId } : {}), localMode: config.localMode, serviceUrlHosts: config.bot.serviceUrlHosts }, log),
     personalLinks,
     attendance: { service: services.attendance, localMode: config.localMode },
-    minutes: services.minutesDocuments,
+    minutes: services.minutes,
     tab: {
       deps: {
         auth: new TabAuth({ ...(config.tabAuth ? { validator: new (await import('./auth/entra-token')).EntraTokenValidator(config.tabAuth) } : {}), localTenantId: DEMO_TENANT, log }),

@@ -13,7 +13,7 @@ import { managesGroup, membershipOf, type Group, type GroupRole, type Member } f
 import type { Meeting } from '../domain/meeting';
 import { samePerson, type PersonRef } from '../domain/person';
 import type { RequestContext } from './context';
-import type { Clock, Repositories } from './ports';
+import type { Clock, GroupRepository, SecretaryRepository } from './ports';
 
 /** What is recorded or changed; the refusal names it ("can record decisions"). */
 export type RecordKind = 'decision' | 'risk' | 'note' | 'action' | 'minutes' | 'agenda' | 'attendance' | 'meeting' | 'capability';
@@ -59,7 +59,7 @@ type Caller = Pick<RequestContext, 'tenantId' | 'caller'> & Partial<Pick<Request
 
 export class AccessPolicy {
   constructor(
-    private readonly repos: Pick<Repositories, 'secretaries' | 'groups'>,
+    private readonly repos: { groups: Pick<GroupRepository, 'members'>; secretaries: Pick<SecretaryRepository, 'current'> },
     private readonly clock: Clock,
   ) {}
 

@@ -22,11 +22,13 @@ export interface Services {
   risks: RiskService;
   groups: GroupService;
   scheduling: SchedulingService;
-  run: MeetingRunService;
+  /** Running a meeting: agenda, notice, check-in, the item in progress. */
+  meetingRun: MeetingRunService;
   attendance: AttendanceService;
-  minutes: MinutesRecordsService;
+  /** What is recorded for the minutes: notes, actions, the adjuster. */
+  records: MinutesRecordsService;
   /** The minutes as documents: drafts, versions, approval, downloads. */
-  minutesDocuments: MinutesService;
+  minutes: MinutesService;
   /** The capability map: view, import, assessments, reminders. */
   capabilities: CapabilityService;
   /** What the tab reads, and who may edit there. */
@@ -80,8 +82,8 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
     risks,
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
-    run: new MeetingRunService(repos, meetings, policy, clock),
-    minutes: new MinutesRecordsService(repos, meetings, policy, clock),
+    meetingRun: new MeetingRunService(repos, meetings, policy, clock),
+    records: new MinutesRecordsService(repos, meetings, policy, clock),
     capabilities: new CapabilityService(repos, meetings, clock, {
       ...(options.notifier ? { notifier: options.notifier } : {}),
       ...(options.onNotifyError ? { onError: options.onNotifyError } : {}),
@@ -90,7 +92,7 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
     }),
     attendance,
     tab: new TabService(repos, meetings, policy, risks, attendance, clock),
-    minutesDocuments: new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl),
+    minutes: new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl),
   };
 }
 

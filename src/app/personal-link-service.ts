@@ -1,5 +1,5 @@
 /**
- * Personal links (DESIGN.md §3): members from other organisations may be unable to use the app inside the
+ * Personal links: members from other organisations may be unable to use the app inside the
  * meeting, so every notice and check-in also gives each member a link of their own to a small page where
  * the same answer can be given. A link names one roster row, one meeting and one form, and expires; the
  * page answers for that person only. Links reach people privately — by e-mail through Graph, or in a

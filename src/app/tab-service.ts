@@ -1,5 +1,5 @@
 /**
- * What the tab reads about a group, and who may change what there (DESIGN.md §3): chair, vice chair and
+ * What the tab reads about a group, and who may change what there (docs/architecture.md, Access): chair, vice chair and
  * organizer edit; the secretary appointed for one of the group's current or upcoming meetings edits;
  * other members read; anyone else is refused. Writes go through the same use cases the bot calls.
  */

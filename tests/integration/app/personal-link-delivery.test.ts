@@ -99,7 +99,7 @@ async function aMeeting(): Promise<{ group: Group; meeting: Meeting; members: Ma
 
 const tokens = hmacLinkTokens('delivery-test-key-delivery-test-key');
 const service = (calendar?: RecordingCalendar) =>
-  new PersonalLinkService(repos, createServices(repos, clock, minutesOptions('delivery-test-key', 'https://radslag.example.org')).run, tokens, clock, {
+  new PersonalLinkService(repos, createServices(repos, clock, minutesOptions('delivery-test-key', 'https://radslag.example.org')).meetingRun, tokens, clock, {
     ...(calendar ? { calendar: calendarOf(calendar) } : {}),
     publicBaseUrl: 'https://radslag.example.org',
     hostTenantId: HOST,
@@ -148,7 +148,7 @@ it('without Graph, messages the host tenant’s members only, and counts a faile
   const dm = messenger();
   dm.send = (accountId) => (accountId === '29:hakan' ? Promise.reject(new Error('403 from Teams')) : Promise.resolve());
   const errors: string[] = [];
-  const links = new PersonalLinkService(repos, createServices(repos, clock, minutesOptions('delivery-test-key', 'https://radslag.example.org')).run, tokens, clock, { publicBaseUrl: 'https://x', hostTenantId: HOST, onError: (_e, what) => errors.push(what) });
+  const links = new PersonalLinkService(repos, createServices(repos, clock, minutesOptions('delivery-test-key', 'https://radslag.example.org')).meetingRun, tokens, clock, { publicBaseUrl: 'https://x', hostTenantId: HOST, onError: (_e, what) => errors.push(what) });
   const report = await links.deliver({ meeting, group, kind: 'checkin', messenger: dm, write });
   expect(report.messaged.sort()).toEqual(['Sara Herrman', 'Titti Andersson']);
   expect(report.failed).toEqual(['Håkan Sundberg']);
