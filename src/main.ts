@@ -55,9 +55,6 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   }
   const store = await openStore(config.store, { checkpointInBackground: true, onWarning: (message) => log.warn(message) });
   const repos = createRepositories(store);
-  if (config.demoWorkspace && (await seedDemoWorkspace(repos, options.clock ?? systemClock)).seeded) {
-    log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');
-  }
   // Graph (MSAL, the Graph client) and the tab's token validation (jose) are loaded only when configured.
   const graph = config.graph ? await loadGraph(config.graph, log, config.teamsAppCatalogId) : undefined;
   const calendar = graph?.calendar;
@@ -83,6 +80,9 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     attendanceRetryMinutes: config.attendanceRetryMinutes,
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
   });
+  if (config.demoWorkspace && (await seedDemoWorkspace(repos, clock, services.minutes)).seeded) {
+    log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');
+  }
   const personalLinks = new PersonalLinkService(repos, services.meetingRun, hmacLinkTokens(linkKey.key), clock, {
     capabilities: services.capabilities,
     ...(calendar ? { calendar } : {}),

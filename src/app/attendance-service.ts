@@ -116,17 +116,27 @@ export class AttendanceService {
     return this.attendanceOf(ctx.tenantId, meeting.id);
   }
 
-  /** The group's figures over a period (default: the current calendar year), counting meetings that have begun. */
+  /** The group's figures over a period (default: the latest calendar year it held meetings), counting meetings that have begun. */
   async figures(ctx: RequestContext, period?: { from: string; to: string }): Promise<{ group: Group; figures: PeriodFigures; period: { from: string; to: string } }> {
     const { group } = await this.meetings.scopeOf(ctx);
     if (!group) throw new DomainError('GROUP.NOT_SET_UP');
-    const chosen = period ?? this.currentYear();
+    const chosen = period ?? (await this.latestYear(ctx.tenantId, group.id));
     return { group, figures: await this.groupFigures(ctx.tenantId, group, chosen), period: chosen };
   }
 
-  /** The calendar year of today, in Stockholm. */
-  private currentYear(): { from: string; to: string } {
-    const year = utcToStockholm(this.clock.now()).date.slice(0, 4);
+  /** The calendar years (Stockholm) in which the group held meetings, latest first. */
+  async yearsHeld(tenantId: string, groupId: string): Promise<number[]> {
+    const now = this.clock.now();
+    const held = (await this.repos.meetings.listByGroup(tenantId, groupId, '0000', '9999')).flatMap((m) => {
+      const at = m.startedAt ?? m.startsAt;
+      return at && at <= now.toISOString() ? [Number(utcToStockholm(new Date(at)).date.slice(0, 4))] : [];
+    });
+    return [...new Set(held)].sort((a, b) => b - a);
+  }
+
+  /** The latest calendar year the group held meetings (a council's history may end years ago); this year when none. */
+  async latestYear(tenantId: string, groupId: string): Promise<{ from: string; to: string }> {
+    const year = (await this.yearsHeld(tenantId, groupId))[0] ?? Number(utcToStockholm(this.clock.now()).date.slice(0, 4));
     return { from: `${year}-01-01`, to: `${year}-12-31` };
   }
 
@@ -138,7 +148,7 @@ export class AttendanceService {
   }
 
   async groupFigures(tenantId: string, group: Group, period?: { from: string; to: string }): Promise<PeriodFigures> {
-    const { from, to } = period ?? this.currentYear();
+    const { from, to } = period ?? (await this.latestYear(tenantId, group.id));
     const now = this.clock.now().toISOString();
     const held = (await this.repos.meetings.listByGroup(tenantId, group.id, `${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)).filter((m) => m.startedAt || (m.startsAt && m.startsAt <= now));
     const meetings = await Promise.all(held.map(async (m) => ({ id: m.id, attendance: await this.attendanceOf(tenantId, m.id) })));

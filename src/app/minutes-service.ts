@@ -141,6 +141,18 @@ export class MinutesService {
     });
   }
 
+  /**
+   * A meeting held before Rådslag (imported history, the demo): its minutes as recorded and approved then —
+   * one version, sent by who recorded it and approved by who approved it. The same content twice is one version.
+   */
+  async recordApprovedHistory(tenantId: string, meeting: Meeting, by: { recordedBy: PersonRef; approvedBy: PersonRef; at: string }): Promise<MinutesVersion> {
+    const content = await this.contentOf(tenantId, meeting);
+    const { value } = await this.repos.minutes.snapshot({ tenantId, meetingId: meeting.id, content, contentHash: this.rendering.hash(content), createdBy: by.recordedBy, createdAt: by.at });
+    if (value.status === 'approved') return value;
+    await this.repos.minutes.markSent(tenantId, value.id, by.recordedBy, by.at);
+    return this.repos.minutes.approve(tenantId, value.id, by.approvedBy, by.at);
+  }
+
   linksFor(version: MinutesVersion, locale: NonNullable<RequestContext['locale']>): MinutesLinks {
     const expiresAt = new Date(this.clock.now().getTime() + DOWNLOAD_LINK_DAYS * 24 * 3600 * 1000);
     const link = (format: MinutesFormat, isPublic: boolean): string =>

@@ -56,6 +56,10 @@ export interface GroupDecision extends Decision {
 
 export interface AttendanceMatrix {
   group: Group;
+  /** The period shown: the one asked for, else the latest calendar year with meetings. */
+  period: { from: string; to: string };
+  /** The calendar years with meetings held, latest first. */
+  years: number[];
   meetings: Meeting[];
   members: Member[];
   cells: Array<Array<'present' | 'excused' | 'absent' | 'none'>>;
@@ -205,7 +209,8 @@ export class TabService {
   /** The participation matrix (members × meetings held in the period) and present rates per organisation and meeting. */
   async attendanceMatrix(access: GroupAccess, period?: { from: string; to: string }): Promise<AttendanceMatrix> {
     const tenantId = access.group.tenantId;
-    const { figures } = await this.attendance.figuresForGroup(tenantId, access.group.id, period);
+    const chosen = period ?? (await this.attendance.latestYear(tenantId, access.group.id));
+    const { figures } = await this.attendance.figuresForGroup(tenantId, access.group.id, chosen);
     const meetings = (await Promise.all(figures.matrix.meetings.map((m) => this.repos.meetings.get(tenantId, m.id)))).filter((m): m is Meeting => m !== undefined);
     const rows = figures.matrix.rows;
     const cells = rows.map((r) => r.cells.map((c) => (c === 'notMember' ? 'none' : c)));
@@ -225,6 +230,8 @@ export class TabService {
       }));
     return {
       group: access.group,
+      period: chosen,
+      years: await this.attendance.yearsHeld(tenantId, access.group.id),
       meetings,
       members: rows.map((r) => r.member),
       cells,

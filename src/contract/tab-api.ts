@@ -225,6 +225,10 @@ export interface ReminderResult {
 /** GET /api/tab/groups/:groupId/attendance?from=YYYY-MM-DD&to=YYYY-MM-DD */
 export interface AttendanceView {
   group: { id: string; name: string };
+  /** The period shown: the one asked for, else the latest calendar year in which the group held meetings. */
+  period: { from: string; to: string };
+  /** The calendar years in which the group held meetings, latest first. */
+  years: number[];
   meetings: Array<{ id: string; title: string; startsAt: string }>;
   members: Array<{ name: string; organisation?: string; role: TabRole }>;
   /** cells[memberIndex][meetingIndex]; 'none' = not a member on that date */

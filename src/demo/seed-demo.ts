@@ -4,6 +4,7 @@
  * rosters, their past meetings and agendas, the notice answers they record, and the steering group's
  * risk register R1–R5. Loaded once, into an empty store, through the repositories.
  */
+import type { MinutesService } from '../app/minutes-service';
 import type { Clock, Repositories } from '../app/ports';
 import { capabilitiesFromJson, importanceOf, maturityOf, organisationList } from '../domain/capability';
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
@@ -26,7 +27,10 @@ const person = (name: string): PersonRef => ({ id: `demo:${name.toLowerCase().re
 /** The conversation id each demo group's chat has, so a hand-made activity can talk to it. */
 export const demoConversationId = (groupName: string): string => `19:demo-${groupName.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-')}@thread.v2`;
 
-export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Promise<{ seeded: boolean }> {
+/** Records a held meeting's approved minutes (MinutesService.recordApprovedHistory). */
+export type HistoryRecorder = Pick<MinutesService, 'recordApprovedHistory'>;
+
+export async function seedDemoWorkspace(repos: Repositories, clock: Clock, history?: HistoryRecorder): Promise<{ seeded: boolean }> {
   if ((await repos.groups.tenantsWithGroup(workspace.groups[0]!.name)).includes(DEMO_TENANT)) {
     // A workspace loaded before the capability map existed gets the map's sample once.
     const mapGroup = await repos.groups.findByName(DEMO_TENANT, sample.group);
@@ -60,6 +64,7 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
 
   // The seed meetings, with their rosters (present and excused), agendas and answers.
   const meetingOfGroup = new Map<string, string>();
+  const held: Array<{ meetingId: string; recordedBy: PersonRef; approvedBy: PersonRef; at: string }> = [];
   for (const meeting of workspace.meetings) {
     const group = groups.get(meeting.group) ?? [...groups.values()].find((g) => g.name.startsWith(meeting.group));
     if (!group) continue;
@@ -103,6 +108,11 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
     for (const [k, d] of (meeting.decisions ?? []).entries()) {
       await repos.decisions.record({ tenantId: DEMO_TENANT, meetingId: stored.value.id, text: d.text, agendaItem: d.item, recordedBy: secretary, recordedAt: meetingEnd, sourceKey: `demo:decision:${meeting.date}:${k}` });
     }
+    // Who recorded and who approved the minutes; the minutes themselves once the risks below are in.
+    await repos.secretaries.appoint({ tenantId: DEMO_TENANT, meetingId: stored.value.id, person: secretary, appointedBy: organizer, at: meetingEnd });
+    const adjuster = meeting.approvedBy ? person(meeting.approvedBy) : undefined;
+    if (adjuster) await repos.adjusters.appoint({ tenantId: DEMO_TENANT, meetingId: stored.value.id, person: adjuster, appointedBy: organizer, at: meetingEnd });
+    held.push({ meetingId: stored.value.id, recordedBy: secretary, approvedBy: adjuster ?? organizer, at: meetingEnd });
   }
 
   // The steering group's register (seed 001), in the order the risks were numbered.
@@ -122,6 +132,11 @@ export async function seedDemoWorkspace(repos: Repositories, clock: Clock): Prom
         sourceKey: `demo:review:${r.id}`,
       });
     }
+  }
+  // Each meeting held, with its minutes approved as they were then.
+  for (const h of history ? held : []) {
+    const meeting = await repos.meetings.get(DEMO_TENANT, h.meetingId);
+    if (meeting) await history!.recordApprovedHistory(DEMO_TENANT, meeting, h);
   }
   const mapGroup = groups.get(sample.group);
   if (mapGroup) await seedCapabilityMap(repos, mapGroup);

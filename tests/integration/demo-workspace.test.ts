@@ -1,5 +1,7 @@
 /** The demo workspace `npm start` opens with: the seed minutes' groups, roster, meetings and risk register. */
+import { loadConfig } from '../../src/config';
 import { demoConversationId, DEMO_TENANT } from '../../src/demo/seed-demo';
+import { createRepositories, openStore } from '../../src/store';
 import type { AttendanceView, CapabilityMapView, DecisionsView, MeView } from '../../src/contract/tab-api';
 import type { RunningApp } from '../../src/main';
 import { cardOf, cardText, FakeBotConnector } from '../fakes/bot-connector';
@@ -95,6 +97,32 @@ it('gives the steering group a labelled sample capability map under Målbild 203
     expect(map.summary.priorities.map((p) => code(p.capabilityId))).toEqual(['3.4', '1.3']);
     expect(map.summary.mostlyWeak.map((w) => code(w.capabilityId))).toEqual(['1.3', '3.3', '3.4']);
   } finally {
+    await app.stop();
+  }
+});
+
+it('gives every group a held meeting with attendance, decisions and approved minutes, and opens attendance on the year it met', async () => {
+  const app = await startTestApp(db.url, { DEMO_WORKSPACE: 'on' });
+  const opened = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
+  const store = { repos: createRepositories(opened) };
+  try {
+    const me = (await (await fetch(`${app.url}/api/tab/me`)).json()) as MeView;
+    expect(me.groups).toHaveLength(4);
+    for (const group of me.groups) {
+      // No period asked: the latest year the group met (2020), not this year.
+      const attendance = (await (await fetch(`${app.url}/api/tab/groups/${group.id}/attendance`)).json()) as AttendanceView;
+      expect([group.name, attendance.period, attendance.years]).toEqual([group.name, { from: '2020-01-01', to: '2020-12-31' }, [2020]]);
+      expect([group.name, attendance.meetings.length]).toEqual([group.name, 1]);
+      expect(attendance.cells.some((row) => row[0] === 'present')).toBe(true);
+      const decisions = (await (await fetch(`${app.url}/api/tab/groups/${group.id}/decisions`)).json()) as DecisionsView;
+      expect([group.name, decisions.decisions.length > 0]).toEqual([group.name, true]);
+      // The minutes, approved by the adjuster the minutes name, with the decisions in them.
+      const approved = await store.repos.minutes.latestApproved(DEMO_TENANT, attendance.meetings[0]!.id);
+      expect([group.name, approved?.status, approved?.content.sections.flatMap((x) => x.decisions).length]).toEqual([group.name, 'approved', decisions.decisions.length]);
+      expect(approved?.approvedBy?.name).toMatch(/^(Henrik Röste|Håkan Sundberg|Sara Herrman)$/);
+    }
+  } finally {
+    await opened.close();
     await app.stop();
   }
 });

@@ -43,11 +43,15 @@ export default function AttendancePage() {
   const s = useShared();
   const c = useStyles();
   const groupId = group?.id ?? '';
-  // Rates are counted per calendar year (as the council reports them); the current year first.
+  // Rates are counted per calendar year (as the council reports them); it opens on the latest year with
+  // meetings (the server's default), and offers those years and the last few.
   const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
-  const [year, setYear] = useState(thisYear);
-  const [load, reload] = useLoad(() => api.attendance(groupId, { from: `${year}-01-01`, to: `${year}-12-31` }), [api, groupId, year]);
+  const [chosen, setYear] = useState<number | undefined>(undefined);
+  const [load, reload] = useLoad(() => api.attendance(groupId, chosen ? { from: `${chosen}-01-01`, to: `${chosen}-12-31` } : undefined), [api, groupId, chosen]);
+  const shown = load.state === 'ok' ? Number(load.data.period.from.slice(0, 4)) : undefined;
+  const year = chosen ?? shown ?? thisYear;
+  const held = load.state === 'ok' ? load.data.years : [];
+  const years = [...new Set([...held, ...Array.from({ length: 8 }, (_, i) => thisYear - i), year])].sort((a, b) => b - a);
 
   return (
     <Page name="attendance" ready={load.state === 'ok'}>
