@@ -13,6 +13,8 @@ export interface IncomingText {
   addressed: boolean;
   /** The people @mentioned, the bot excluded, in the order of the message. */
   people: PersonRef[];
+  /** The message as written, when Teams sends it as HTML too (a `text/html` attachment): its line breaks and lists. */
+  html?: string;
 }
 
 interface MentionEntity {
@@ -27,11 +29,13 @@ export function readIncoming(activity: Activity): IncomingText {
   const people = mentions
     .filter((m) => m.mentioned!.id !== botId)
     .map(({ mentioned }) => ({ id: mentioned!.id!, name: mentioned!.name ?? mentioned!.id!, ...(mentioned!.aadObjectId ? { aadObjectId: mentioned!.aadObjectId } : {}) }));
+  const html = (activity.attachments ?? []).find((a) => a.contentType === 'text/html' && typeof a.content === 'string')?.content as string | undefined;
   return {
     text: mentionsBot ? TurnContext.removeRecipientMention(activity) : activity.text,
     // In a personal chat everything is said to the bot, so "help" works as well as "/help".
     addressed: mentionsBot || activity.conversation?.conversationType === 'personal',
     people,
+    ...(html ? { html } : {}),
   };
 }
 

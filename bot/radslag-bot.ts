@@ -11,14 +11,16 @@ import type { PersonRef } from '../src/domain/person';
 import { localeOf, translator, type MessageKey } from '../src/i18n';
 import { explain } from '../src/i18n/domain-errors';
 import type { AdaptiveCard } from './cards/card';
-import { helpCard } from './cards/help.card';
+import { helpCard, helpHereCard } from './cards/help.card';
 import { byteSize, MAX_MESSAGE_BYTES } from './cards/paging';
 import { parseCommand } from './command-parser';
 import { cardActionByVerb, commandByWord } from './commands';
 import type { HandlerTurn } from './commands/command';
 import { startMeeting } from './commands/agenda';
+import { offerSharedFiles } from './commands/attachments';
 import { meetingEnded } from './commands/attendance';
 import { readIncoming } from './mentions';
+import { sharedFiles } from './shared-files';
 import type { BotServices } from './services';
 import { MeetingRoleCache, teamsDirectory } from './teams-directory';
 import { cardMessage, parseCardData, plainText, replaceSharedCard, type Turn } from './turn';
@@ -92,8 +94,13 @@ export class RadslagBot extends TeamsActivityHandler {
   private async onText(context: TurnContext): Promise<void> {
     const incoming = readIncoming(context.activity);
     const parsed = parseCommand(incoming.text, incoming.addressed);
-    if (parsed.kind === 'chatter') return;
     const turn = this.turnOf(context);
+    if (parsed.kind === 'chatter') {
+      // The one kind of chatter looked at: files shared in a meeting chat, offered as attachments of the minutes.
+      const files = turn.ctx.teamsMeetingId ? sharedFiles(context.activity) : [];
+      if (files.length > 0) await this.withMeeting(context, (t) => offerSharedFiles(t, files));
+      return;
+    }
     if (parsed.kind === 'unknown') {
       await context.sendActivity(cardMessage(helpCard(turn.t, parsed.word)));
       return;
@@ -108,7 +115,8 @@ export class RadslagBot extends TeamsActivityHandler {
       await this.withMeeting(context, (t) => command.run({ ...t, sourceKey, incoming }, args));
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      await context.sendActivity(plainText(explain(e, turn.t, command.usage)));
+      // A value it could not read is quoted with the command, named in the caller's language.
+      await context.sendActivity(plainText(explain(e, turn.t, command.usage, `/${turn.locale === 'sv' ? (command.sv ?? command.name) : command.name}`)));
     }
   }
 
@@ -190,8 +198,10 @@ export class RadslagBot extends TeamsActivityHandler {
         return group ? services.tabLinks.to(group.id, page) : undefined;
       },
       explain: (e: DomainError, usage?: MessageKey) => explain(e, turn.t, usage),
-      showHelp: async () => {
-        await context.sendActivity(cardMessage(helpCard(turn.t)));
+      helpCard: (which) => {
+        if (which === 'all') return helpCard(turn.t);
+        const place = turn.ctx.teamsMeetingId ? 'meeting' : context.activity.conversation?.conversationType === 'personal' ? 'personal' : 'group';
+        return helpHereCard(turn.t, place, randomUUID());
       },
     });
   }

@@ -110,6 +110,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
       distDir: config.tabDistDir,
     },
     capabilities: services.capabilities,
+    meetingPage: services.meetingPage,
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },

@@ -13,9 +13,9 @@ const personLine = (name: string, organisation: string | undefined, extra?: stri
 
 /**
  * The meeting's attendance as the minutes list it: present with organisation, excused, absent, guests,
- * presenters and co-opted, and the meeting's rate.
+ * presenters and co-opted, and the meeting's rate. `actions` go first (the sheet's "Edit attendance").
  */
-export function attendanceCard(view: AttendanceView, t: Translate, notice?: string, tabLink?: string): AdaptiveCard {
+export function attendanceCard(view: AttendanceView, t: Translate, notice?: string, tabLink?: string, actions: CardElement[] = []): AdaptiveCard {
   const title = view.meeting.title ?? view.group?.name ?? '';
   const counted = view.members.filter((m) => m.counted);
   const listed = view.members.filter((m) => !m.counted);
@@ -45,7 +45,7 @@ export function attendanceCard(view: AttendanceView, t: Translate, notice?: stri
     body.push({ type: 'TextBlock', text: `${t('attendance.guests')} (${guests.length})`, weight: 'Bolder', separator: true, wrap: true }, ...guests.slice(0, MAX_NAMED_GUESTS).map(guestLine));
     if (guests.length > MAX_NAMED_GUESTS) body.push(note(t('attendance.moreGuests', { count: guests.length - MAX_NAMED_GUESTS })));
   }
-  return card(body, openInTab(tabLink, t));
+  return card(body, [...actions, ...openInTab(tabLink, t)]);
 }
 
 /** The group's rates over a period: in total, by organisation, by member. */

@@ -11,18 +11,20 @@ export interface ListPage {
   tabLink?: string;
 }
 
-function decisionRow(d: Decision, t: Translate): CardElement {
+function decisionRow(d: Decision, t: Translate, numbered: boolean): CardElement {
   const isRetracted = d.status === 'retracted';
+  const struck = isRetracted ? { strikethrough: true, isSubtle: true } : {};
   return {
     type: 'ColumnSet',
     separator: true,
     columns: [
-      { type: 'Column', width: '40px', items: [{ type: 'TextBlock', text: paragraph(d), weight: 'Bolder' }] },
+      ...(numbered ? [{ type: 'Column', width: '40px', items: [{ type: 'TextBlock', text: paragraph(d), weight: 'Bolder' }] }] : []),
       {
         type: 'Column',
         width: 'stretch',
         items: [
-          userText(d.text, isRetracted ? { strikethrough: true, isSubtle: true } : {}),
+          ...(d.heading ? [userText(d.heading, { weight: 'Bolder', ...struck })] : []),
+          userText(d.text, struck),
           note(`${d.agendaItem ? `${t('decision.item', { number: d.agendaItem })} · ` : ''}${d.recordedBy.name}${isRetracted ? ` · ${t('decisions.retracted')}` : ''}`, isRetracted ? { color: 'Attention' } : {}),
         ],
       },
@@ -32,9 +34,10 @@ function decisionRow(d: Decision, t: Translate): CardElement {
 
 /**
  * The decisions, newest last; as many of the latest as fit in one Teams message, then "Show more" for
- * the ones before them (page.offset counts those already shown from the newest).
+ * the ones before them (page.offset counts those already shown from the newest). Without § numbers when
+ * the group writes its decisions without them.
  */
-export function decisionListCard(decisions: Decision[], t: Translate, page: ListPage = { cardId: '' }): AdaptiveCard {
+export function decisionListCard(decisions: Decision[], t: Translate, page: ListPage = { cardId: '' }, numbered = true): AdaptiveCard {
   const body: CardElement[] = [heading(t('decisions.title'))];
   if (decisions.length === 0) {
     body.push({ type: 'TextBlock', text: t('decisions.empty'), wrap: true });
@@ -46,7 +49,7 @@ export function decisionListCard(decisions: Decision[], t: Translate, page: List
   const offset = Math.min(Math.max(page.offset ?? 0, 0), decisions.length - 1);
   // Newest first for the fitting, shown oldest first within the page.
   const candidates = decisions.slice(0, decisions.length - offset).reverse();
-  const rows = candidates.map((d) => decisionRow(d, t));
+  const rows = candidates.map((d) => decisionRow(d, t, numbered));
   const more = (n: number) => [
     ...(offset + n < decisions.length ? [execute(t('list.showMore'), SHOW_MORE_VERB, { cardId: page.cardId, list: 'decisions', offset: offset + n })] : []),
     ...openInTab(page.tabLink, t),

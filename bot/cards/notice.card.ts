@@ -1,8 +1,10 @@
+import { isItem } from '../../src/domain/agenda';
 import type { NoticeAnswer } from '../../src/domain/attendance-answers';
 import { samePerson, type PersonRef } from '../../src/domain/person';
 import { utcToStockholm } from '../../src/domain/stockholm-time';
 import type { MeetingView } from '../../src/app/meeting-run-service';
 import type { Translate } from '../../src/i18n';
+import { breakText } from './agenda.card';
 import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 export const NOTICE_ANSWER_VERB = 'notice.answer';
@@ -24,7 +26,8 @@ export function noticeCard(view: MeetingView, answers: NoticeAnswer[], memberCou
   if (agenda.length > 0) {
     body.push(note(t('agenda.typesNote')));
     for (const item of agenda) {
-      body.push(note(`${item.number}. [${item.type}] ${item.title}${item.responsible ? ` — ${item.responsible}` : ''} · ${item.plannedStart}`, { isSubtle: false }));
+      const line = isItem(item) ? `${item.number}. [${item.type}] ${item.title}${item.responsible ? ` — ${item.responsible}` : ''}` : breakText(item, t);
+      body.push(note(`${line} · ${item.plannedStart}`, { isSubtle: false }));
     }
   }
   const attending = answers.filter((a) => a.attending).length;

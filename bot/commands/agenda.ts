@@ -1,48 +1,36 @@
-/** `/agenda` (`/dagordning`), `/start`, `/next` (`/nästa`), `/item <n>` (`/punkt`) and the agenda card's presses. */
+/**
+ * `/agenda` (`/dagordning`) with `add`, `remove`, `move`, `heading`, `clear` (`lägg till`, `ta bort`,
+ * `flytta`, `rubrik`, `töm`), `/start`, `/next` (`/nästa`), `/item <n>` (`/punkt`) and the agenda card's presses.
+ */
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { MeetingView } from '../../src/app/meeting-run-service';
-import { isCheckInItem } from '../../src/domain/agenda';
+import type { CardRow } from '../../src/app/agenda-editing';
+import { itemsOf } from '../../src/domain/agenda';
+import { parseAgendaCommand } from '../../src/domain/agenda-edit';
 import { DomainError } from '../../src/domain/errors';
 import { agendaCard, NEXT_ITEM_VERB, REMOVE_ITEM_VERB, SAVE_ITEM_VERB } from '../cards/agenda.card';
-import { cardMessage } from '../turn';
+import { cardMessage, plainText } from '../turn';
+import { checkInWhenDue, showAgenda } from './agenda-view';
 import { asTyped, cardAction, CHATS, command, type CommandFamily, type HandlerTurn } from './command';
 import { postCarriedOverActions } from './minutes';
-import { meetingRef, postCheckIn } from './notice';
+import { meetingRef } from './notice';
 
 const agendaItemData = meetingRef.extend({
-  item: z.string().max(10).optional(),
+  item: z.string().max(20).optional(),
   type: z.string().max(5).optional(),
   time: z.string().max(10).optional(),
   title: z.string().max(5000).optional(),
   responsible: z.string().max(5000).optional(),
 });
 
-/** When the check-in item is in progress, the check-in card goes out once, without anyone asking. */
-async function checkInWhenDue(turn: HandlerTurn, view: MeetingView): Promise<void> {
-  const item = view.agenda.find((i) => i.number === view.meeting.currentItem);
-  if (!item || !isCheckInItem(item) || view.meeting.checkinActivityId) return;
-  await postCheckIn(turn, view.meeting.id);
-}
-
-/**
- * Posts the agenda card, or updates the one already in the chat in place (a PUT to that activity), so
- * the chat keeps one agenda that follows the meeting.
- */
-async function showAgenda(turn: HandlerTurn, view: MeetingView, postIfNone: boolean): Promise<void> {
-  const c = agendaCard(view, turn.services.clock.now(), randomUUID(), turn.t, true);
-  const existing = view.meeting.agendaActivityId;
-  let post = true;
-  if (existing) {
-    await turn.context.updateActivity({ id: existing, type: 'message', attachments: [cardMessage(c).attachments![0]!] });
-    post = postIfNone && !view.meeting.currentItem;
-  }
-  if (post) {
-    const sent = await turn.context.sendActivity(cardMessage(c));
-    if (sent?.id) await turn.services.meetingRun.rememberCard(turn.ctx.tenantId, view.meeting.id, 'agenda', sent.id);
-  }
-  await checkInWhenDue(turn, view);
+/** The form's row: `new` (or none), an item's number, or `break@HH:MM` / `end@HH:MM`. */
+function cardRow(value: string | undefined): CardRow {
+  if (value === undefined || value === '' || value === 'new') return 'new';
+  if (/^\d{1,3}$/.test(value)) return { item: Number(value) };
+  const m = /^(break|end)@(\d\d:\d\d)$/.exec(value);
+  if (!m) throw new DomainError('CARD.INVALID_DATA', { detail: `item: “${value}”` });
+  return { kind: m[1] as 'break' | 'end', time: m[2]! };
 }
 
 /**
@@ -70,10 +58,10 @@ export const agendaCommands: CommandFamily = {
       usage: 'usage.agendaAdd',
       scopes: CHATS,
       menu: true,
-      parse: (args) => /^(?:add|lägg till|ny)\s+([\s\S]*)$/iu.exec(args.trim())?.[1],
-      run: async (turn, added) => {
+      parse: parseAgendaCommand,
+      run: async (turn, command) => {
         const { ctx, services } = turn;
-        const view = added !== undefined ? await services.meetingRun.addAgendaItem(ctx, added) : await services.meetingRun.view(ctx);
+        const view = command.kind === 'show' ? await services.meetingRun.view(ctx) : await services.meetingRun.editAgenda(ctx, command);
         await turn.context.sendActivity(cardMessage(agendaCard(view, services.clock.now(), randomUUID(), turn.t, true)));
       },
     }),
@@ -85,7 +73,12 @@ export const agendaCommands: CommandFamily = {
       help: 'help.run',
       scopes: CHATS,
       parse: asTyped,
-      run: async (turn) => showAgenda(turn, await turn.services.meetingRun.moveTo(turn.ctx, 'next'), false),
+      run: async (turn) => {
+        const view = await turn.services.meetingRun.moveTo(turn.ctx, 'next');
+        await showAgenda(turn, view, false);
+        // Past the last item: said in the chat, not only on the card.
+        if (view.meeting.agendaDoneAt) await turn.context.sendActivity(plainText(turn.t('agenda.finished', { count: itemsOf(view.agenda).length })));
+      },
     }),
     command({
       name: 'item',
@@ -116,12 +109,11 @@ export const agendaCommands: CommandFamily = {
         data: agendaItemData,
         run: async (turn, data) => {
           const { ctx, services } = turn;
-          const number = data.item && data.item !== 'new' ? Number(data.item) : undefined;
-          if (number !== undefined && !Number.isInteger(number)) throw new DomainError('CARD.INVALID_DATA', { detail: 'item' });
+          const row = cardRow(data.item);
           const view =
             verb === REMOVE_ITEM_VERB
-              ? await services.meetingRun.removeAgendaItem(ctx, data.meetingId, number ?? Number.NaN)
-              : await services.meetingRun.saveAgendaItem(ctx, data.meetingId, { ...(number !== undefined ? { number } : {}), type: data.type, plannedStart: data.time, title: data.title, responsible: data.responsible });
+              ? await services.meetingRun.removeAgendaItem(ctx, data.meetingId, row)
+              : await services.meetingRun.saveAgendaItem(ctx, data.meetingId, row, { type: data.type, plannedStart: data.time, title: data.title, responsible: data.responsible });
           return { card: agendaCard(view, services.clock.now(), data.cardId, turn.t, true), shared: true };
         },
       }),

@@ -9,6 +9,7 @@ import type { TabPage } from '../../src/links/tab-links';
 import type { DomainError } from '../../src/domain/errors';
 import type { BotServices } from '../services';
 import type { IncomingText } from '../mentions';
+import type { AdaptiveCard } from '../cards/card';
 import type { CardActionResult, Turn } from '../turn';
 
 export type BotScope = 'personal' | 'groupChat' | 'team';
@@ -21,8 +22,8 @@ export interface HandlerTurn extends Turn {
   tabLink(page: TabPage): Promise<string | undefined>;
   /** The bot's wording of a domain error (the same as an error reply's). */
   explain(e: DomainError): string;
-  /** Replies with /help's card. */
-  showHelp(): Promise<void>;
+  /** /help's card: what the caller can do in this chat (`here`), or every command (`all`). Drawn by the router, which may read the command table. */
+  helpCard(which: 'here' | 'all'): AdaptiveCard;
 }
 
 export interface CommandTurn extends HandlerTurn {

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import type { GroupKind } from '../../src/domain/charter';
 import type { PersonRef } from '../../src/domain/person';
 import type { Translate } from '../../src/i18n';
+import type { MeetingChatLink } from '../../src/app/booking-link';
+import { bookingTakenCard, CHOOSE_BOOKING_VERB, linkedWithBookingsCard } from '../cards/booking-link.card';
 import { card, heading, userText, type AdaptiveCard } from '../cards/card';
 import { APPOINT_SECRETARY_VERB, choosePersonCard } from '../cards/choose-person.card';
-import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, meetingLinkedCard, rosterCard, UPDATE_MEMBER_VERB } from '../cards/group.card';
+import { ADD_CHAT_MEMBERS_VERB, groupCreatedCard, rosterCard, UPDATE_MEMBER_VERB } from '../cards/group.card';
 import { personNamed } from '../mentions';
 import { cardIdSchema, cardMessage } from '../turn';
+import { showAgenda } from './agenda-view';
 import { asTyped, cardAction, CHATS, command, type CommandFamily, type HandlerTurn } from './command';
 
 const KIND_WORDS: Record<string, GroupKind> = {
@@ -39,6 +42,13 @@ export async function rosterView(turn: HandlerTurn, cardId: string, notice?: str
 
 export function appointedCard(person: PersonRef, t: Translate): AdaptiveCard {
   return card([heading(t('secretary.title')), userText(t('secretary.appointed', { name: person.name }))]);
+}
+
+/** A meeting chat's link to its group, in words; when the booking that took the chat over has begun, its agenda card follows it. */
+async function linkedCard(turn: HandlerTurn, link: MeetingChatLink, cardId: string): Promise<AdaptiveCard> {
+  if (link.kind === 'meetingLinked') return linkedWithBookingsCard(link.group, link.risksMoved, link.day, link.bookings, cardId, turn.t);
+  if (link.meeting.startedAt) await showAgenda(turn, await turn.services.meetingRun.view(turn.ctx, link.meeting), false);
+  return bookingTakenCard(link.group, link.meeting, link.prepared, link.risksMoved, turn.t);
 }
 
 export const personChoice = z.object({ cardId: cardIdSchema, personId: z.string().min(1).max(400), name: z.string().min(1).max(400), aadObjectId: z.string().max(200).optional() });
@@ -82,7 +92,7 @@ export const groupCommands: CommandFamily = {
         const reference = TurnContext.getConversationReference(turn.context.activity);
         const conversationReference = JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: turn.ctx.conversationId } });
         const result = await turn.services.groups.setup(turn.ctx, { ...args, conversationReference });
-        const reply = result.kind === 'created' ? groupCreatedCard(result.group, result.members, result.risksMoved, turn.t) : meetingLinkedCard(result.group, result.risksMoved, turn.t);
+        const reply = result.kind === 'created' ? groupCreatedCard(result.group, result.members, result.risksMoved, turn.t) : await linkedCard(turn, result, randomUUID());
         await turn.context.sendActivity(cardMessage(reply));
       },
     }),
@@ -119,6 +129,14 @@ export const groupCommands: CommandFamily = {
         const person = chosenPerson(data);
         await turn.services.meetings.appointSecretary(turn.ctx, { mention: person });
         return { card: appointedCard(person, turn.t), shared: true };
+      },
+    }),
+    cardAction({
+      verb: CHOOSE_BOOKING_VERB,
+      data: z.object({ cardId: cardIdSchema, groupId: z.string().min(1).max(200), meetingId: z.string().min(1).max(200) }),
+      run: async (turn, data) => {
+        const link = await turn.services.groups.chooseBooking(turn.ctx, data.groupId, data.meetingId);
+        return { card: await linkedCard(turn, link, data.cardId), shared: true };
       },
     }),
     cardAction({

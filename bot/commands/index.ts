@@ -5,6 +5,7 @@
 import type { CardAction, Command, CommandFamily } from './command';
 import { agendaCommands } from './agenda';
 import { assessmentCommands } from './assessments';
+import { attachmentCommands } from './attachments';
 import { attendanceCommands } from './attendance';
 import { decisionCommands } from './decisions';
 import { groupCommands } from './groups';
@@ -24,6 +25,7 @@ const FAMILIES: readonly CommandFamily[] = [
   checkInCommands,
   attendanceCommands,
   minutesCommands,
+  attachmentCommands,
   assessmentCommands,
   listCommands,
 ];

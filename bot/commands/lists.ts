@@ -1,9 +1,10 @@
 /** `/help` (`/hjälp`), and "Show more" on a long list (decisions, risks, roster): the next rows, read anew, on the presser's card only. */
 import { z } from 'zod';
+import { HELP_ALL_VERB } from '../cards/help-verb';
 import { decisionListCard } from '../cards/decision-list.card';
 import { SHOW_MORE_VERB } from '../cards/paging';
 import { riskRegisterCard } from '../cards/risk-register.card';
-import { cardIdSchema } from '../turn';
+import { cardIdSchema, cardMessage } from '../turn';
 import { asTyped, cardAction, command, EVERYWHERE, type CommandFamily } from './command';
 import { rosterView } from './groups';
 
@@ -17,11 +18,19 @@ export const listCommands: CommandFamily = {
       scopes: EVERYWHERE,
       menu: true,
       parse: asTyped,
-      // The card lists this very table: the router draws it (bot/cards/help.card.ts reads bot/command-table.ts).
-      run: (turn) => turn.showHelp(),
+      // What the caller does in this chat first, "Show all" for the rest. The router draws the card: it reads
+      // bot/command-table.ts, which reads this file (an import from here would be a cycle).
+      run: async (turn) => {
+        await turn.context.sendActivity(cardMessage(turn.helpCard('here')));
+      },
     }),
   ],
   cardActions: [
+    cardAction({
+      verb: HELP_ALL_VERB,
+      data: z.object({ cardId: cardIdSchema }),
+      run: (turn) => Promise.resolve({ card: turn.helpCard('all'), shared: false }),
+    }),
     cardAction({
       verb: SHOW_MORE_VERB,
       data: z.object({ cardId: cardIdSchema, list: z.enum(['decisions', 'risks', 'roster']), offset: z.number().int().min(0).max(100_000) }),
@@ -30,7 +39,7 @@ export const listCommands: CommandFamily = {
         if (data.list === 'roster') return { card: await rosterView(turn, data.cardId, undefined, data.offset), shared: false };
         const tabLink = await turn.tabLink(data.list);
         const page = { ...data, ...(tabLink ? { tabLink } : {}) };
-        if (data.list === 'decisions') return { card: decisionListCard(await services.decisions.listDecisions(ctx), t, page), shared: false };
+        if (data.list === 'decisions') return { card: decisionListCard(await services.decisions.listDecisions(ctx), t, page, await services.decisions.numbering(ctx)), shared: false };
         return { card: riskRegisterCard(await services.risks.listRisks(ctx), t, page), shared: false };
       },
     }),

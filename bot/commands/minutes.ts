@@ -13,6 +13,7 @@ import { card, heading, userText, type AdaptiveCard } from '../cards/card';
 import { APPOINT_ADJUSTER_VERB, choosePersonCard } from '../cards/choose-person.card';
 import { APPROVE_MINUTES_VERB, approvalCard, minutesCard, REQUEST_MINUTES_CHANGES_VERB, sentNote } from '../cards/minutes.card';
 import { noteCard } from '../cards/note.card';
+import { argumentLines } from '../message-lines';
 import { personNamed } from '../mentions';
 import { cardIdSchema, cardMessage, type Turn } from '../turn';
 import { asTyped, cardAction, CHATS, command, type CommandFamily, type HandlerTurn } from './command';
@@ -46,7 +47,8 @@ export const minutesCommands: CommandFamily = {
       help: 'help.note',
       usage: 'usage.note',
       scopes: CHATS,
-      parse: (args) => noteText(args),
+      // Its lines (sub-headings, bullets) as written, when Teams flattened them in the text.
+      parse: (args, incoming) => noteText(argumentLines(args, incoming)),
       run: async (turn, text) => {
         const { value } = await turn.services.records.addNote(turn.ctx, text, turn.sourceKey);
         await turn.context.sendActivity(cardMessage(noteCard(value, turn.t, turn.locale)));

@@ -4,12 +4,13 @@
  * the council reports — per meeting, and per member, organisation and group over a period.
  */
 import { DEFAULT_MINIMUM_SECONDS, matchRecords, meetingAttendance, periodFigures, type AttendanceStatus, type PeriodFigures } from '../domain/attendance';
+import { readSheet, sheetChanges } from '../domain/attendance-sheet';
 import { DomainError } from '../domain/errors';
 import { isMemberOn, type Group, type Member } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
-import { utcToStockholm } from '../domain/stockholm-time';
-import type { AccessPolicy } from './access-policy';
+import { parseDate, utcToStockholm } from '../domain/stockholm-time';
+import { permits, type AccessPolicy } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import type { AttendanceSource, AttendanceView, Clock, Repositories } from './ports';
@@ -116,6 +117,38 @@ export class AttendanceService {
     return this.attendanceOf(ctx.tenantId, meeting.id);
   }
 
+  /**
+   * The secretary's attendance sheet: in a meeting chat its meeting's; in a group's chat the meeting held
+   * on `date` (YYYY-MM-DD), e.g. one recorded afterwards. `mayRecord`: whether the caller gets the form.
+   */
+  async sheetHere(ctx: RequestContext, date?: string): Promise<{ view: AttendanceView; mayRecord: boolean }> {
+    const meeting = date === undefined ? await this.meetingHere(ctx) : await this.meetingOn(ctx, parseDate(date));
+    const standing = await this.policy.standing(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting));
+    return { view: await this.attendanceOf(ctx.tenantId, meeting.id), mayRecord: permits(standing, 'attendance.record') };
+  }
+
+  /** The sheet of one meeting (a card's button), for those who may record its attendance. */
+  async sheetFor(ctx: RequestContext, meetingId: string): Promise<AttendanceView> {
+    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    await this.policy.assert(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'attendance.record');
+    return this.attendanceOf(ctx.tenantId, meeting.id);
+  }
+
+  /**
+   * The sheet submitted once: each member whose status changed gets a correction (who and when kept, as
+   * `/present` does); members left as they were keep what decided their status. Returns how many changed.
+   */
+  async recordSheet(ctx: RequestContext, meetingId: string, fields: Readonly<Record<string, unknown>>): Promise<{ view: AttendanceView; changed: number }> {
+    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    await this.policy.assert(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'attendance.record');
+    const changes = sheetChanges((await this.attendanceOf(ctx.tenantId, meeting.id)).members, readSheet(fields));
+    const at = this.clock.now().toISOString();
+    for (const c of changes) await this.repos.attendance.addCorrection(ctx.tenantId, meeting.id, { memberId: c.memberId, status: c.status, byId: ctx.caller.id, byName: ctx.caller.name, at });
+    return { view: await this.attendanceOf(ctx.tenantId, meeting.id), changed: changes.length };
+  }
+
   /** The group's figures over a period (default: the latest calendar year it held meetings), counting meetings that have begun. */
   async figures(ctx: RequestContext, period?: { from: string; to: string }): Promise<{ group: Group; figures: PeriodFigures; period: { from: string; to: string } }> {
     const { group } = await this.meetings.scopeOf(ctx);
@@ -168,14 +201,28 @@ export class AttendanceService {
     throw new DomainError('MEETING.NONE');
   }
 
+  /** The group's meeting on `date` (Stockholm), in the group's chat or a meeting chat of the group. */
+  private async meetingOn(ctx: RequestContext, date: string): Promise<Meeting> {
+    const { group } = await this.meetings.scopeOf(ctx);
+    if (!group) throw new DomainError('GROUP.NOT_SET_UP');
+    const that = (await this.repos.meetings.listByGroup(ctx.tenantId, group.id, new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString(), `${date}T23:59:59.999Z`)).find(
+      (m) => meetingDate(m) === date,
+    );
+    if (!that) throw new DomainError('ATTENDANCE.NO_MEETING_ON', { date, group: group.name });
+    return that;
+  }
+
   private async scopeOfMeeting(tenantId: string, meeting: Meeting) {
     const group = meeting.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
     return { meeting, ...(group ? { group } : {}) };
   }
 }
 
-/** The meeting's day in Stockholm, which decides who was a member then. */
-const meetingDate = (m: Meeting): string => utcToStockholm(new Date(m.startedAt ?? m.startsAt ?? m.createdAt)).date;
+/**
+ * The meeting's day in Stockholm, which decides who was a member then: the day it was booked for, so the
+ * card shows the same date before and after `/start` (a meeting Teams told no times for gets its start then).
+ */
+const meetingDate = (m: Meeting): string => utcToStockholm(new Date(m.startsAt ?? m.startedAt ?? m.createdAt)).date;
 
 /** Guests' organisations from the members' e-mail domains: "munkedal.se" is Munkedal's. */
 function organisationsByDomain(roster: readonly Member[]): Record<string, string> {

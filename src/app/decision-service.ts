@@ -1,4 +1,4 @@
-import { decisionText, type Decision } from '../domain/decision';
+import { numbersDecisions, parseDecision, type Decision } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import type { AccessPolicy } from './access-policy';
 import type { RequestContext } from './context';
@@ -15,21 +15,29 @@ export class DecisionService {
   ) {}
 
   /**
-   * Records a decision in the meeting of this chat. `sourceKey` identifies the request (activity id or
-   * card press), so a repeated delivery stores once and returns the first record.
+   * Records a decision in the meeting of this chat: `<heading> — <text>` or `<text>` (see parseDecision).
+   * `sourceKey` identifies the request (activity id or card press), so a repeated delivery stores once and
+   * returns the first record. `numbered`: whether the group writes it with its § number.
    */
-  async recordDecision(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Decision>> {
-    const { meeting } = await this.meetings.meetingToRecordIn(ctx, 'decision', 'DECISION.NEEDS_MEETING');
-    const text = decisionText(rawText);
-    return this.repos.decisions.record({
+  async recordDecision(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Decision> & { numbered: boolean }> {
+    const { meeting, scope } = await this.meetings.meetingToRecordIn(ctx, 'decision', 'DECISION.NEEDS_MEETING');
+    const { heading, text } = parseDecision(rawText);
+    const stored = await this.repos.decisions.record({
       tenantId: ctx.tenantId,
       meetingId: meeting.id,
+      ...(heading ? { heading } : {}),
       text,
       recordedBy: ctx.caller,
       recordedAt: this.clock.now().toISOString(),
       sourceKey,
       ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
     });
+    return { ...stored, numbered: numbersDecisions(scope.group) };
+  }
+
+  /** Whether decisions here are written with § numbers: the group's setting (numbered without a group). */
+  async numbering(ctx: RequestContext): Promise<boolean> {
+    return numbersDecisions((await this.meetings.scopeOf(ctx)).group);
   }
 
   async listDecisions(ctx: RequestContext): Promise<Decision[]> {

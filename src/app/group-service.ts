@@ -3,13 +3,12 @@ import { DomainError } from '../domain/errors';
 import { groupName, membershipOf, membershipPeriod, organisationName, parseRole, type Group, type Member } from '../domain/group';
 import { normaliseName, type PersonRef } from '../domain/person';
 import type { AccessPolicy } from './access-policy';
+import { BookingLink, type MeetingChatLink } from './booking-link';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import type { Clock, MemberChanges, NewMember, Repositories } from './ports';
 
-export type SetupResult =
-  | { kind: 'created'; group: Group; members: number; risksMoved: number }
-  | { kind: 'meetingLinked'; group: Group; risksMoved: number };
+export type SetupResult = { kind: 'created'; group: Group; members: number; risksMoved: number } | MeetingChatLink;
 
 /** One roster line as the CSV import (or a card) gives it: text as typed, validated here. */
 export interface MemberRow {
@@ -31,12 +30,17 @@ export interface ImportReport {
 
 /** Groups and their rosters: /setup, the roster card, the CSV import. */
 export class GroupService {
+  /** A meeting chat's link to the group's booked meeting (booking-link.ts). */
+  private readonly booking: BookingLink;
+
   constructor(
-    private readonly repos: Pick<Repositories, 'groups' | 'meetings' | 'risks'>,
+    private readonly repos: Pick<Repositories, 'groups' | 'meetings' | 'risks' | 'agendas' | 'answers' | 'secretaries' | 'adjusters'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.booking = new BookingLink(repos, meetings, policy, clock);
+  }
 
   private today(): string {
     return this.clock.now().toISOString().slice(0, 10);
@@ -44,7 +48,9 @@ export class GroupService {
 
   /**
    * In a group's own chat: creates the group with this chat's people as its roster and the caller as its
-   * organizer. In a meeting chat: links the meeting to the existing group of that name.
+   * organizer. In a meeting chat: the group's booked meeting of that day takes the chat over, or the
+   * organizer chooses among its bookings, or — none booked — the meeting is linked to the group.
+   * (`BookingLink`).
    * Either way, risks this chat kept before move into the group's register. `conversationReference` (the
    * chat's, serialized) is kept with a new group, so reminders can be posted there later.
    */
@@ -55,10 +61,7 @@ export class GroupService {
     if (scope.meeting) {
       const group = await this.repos.groups.findByName(ctx.tenantId, name);
       if (!group) throw new DomainError('GROUP.NOT_FOUND', { name });
-      await this.policy.assert(ctx, { group }, 'group.manage');
-      await this.repos.meetings.linkToGroup(ctx.tenantId, scope.meeting.id, group.id);
-      const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
-      return { kind: 'meetingLinked', group, risksMoved };
+      return this.booking.link(ctx, scope.meeting, group);
     }
     const from = this.today();
     const people = await ctx.directory.members();
@@ -86,6 +89,11 @@ export class GroupService {
     );
     const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
     return { kind: 'created', group, members: roster.length, risksMoved };
+  }
+
+  /** The organizer's choice on the card `/setup` answered with: one of the group's bookings. */
+  chooseBooking(ctx: RequestContext, groupId: string, meetingId: string): Promise<MeetingChatLink> {
+    return this.booking.choose(ctx, groupId, meetingId);
   }
 
   /** The group of this chat and its roster; anyone in the chat may read it. */
@@ -139,9 +147,22 @@ export class GroupService {
     await this.policy.assert(ctx, { group }, 'group.manage');
     const wanted = groupName(name);
     const preparation = await this.repos.groups.findByName(ctx.tenantId, wanted);
-    if (!preparation || preparation.id === group.id) throw new DomainError('GROUP.NOT_FOUND', { name: wanted });
+    if (!preparation || preparation.id === group.id) throw new DomainError('GROUP.PREPARATION_NOT_FOUND', { name: wanted });
     await this.repos.groups.setPreparationGroup(ctx.tenantId, group.id, preparation.id);
     return { group: { ...group, preparationGroupId: preparation.id }, preparation };
+  }
+
+  /**
+   * `/numbering on|off`: whether the group writes its decisions with § numbers ("Beslut: §3") or without
+   * ("Beslut:"), in cards, lists, the tab and the minutes. Numbers are still kept, so it can be switched back.
+   * `numbered` undefined only reads the setting, which anyone in the chat may.
+   */
+  async decisionNumbering(ctx: RequestContext, numbered?: boolean): Promise<{ group: Group; numbered: boolean }> {
+    const group = await this.requireGroup(ctx);
+    if (numbered === undefined) return { group, numbered: group.decisionNumbering !== false };
+    await this.policy.assert(ctx, { group }, 'group.manage');
+    await this.repos.groups.setDecisionNumbering(ctx.tenantId, group.id, numbered);
+    return { group: { ...group, decisionNumbering: numbered }, numbered };
   }
 
   /**

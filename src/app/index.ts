@@ -5,8 +5,10 @@ import { AttendanceService } from './attendance-service';
 import { CapabilityService, type CapabilityServiceOptions } from './capability-service';
 import { DecisionService } from './decision-service';
 import { GroupService } from './group-service';
+import { HistoryImportService } from './history-import';
 import type { JobHandler } from './job-runner';
 import { MeetingService } from './meeting-service';
+import { MeetingPageService } from './meeting-page-service';
 import { MeetingRunService } from './meeting-run-service';
 import { MinutesRecordsService } from './minutes-records-service';
 import { MinutesService } from './minutes-service';
@@ -33,6 +35,10 @@ export interface Services {
   capabilities: CapabilityService;
   /** What the tab reads, and who may edit there. */
   tab: TabService;
+  /** The tab's meeting page: one meeting as the secretary's desk. */
+  meetingPage: MeetingPageService;
+  /** Meetings held before Rådslag, imported from their minutes (`npm run import:minutes`). */
+  history: HistoryImportService;
 }
 
 /** Wires the use cases to their ports. */
@@ -76,14 +82,19 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
     isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
     ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
   });
+  const tab = new TabService(repos, meetings, policy, risks, attendance, clock);
+  const meetingRun = new MeetingRunService(repos, meetings, policy, clock);
+  const decisions = new DecisionService(repos, meetings, policy, clock);
+  const records = new MinutesRecordsService(repos, meetings, policy, clock);
+  const minutes = new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl);
   return {
     meetings,
-    decisions: new DecisionService(repos, meetings, policy, clock),
+    decisions,
     risks,
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
-    meetingRun: new MeetingRunService(repos, meetings, policy, clock),
-    records: new MinutesRecordsService(repos, meetings, policy, clock),
+    meetingRun,
+    records,
     capabilities: new CapabilityService(repos, meetings, clock, {
       ...(options.notifier ? { notifier: options.notifier } : {}),
       ...(options.onNotifyError ? { onError: options.onNotifyError } : {}),
@@ -91,8 +102,10 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
       ...(options.mailAssessmentLink ? { mailLink: options.mailAssessmentLink } : {}),
     }),
     attendance,
-    tab: new TabService(repos, meetings, policy, risks, attendance, clock),
-    minutes: new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl),
+    tab,
+    meetingPage: new MeetingPageService(repos, meetings, tab, meetingRun, decisions, records, risks, clock),
+    minutes,
+    history: new HistoryImportService(repos, minutes, attendance, clock),
   };
 }
 

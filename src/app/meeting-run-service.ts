@@ -2,7 +2,8 @@
  * The meeting itself: its agenda (edited before, followed during), the notice and its answers, the
  * check-in round. Decisions and risks recorded while an item is in progress attach to it.
  */
-import { defaultAgendaTemplate, MIN_TEMPLATE_MINUTES, parseAgendaQuickAdd, renumber, validateAgenda, type AgendaItem } from '../domain/agenda';
+import { itemsOf, MIN_TEMPLATE_MINUTES } from '../domain/agenda';
+import { templateAgenda } from '../domain/agenda-edit';
 import { checkInAnswer, noticeAnswer, type AnswerChannel, type CheckInAnswer, type NoticeAnswer } from '../domain/attendance-answers';
 import { DomainError } from '../domain/errors';
 import type { Group } from '../domain/group';
@@ -10,37 +11,37 @@ import type { Meeting } from '../domain/meeting';
 import type { PersonRef } from '../domain/person';
 import { timeToMinutes, utcToStockholm } from '../domain/stockholm-time';
 import type { AccessPolicy, Scope } from './access-policy';
+import { AgendaEditing, type AgendaChange, type CardRow } from './agenda-editing';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
-import type { Clock, MeetingChanges, Repositories, StoredAgendaItem } from './ports';
+import type { Clock, MeetingChanges, Repositories, StoredAgendaEntry } from './ports';
 
 export interface MeetingView {
   meeting: Meeting;
   group?: Group;
-  agenda: StoredAgendaItem[];
+  /** Items, breaks and the closing row, in agenda order. */
+  agenda: StoredAgendaEntry[];
 }
 
 export class MeetingRunService {
+  private readonly agendaEdits: AgendaEditing;
+
   constructor(
     private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'answers'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.agendaEdits = new AgendaEditing(repos, policy, (ctx) => this.target(ctx));
+  }
 
   /**
    * The meeting a command is about: in a meeting chat, that meeting; in a group's chat, the group's next
-   * meeting (one that has not ended).
+   * meeting (one that has not ended, see `MeetingService.nextMeetingOf`).
    */
   async target(ctx: RequestContext): Promise<{ scope: Scope; meeting: Meeting }> {
-    const scope = await this.meetings.scopeOf(ctx);
+    const scope = await this.meetings.scopeWithNext(ctx);
     if (scope.meeting) return { scope, meeting: scope.meeting };
-    if (scope.group) {
-      const now = this.clock.now();
-      const upcoming = await this.repos.meetings.listByGroup(ctx.tenantId, scope.group.id, new Date(now.getTime() - 12 * 3600_000).toISOString(), '9999-12-31');
-      const next = upcoming.find((m) => !m.endedAt && (!m.endsAt || m.endsAt > now.toISOString()));
-      if (next) return { scope, meeting: next };
-    }
     throw new DomainError('MEETING.NONE');
   }
 
@@ -57,54 +58,24 @@ export class MeetingRunService {
     return { meeting, ...(group ? { group } : {}), agenda: await this.repos.agendas.list(tenantId, meeting.id) };
   }
 
-  /** `/agenda add <I|D|A> <HH:MM> <title> — <responsible>`: the item goes where its time puts it. */
-  async addAgendaItem(ctx: RequestContext, args: string): Promise<MeetingView> {
-    const { scope, meeting } = await this.target(ctx);
-    await this.policy.assert(ctx, scope, 'agenda.record');
-    const item = parseAgendaQuickAdd(args);
-    const current = await this.repos.agendas.list(ctx.tenantId, meeting.id);
-    return this.keepAgenda(ctx, meeting, [...current.map(({ actualStart: _started, ...rest }) => rest), { ...item, number: current.length + 1 }]);
+  /**
+   * `/agenda add|remove|move|heading|clear …` (see `parseAgendaCommand`): in a meeting chat its agenda, in a
+   * group's chat the next meeting's. A new row goes where its time puts it.
+   */
+  async editAgenda(ctx: RequestContext, change: AgendaChange): Promise<MeetingView> {
+    return this.view(ctx, await this.agendaEdits.fromChat(ctx, change));
   }
 
   /**
-   * The agenda form card: changes item `number` (or adds one when it is absent) — type, time, title,
-   * responsible — and puts the items back in time order. The whole agenda is checked before it is kept.
+   * The agenda form card: saves a row (or adds one when it is `new`) — type (I, D, A, break, end), time,
+   * title, responsible — and puts the rows back in time order. The whole agenda is checked before it is kept.
    */
-  async saveAgendaItem(ctx: RequestContext, meetingId: string, input: { number?: number; type?: string; plannedStart?: string; title?: string; responsible?: string }): Promise<MeetingView> {
-    const meeting = await this.managedMeeting(ctx, meetingId);
-    const current = (await this.repos.agendas.list(ctx.tenantId, meeting.id)).map(({ actualStart: _started, ...rest }) => rest);
-    const quick = parseAgendaQuickAdd(`${input.type ?? ''} ${input.plannedStart ?? ''} ${input.title ?? ''}${input.responsible?.trim() ? ` — ${input.responsible}` : ''}`);
-    let items: AgendaItem[];
-    if (input.number === undefined) items = [...current, { ...quick, number: current.length + 1 }];
-    else {
-      if (!current.some((i) => i.number === input.number)) throw new DomainError('AGENDA.NO_SUCH_ITEM', { number: String(input.number), count: current.length });
-      items = current.map((i) => (i.number === input.number ? { ...i, ...quick, ...(quick.responsible ? {} : { responsible: undefined }) } : i));
-    }
-    return this.keepAgenda(ctx, meeting, items);
+  async saveAgendaItem(ctx: RequestContext, meetingId: string, row: CardRow, input: { type?: string; plannedStart?: string; title?: string; responsible?: string }): Promise<MeetingView> {
+    return this.viewById(ctx.tenantId, (await this.agendaEdits.fromCard(ctx, meetingId, row, 'save', input)).id);
   }
 
-  async removeAgendaItem(ctx: RequestContext, meetingId: string, number: number): Promise<MeetingView> {
-    const meeting = await this.managedMeeting(ctx, meetingId);
-    const current = (await this.repos.agendas.list(ctx.tenantId, meeting.id)).map(({ actualStart: _started, ...rest }) => rest);
-    if (!current.some((i) => i.number === number)) throw new DomainError('AGENDA.NO_SUCH_ITEM', { number: String(number), count: current.length });
-    return this.keepAgenda(ctx, meeting, current.filter((i) => i.number !== number));
-  }
-
-  private async managedMeeting(ctx: RequestContext, meetingId: string): Promise<Meeting> {
-    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
-    if (!meeting) throw new DomainError('CARD.STALE');
-    const group = meeting.groupId ? await this.repos.groups.get(ctx.tenantId, meeting.groupId) : undefined;
-    await this.policy.assert(ctx, { meeting, ...(group ? { group } : {}) }, 'agenda.record');
-    return meeting;
-  }
-
-  private async keepAgenda(ctx: RequestContext, meeting: Meeting, items: AgendaItem[]): Promise<MeetingView> {
-    const ordered = renumber([...items].sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.number - b.number));
-    if (meeting.startsAt && meeting.endsAt) {
-      validateAgenda(ordered, { start: utcToStockholm(new Date(meeting.startsAt)).time, end: utcToStockholm(new Date(meeting.endsAt)).time });
-    }
-    await this.repos.agendas.replace(ctx.tenantId, meeting.id, ordered);
-    return this.view(ctx, meeting);
+  async removeAgendaItem(ctx: RequestContext, meetingId: string, row: CardRow): Promise<MeetingView> {
+    return this.viewById(ctx.tenantId, (await this.agendaEdits.fromCard(ctx, meetingId, row, 'remove', {})).id);
   }
 
   /**
@@ -117,7 +88,7 @@ export class MeetingRunService {
     if (meeting.currentItem) return this.view(ctx, meeting);
     const now = this.clock.now();
     const at = now.toISOString();
-    let agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    let agenda = itemsOf(await this.repos.agendas.list(ctx.tenantId, meeting.id));
     if (agenda.length === 0) {
       // A meeting nobody prepared an agenda for (not booked through Rådslag) starts from the template.
       // It begins now, whatever the invitation said.
@@ -127,8 +98,8 @@ export class MeetingRunService {
       // A meeting that runs past midnight gets its agenda up to midnight (agenda times are of one day).
       const end = utcToStockholm(until).date === utcToStockholm(from).date ? utcToStockholm(until).time : '23:59';
       if (timeToMinutes(end) - timeToMinutes(start) >= MIN_TEMPLATE_MINUTES) {
-        await this.repos.agendas.replace(ctx.tenantId, meeting.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start, end }));
-        agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+        await this.repos.agendas.replace(ctx.tenantId, meeting.id, templateAgenda(ctx.locale ?? 'sv', { start, end }));
+        agenda = itemsOf(await this.repos.agendas.list(ctx.tenantId, meeting.id));
       }
     }
     const changes: MeetingChanges = { startedAt: meeting.startedAt ?? at, ...(agenda.length > 0 ? { currentItem: 1 } : {}) };
@@ -139,16 +110,24 @@ export class MeetingRunService {
     return this.view(ctx, updated);
   }
 
-  /** `/next` or `/item <n>`: moves the item in progress; the time it began is kept for the minutes. */
+  /**
+   * `/next` or `/item <n>`: moves the item in progress; the time it began is kept for the minutes. `/next`
+   * on the last item ends it: the agenda is done (`agendaDoneAt`), and no item is in progress.
+   */
   async moveTo(ctx: RequestContext, to: 'next' | number): Promise<MeetingView> {
     const { scope, meeting } = await this.target(ctx);
     await this.policy.assert(ctx, scope, 'meeting.record');
-    const agenda = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    const entries = await this.repos.agendas.list(ctx.tenantId, meeting.id);
+    const agenda = itemsOf(entries);
     if (agenda.length === 0) throw new DomainError('AGENDA.EMPTY');
-    const target = to === 'next' ? Math.min((meeting.currentItem ?? 0) + 1, agenda.length) : to;
+    if (to === 'next' && meeting.currentItem !== undefined && meeting.currentItem >= agenda.length) {
+      if (meeting.agendaDoneAt) return this.view(ctx, meeting);
+      return this.view(ctx, await this.repos.meetings.update(ctx.tenantId, meeting.id, { currentItem: agenda.length, agendaDoneAt: this.clock.now().toISOString() }));
+    }
+    const target = to === 'next' ? (meeting.currentItem ?? 0) + 1 : to;
     if (!Number.isInteger(target) || target < 1 || target > agenda.length) throw new DomainError('AGENDA.NO_SUCH_ITEM', { number: String(to), count: agenda.length });
     const at = this.clock.now().toISOString();
-    const updated = await this.repos.meetings.update(ctx.tenantId, meeting.id, { currentItem: target, startedAt: meeting.startedAt ?? at });
+    const updated = await this.repos.meetings.update(ctx.tenantId, meeting.id, { currentItem: target, startedAt: meeting.startedAt ?? at, ...(meeting.agendaDoneAt ? { agendaDoneAt: null } : {}) });
     await this.repos.agendas.markStarted(ctx.tenantId, meeting.id, target, at);
     return this.view(ctx, updated);
   }

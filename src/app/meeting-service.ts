@@ -51,6 +51,39 @@ export class MeetingService {
   }
 
   /**
+   * The meeting of this chat, else — in a group's chat — the group's next meeting, the one what is prepared
+   * there is for (agenda, notice, secretary, adjuster): see `nextMeetingOf`.
+   */
+  async scopeWithNext(ctx: RequestContext): Promise<Scope> {
+    const scope = await this.scopeOf(ctx);
+    if (scope.meeting || !scope.group) return scope;
+    const next = await this.nextMeetingOf(ctx.tenantId, scope.group.id);
+    return next ? { ...scope, meeting: next } : scope;
+  }
+
+  /**
+   * The group's next meeting: the first from 12 hours ago on that has not ended — by its end event, by its
+   * scheduled end, or by going through its whole agenda — so a meeting held yesterday (or run through
+   * today) gives way to the next booking.
+   */
+  async nextMeetingOf(tenantId: string, groupId: string): Promise<Meeting | undefined> {
+    const now = this.clock.now();
+    const nowIso = now.toISOString();
+    const upcoming = await this.repos.meetings.listByGroup(tenantId, groupId, new Date(now.getTime() - 12 * 3600_000).toISOString(), '9999-12-31');
+    for (const m of upcoming) {
+      if (m.endedAt || (m.endsAt !== undefined && m.endsAt <= nowIso)) continue;
+      if (m.agendaDoneAt) continue;
+      return m;
+    }
+    return undefined;
+  }
+
+  /** The booked meeting took over this chat: this request's look-ups see it from now on. */
+  tookOver(ctx: RequestContext, meeting: Meeting): void {
+    this.perRequest.set(ctx, Promise.resolve({ value: meeting, created: false }));
+  }
+
+  /**
    * A request about a group as a whole (the tab): the group, its current and upcoming meetings (whose
    * secretaries record too), and the one in progress now, if any, which a review is kept with.
    */
@@ -97,9 +130,12 @@ export class MeetingService {
     return { kind: 'person', person: candidates[0]! };
   }
 
-  /** The organizer appoints the meeting's secretary; an ambiguous name asks the organizer to choose. */
+  /**
+   * The organizer appoints the meeting's secretary (in a group's chat, the next meeting's); an ambiguous
+   * name asks the organizer to choose.
+   */
   async appointSecretary(ctx: RequestContext, query: PersonQuery): Promise<AppointResult> {
-    const scope = await this.scopeOf(ctx);
+    const scope = await this.scopeWithNext(ctx);
     const { meeting } = scope;
     if (!meeting) throw new DomainError('DECISION.NEEDS_MEETING');
     await this.policy.assert(ctx, scope, 'officers.appoint');

@@ -1,4 +1,5 @@
 import { carriedOver, isOwner, parseActionArgs, type Action } from '../domain/action';
+import { attachmentTitle, attachmentUrl, type Attachment, type AttachmentOrigin } from '../domain/attachment';
 import { DomainError } from '../domain/errors';
 import { noteText, type Note } from '../domain/note';
 import type { AccessPolicy } from './access-policy';
@@ -13,7 +14,7 @@ import type { Clock, Repositories, Stored } from './ports';
  */
 export class MinutesRecordsService {
   constructor(
-    private readonly repos: Pick<Repositories, 'notes' | 'actions' | 'adjusters'>,
+    private readonly repos: Pick<Repositories, 'notes' | 'actions' | 'adjusters' | 'attachments'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -32,6 +33,43 @@ export class MinutesRecordsService {
       sourceKey,
       ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
     });
+  }
+
+  /**
+   * An attachment on the agenda item in progress (or the meeting): `/attach`, or a file shared in the chat.
+   * Those who record notes add attachments; a refusal names attachments.
+   */
+  async addAttachment(ctx: RequestContext, input: { title: string; url: string; origin: AttachmentOrigin }, sourceKey: string): Promise<Stored<Attachment>> {
+    const title = attachmentTitle(input.title);
+    const url = attachmentUrl(input.url);
+    const { meeting } = await this.meetingForAttachments(ctx);
+    return this.repos.attachments.add({
+      tenantId: ctx.tenantId,
+      meetingId: meeting.id,
+      ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
+      title,
+      url,
+      origin: input.origin,
+      addedBy: ctx.caller,
+      addedAt: this.clock.now().toISOString(),
+      sourceKey,
+    });
+  }
+
+  /** The meeting's attachments, oldest first (for the file card: which files are recorded already). */
+  async listAttachments(ctx: RequestContext): Promise<Attachment[]> {
+    const { meeting } = await this.meetings.scopeOf(ctx);
+    if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
+    return this.repos.attachments.listForMeeting(ctx.tenantId, meeting.id);
+  }
+
+  private async meetingForAttachments(ctx: RequestContext): ReturnType<MeetingService['meetingToRecordIn']> {
+    try {
+      return await this.meetings.meetingToRecordIn(ctx, 'note', 'MINUTES.NEEDS_MEETING');
+    } catch (e) {
+      if (e instanceof DomainError && (e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.GROUP_RECORD_DENIED')) throw new DomainError(e.code, { ...e.params, kind: 'attachment' });
+      throw e;
+    }
   }
 
   /** `/action <text> [owner: <name>] [due: YYYY-MM-DD]`: nothing is stored unless all of it is valid. */
@@ -89,7 +127,8 @@ export class MinutesRecordsService {
 
   /** The adjuster approves the minutes; appointed by those who appoint the secretary, named the same way. */
   async appointAdjuster(ctx: RequestContext, query: PersonQuery): Promise<AppointResult> {
-    const scope = await this.meetings.scopeOf(ctx);
+    // In a group's chat, for its next meeting: the adjuster is prepared with the booking.
+    const scope = await this.meetings.scopeWithNext(ctx);
     const { meeting } = scope;
     if (!meeting) throw new DomainError('MINUTES.NEEDS_MEETING');
     await this.policy.assert(ctx, scope, 'officers.appoint');

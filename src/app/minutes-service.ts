@@ -1,4 +1,5 @@
 import { carriedOver, type Action } from '../domain/action';
+import { numbersDecisions } from '../domain/decision';
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
 import { assembleMinutes, changesNote, minutesSummary, type MinutesContent, type MinutesVersion } from '../domain/minutes';
@@ -42,7 +43,7 @@ export type DownloadResult = { ok: true; file: RenderedMinutes } | { ok: false; 
  */
 export class MinutesService {
   constructor(
-    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'answers' | 'notes' | 'decisions' | 'risks' | 'actions' | 'secretaries' | 'adjusters' | 'minutes'>,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'answers' | 'notes' | 'decisions' | 'risks' | 'actions' | 'secretaries' | 'adjusters' | 'minutes' | 'attachments'>,
     private readonly meetings: MeetingService,
     private readonly attendance: AttendanceService,
     private readonly policy: AccessPolicy,
@@ -55,7 +56,7 @@ export class MinutesService {
   /** The minutes as the records stand now, without storing anything. */
   async contentOf(tenantId: string, meeting: Meeting): Promise<MinutesContent> {
     const group = meeting.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
-    const [agenda, view, checkIns, notes, decisions, risksRaised, reviews, actions, secretary, adjuster] = await Promise.all([
+    const [agenda, view, checkIns, notes, decisions, risksRaised, reviews, actions, secretary, adjuster, attachments] = await Promise.all([
       this.repos.agendas.list(tenantId, meeting.id),
       this.attendance.attendanceOf(tenantId, meeting.id),
       this.repos.answers.checkIns(tenantId, meeting.id),
@@ -66,6 +67,7 @@ export class MinutesService {
       this.repos.actions.listForMeeting(tenantId, meeting.id),
       this.repos.secretaries.current(tenantId, meeting.id),
       this.repos.adjusters.current(tenantId, meeting.id),
+      this.repos.attachments.listForMeeting(tenantId, meeting.id),
     ]);
     const carried = await this.carriedInto(tenantId, meeting);
     return assembleMinutes({
@@ -82,6 +84,8 @@ export class MinutesService {
       carried,
       ...(secretary ? { secretary: secretary.person.name } : {}),
       ...(adjuster ? { adjuster: adjuster.person.name } : {}),
+      numberedDecisions: numbersDecisions(group),
+      attachments,
     });
   }
 

@@ -3,20 +3,22 @@
  * override needs a reason (kept for the minutes), and — when Graph is configured — the Outlook event with
  * its Teams meeting is created, its chat found and the app installed there.
  */
-import { defaultAgendaTemplate } from '../domain/agenda';
-import { assertOverrideReason, checkSchedule, OVERRIDABLE_RULES, proposedPreparationDate, type RuleFinding } from '../domain/charter';
+import { templateAgenda } from '../domain/agenda-edit';
+import { assertOverrideReason, checkSchedule, offeredPreparationDate, type RuleFinding } from '../domain/charter';
 import { DomainError } from '../domain/errors';
 import { isMemberOn, type Group } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
 import { proposeSeries, type ProposedMeeting } from '../domain/meeting-series';
 import { parseDate, parseTime, stockholmToUtc, utcToStockholm } from '../domain/stockholm-time';
 import { requiredText } from '../domain/text';
-import type { AccessPolicy } from './access-policy';
+import { permits, type AccessPolicy } from './access-policy';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import { attendanceImportJobs, DEFAULT_ATTENDANCE_RETRY_MINUTES } from './attendance-import';
 import { noticeReminderJob } from './notice-reminder';
 import { appInstallJobs } from './app-install';
+import { noticeHtml } from './notice-html';
+import { cancelBooked, upcomingMeetings, type CancelOutcome, type UpcomingMeetings } from './upcoming-meetings';
 import type { Clock, InstallResult, MeetingCalendar, Repositories } from './ports';
 
 export interface ScheduleRequest {
@@ -36,7 +38,13 @@ export type TeamsMeetingOutcome =
 
 export type ScheduleOutcome =
   | { kind: 'heldBack'; findings: RuleFinding[]; request: Required<Pick<ScheduleRequest, 'date' | 'start' | 'end' | 'title'>> }
-  | { kind: 'scheduled'; meeting: Meeting; group: Group; warnings: RuleFinding[]; teams: TeamsMeetingOutcome; preparationProposal?: string; alreadyScheduled: boolean };
+  /** A meeting that has taken place, recorded afterwards as held: no Teams meeting, notice or reminders. */
+  | { kind: 'recorded'; meeting: Meeting; group: Group; alreadyScheduled: boolean }
+  /**
+   * `preparationProposal`: the day offered for the preparation meeting (never today or earlier);
+   * `noPreparationDate`: the group has a preparation group, but no working day is left before the meeting.
+   */
+  | { kind: 'scheduled'; meeting: Meeting; group: Group; warnings: RuleFinding[]; teams: TeamsMeetingOutcome; preparationProposal?: string; noPreparationDate?: boolean; alreadyScheduled: boolean };
 
 export class SchedulingService {
   constructor(
@@ -88,8 +96,12 @@ export class SchedulingService {
       preparationMeetingDates: preparation.flatMap((m) => (m.startsAt ? [new Date(m.startsAt)] : [])),
       hasPreparationGroup: Boolean(group.preparationGroupId),
     });
-    const hard = check.blocking.find((f) => !OVERRIDABLE_RULES.includes(f.rule));
-    if (hard) throw new DomainError(hard.rule === 'IN_THE_PAST' ? 'SCHEDULE.IN_THE_PAST' : 'SCHEDULE.END_BEFORE_START', hard.params);
+    const wrongWay = check.blocking.find((f) => f.rule === 'END_BEFORE_START');
+    if (wrongWay) throw new DomainError('SCHEDULE.END_BEFORE_START', wrongWay.params);
+    const past = check.blocking.find((f) => f.rule === 'IN_THE_PAST');
+    // A meeting that has taken place is recorded afterwards; one under way now cannot be booked.
+    if (past && end.getTime() <= now.getTime()) return this.recordHeld(ctx, group, { title, start, end }, sourceKey);
+    if (past) throw new DomainError('SCHEDULE.UNDER_WAY', { ...past.params, end: endTime });
     let override: { rule: string; reason: string; byName: string } | undefined;
     if (check.blocking.length > 0) {
       if (req.overrideReason === undefined) return { kind: 'heldBack', findings: check.blocking, request: { date, start: startTime, end: endTime, title } };
@@ -108,7 +120,7 @@ export class SchedulingService {
       at: now.toISOString(),
     });
     if (stored.created) {
-      await this.repos.agendas.replace(ctx.tenantId, stored.value.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start: startTime, end: endTime }));
+      await this.repos.agendas.replace(ctx.tenantId, stored.value.id, templateAgenda(ctx.locale ?? 'sv', { start: startTime, end: endTime }));
     }
     await this.setNoticeReminder(stored.value, group);
     const { meeting, teams } = await this.createTeamsMeeting(ctx, group, stored.value);
@@ -116,11 +128,32 @@ export class SchedulingService {
       kind: 'scheduled',
       meeting,
       group,
-      warnings: check.warnings,
+      // A preparation meeting expected on a day that has passed is not asked for: the card offers the next day left, or says none is.
+      warnings: check.warnings.filter((w) => w.rule !== 'NO_PREPARATION_MEETING' || String(w.params.expectedDate) > utcToStockholm(now).date),
       teams,
       alreadyScheduled: !stored.created,
-      ...(group.preparationGroupId ? { preparationProposal: proposedPreparationDate(start, group.rules) } : {}),
+      ...(group.preparationGroupId ? preparationOffer(offeredPreparationDate(start, group.rules, now)) : {}),
     };
+  }
+
+  /**
+   * A meeting that has taken place (it has ended by now), recorded afterwards: held from its start to its
+   * end, so it counts in the group's attendance rates; no Graph event, no notice rule, no reminders and no
+   * attendance import. Its attendance comes from the secretary's sheet (`/attendance <date>`).
+   */
+  private async recordHeld(ctx: RequestContext, group: Group, req: { title: string; start: Date; end: Date }, sourceKey: string): Promise<ScheduleOutcome> {
+    const stored = await this.repos.meetings.schedule({
+      tenantId: ctx.tenantId,
+      groupId: group.id,
+      title: req.title,
+      startsAt: req.start.toISOString(),
+      endsAt: req.end.toISOString(),
+      scheduledBy: ctx.caller,
+      sourceKey,
+      at: this.clock.now().toISOString(),
+    });
+    const meeting = stored.value.endedAt ? stored.value : await this.repos.meetings.update(ctx.tenantId, stored.value.id, { startedAt: req.start.toISOString(), endedAt: req.end.toISOString() });
+    return { kind: 'recorded', meeting, group, alreadyScheduled: !stored.created };
   }
 
   /**
@@ -128,9 +161,11 @@ export class SchedulingService {
    * unique key keeps it to one, and a booking retried after a crash between storing the meeting and this
    * line still gets its reminder.
    */
-  private async setNoticeReminder(meeting: Meeting, group: Group): Promise<void> {
-    const job = noticeReminderJob(meeting, group, this.clock.now());
-    if (job) await this.repos.jobs.enqueue(job);
+  private async setNoticeReminder(meeting: Meeting, group: Group, unlessDue = false): Promise<void> {
+    const now = this.clock.now();
+    const job = noticeReminderJob(meeting, group, now);
+    // `unlessDue`: a booking that knowingly comes late (a preparation meeting the council booked at short notice) is not told at once that it is late.
+    if (job && !(unlessDue && new Date(job.runAt).getTime() <= now.getTime())) await this.repos.jobs.enqueue(job);
     await this.scheduleAttendanceImports(meeting);
   }
 
@@ -212,15 +247,30 @@ export class SchedulingService {
     }
   }
 
-  /** Books the preparation group's meeting proposed for a council meeting (once per council meeting). */
-  async schedulePreparation(ctx: RequestContext, meetingId: string): Promise<ScheduleOutcome> {
+  /**
+   * Books the preparation group's meeting for a council meeting (once per council meeting), on the day the
+   * card offered (`date`), or else the day offered now. A day that is today or has passed is refused, and
+   * so is a meeting with no working day left before it: nothing is booked in the past.
+   */
+  async schedulePreparation(ctx: RequestContext, meetingId: string, requested?: string): Promise<ScheduleOutcome> {
     const group = await this.managedGroup(ctx);
     const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
     if (!meeting?.startsAt || meeting.groupId !== group.id || !group.preparationGroupId) throw new DomainError('CARD.STALE');
     const prep = await this.repos.groups.get(ctx.tenantId, group.preparationGroupId);
     if (!prep) throw new DomainError('GROUP.NOT_FOUND', { name: group.preparationGroupId });
     const start = new Date(meeting.startsAt);
-    const date = proposedPreparationDate(start, group.rules);
+    const now = this.clock.now();
+    const today = utcToStockholm(now).date;
+    const meetingDate = utcToStockholm(start).date;
+    const offered = offeredPreparationDate(start, group.rules, now);
+    if (requested !== undefined) {
+      const wanted = parseDate(requested);
+      if (wanted <= today || wanted >= meetingDate) {
+        throw new DomainError(offered ? 'SCHEDULE.PREPARATION_PASSED' : 'SCHEDULE.NO_PREPARATION_DATE', { date: wanted, today, meetingDate, earliestDate: offered ?? '' });
+      }
+    }
+    if (!offered && requested === undefined) throw new DomainError('SCHEDULE.NO_PREPARATION_DATE', { today, meetingDate });
+    const date = requested !== undefined ? parseDate(requested) : offered!;
     const time = utcToStockholm(start).time;
     const endTime = utcToStockholm(new Date(start.getTime() + 60 * 60_000)).time;
     // The preparation meeting is scheduled in the preparation group's calendar, under its own rules, by
@@ -241,10 +291,24 @@ export class SchedulingService {
       sourceKey,
       at: this.clock.now().toISOString(),
     });
-    if (stored.created) await this.repos.agendas.replace(ctx.tenantId, stored.value.id, defaultAgendaTemplate(ctx.locale ?? 'sv', { start: req.start, end: req.end }));
-    await this.setNoticeReminder(stored.value, group);
+    if (stored.created) await this.repos.agendas.replace(ctx.tenantId, stored.value.id, templateAgenda(ctx.locale ?? 'sv', { start: req.start, end: req.end }));
+    await this.setNoticeReminder(stored.value, group, true);
     const { meeting, teams } = await this.createTeamsMeeting(ctx, group, stored.value);
     return { kind: 'scheduled', meeting, group, warnings: [], teams, alreadyScheduled: !stored.created };
+  }
+
+  /** `/meetings`: the group's booked meetings from now on, its preparation group's too, the earliest first. */
+  async upcoming(ctx: RequestContext): Promise<UpcomingMeetings> {
+    const { group } = await this.meetings.scopeOf(ctx);
+    if (!group) throw new DomainError('GROUP.NOT_SET_UP');
+    const standing = await this.policy.assert(ctx, { group }, 'group.read');
+    return upcomingMeetings(this.repos, group, this.clock.now(), permits(standing, 'group.manage'));
+  }
+
+  /** Cancels a booked meeting of the group or of its preparation group; `comment` goes to the invited with Outlook's cancellation. */
+  async cancel(ctx: RequestContext, meetingId: string, comment: string): Promise<CancelOutcome> {
+    const group = await this.managedGroup(ctx);
+    return cancelBooked({ repos: this.repos, calendar: this.calendar, onGraphError: this.onGraphError, now: this.clock.now() }, group, meetingId, comment);
   }
 
   /** The year's meetings about two months apart, on working days, each with its preparation meeting. */
@@ -261,23 +325,13 @@ export class SchedulingService {
     for (const slot of chosen) {
       const outcome = await this.scheduleFor(ctx, group, { date: parseDate(slot.date), start: parseTime(slot.start), end: parseTime(slot.end), title: group.name }, `series:${cardId}:${slot.date}`);
       outcomes.push(outcome);
-      if (outcome.kind === 'scheduled' && group.preparationGroupId) outcomes.push(await this.schedulePreparation(ctx, outcome.meeting.id));
+      // A preparation meeting only where a working day is left before the meeting (never one in the past).
+      if (outcome.kind === 'scheduled' && group.preparationGroupId && outcome.meeting.startsAt && offeredPreparationDate(new Date(outcome.meeting.startsAt), group.rules, this.clock.now())) {
+        outcomes.push(await this.schedulePreparation(ctx, outcome.meeting.id));
+      }
     }
     return outcomes;
   }
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The notice as the event body: the group, the time and the agenda, all text escaped. */
-export function noticeHtml(group: Group, meeting: Meeting, agenda: Array<{ number: number; type: string; title: string; responsible?: string; plannedStart: string }>): string {
-  const when = meeting.startsAt ? utcToStockholm(new Date(meeting.startsAt)) : undefined;
-  const rows = agenda
-    .map((i) => `<tr><td>${i.number}</td><td>${escapeHtml(i.type)}</td><td>${escapeHtml(i.title)}</td><td>${escapeHtml(i.responsible ?? '')}</td><td>${escapeHtml(i.plannedStart)}</td></tr>`)
-    .join('');
-  return (
-    `<h2>${escapeHtml(meeting.title ?? group.name)}</h2>` +
-    (when ? `<p>${when.date} ${when.time}</p>` : '') +
-    `<table><tr><th>Punkt</th><th>Typ</th><th>Beskrivning</th><th>Ansvarig</th><th>Ca tid</th></tr>${rows}</table>`
-  );
-}
+const preparationOffer = (date: string | undefined) => (date ? { preparationProposal: date } : { noPreparationDate: true });

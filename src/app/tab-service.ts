@@ -186,7 +186,7 @@ export class TabService {
     return { detail: await this.riskDetail(access, riskId), created };
   }
 
-  /** Every decision of the group's meetings, newest meeting first; `query` matches text, agenda title or meeting title, ignoring case and accents. */
+  /** Every decision of the group's meetings, newest meeting first; `query` matches heading, text, agenda title or meeting title, ignoring case and accents. */
   async decisions(access: GroupAccess, query?: string): Promise<GroupDecision[]> {
     const tenantId = access.group.tenantId;
     const decisions = await this.repos.decisions.listForGroup(tenantId, access.group.id);
@@ -203,7 +203,7 @@ export class TabService {
     rows.sort((a, b) => dateOf(b.meeting).localeCompare(dateOf(a.meeting)) || a.meetingId.localeCompare(b.meetingId) || a.number - b.number);
     const wanted = normaliseName(query ?? '');
     if (wanted === '') return rows;
-    return rows.filter((d) => [d.text, d.agendaTitle ?? '', d.meeting.title ?? '', `§${d.number}`].some((t) => normaliseName(t).includes(wanted)));
+    return rows.filter((d) => [d.heading ?? '', d.text, d.agendaTitle ?? '', d.meeting.title ?? '', `§${d.number}`].some((t) => normaliseName(t).includes(wanted)));
   }
 
   /** The participation matrix (members × meetings held in the period) and present rates per organisation and meeting. */

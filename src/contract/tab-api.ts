@@ -248,9 +248,66 @@ export interface DecisionsView {
     meetingDate: string;
     agendaItem?: number;
     agendaTitle?: string;
-    /** "§3" */
-    paragraph: string;
+    /** "§3"; absent when the group writes its decisions without numbers ("Beslut:"). */
+    paragraph?: string;
+    /** The heading written before the text, when there is one. */
+    heading?: string;
     text: string;
     status: 'active' | 'retracted';
   }>;
 }
+
+/**
+ * GET /api/tab/groups/:groupId/meeting?meeting=<meeting id>|chat=<meeting chat id>: the meeting page. Without
+ * either, the group's meeting in progress, else its next one; `meeting` is absent when there is none.
+ */
+export interface MeetingPageView {
+  group: { id: string; name: string };
+  /** Whether the caller may record here (decisions, notes, actions, risks, the next item). */
+  canRecord: boolean;
+  meeting?: {
+    id: string;
+    title: string;
+    /** Stockholm date (YYYY-MM-DD) and times (HH:MM); the tab writes the weekday. */
+    date?: string;
+    start?: string;
+    end?: string;
+    joinUrl?: string;
+    started: boolean;
+    /** Held: ended, its agenda gone through, or its scheduled end more than 12 hours ago. */
+    ended: boolean;
+    /** The number of the item in progress; absent before the start and after the last item. */
+    currentItem?: number;
+  };
+  agenda: Array<{ kind: 'item'; number: number; type: string; title: string; start?: string; responsible?: string; current: boolean } | { kind: 'break' | 'end'; title?: string; start?: string }>;
+  /** Names and notes for those who may record; counts only for the others. */
+  notice: { attending: number; notAttending: number; answers?: Array<{ name: string; attending: boolean; note?: string }> };
+  decisions: Array<{ id: string; agendaItem?: number; paragraph?: string; heading?: string; text: string; status: 'active' | 'retracted' }>;
+  notes: Array<{ id: string; agendaItem?: number; text: string; by: string }>;
+  actions: Array<MeetingActionRow>;
+  /** The group's open actions across its meetings. */
+  openActions: Array<MeetingActionRow>;
+  /** The group's highest risks, top 3 by R. */
+  topRisks: Array<{ id: string; code: string; threat: string; score: number; band: RiskBand; status: RiskStatus }>;
+}
+
+export interface MeetingActionRow {
+  id: string;
+  agendaItem?: number;
+  text: string;
+  owner?: string;
+  due?: string;
+  status: 'open' | 'done';
+}
+
+/**
+ * POST /api/tab/groups/:groupId/meetings/:meetingId/{decisions|notes|actions|risks|next}: recorded on the
+ * item in progress through the chat commands' use cases (source key `tab:<meetingId>:<requestId>`);
+ * answers the meeting page (201 stored, 200 seen before).
+ */
+export type MeetingRecordRequest =
+  | { requestId: string; heading?: string; text: string } // decisions
+  | { requestId: string; text: string } // notes
+  | { requestId: string; text: string; owner?: string; due?: string } // actions
+  | { requestId: string; threat: string; probability: number; impact: number } // risks
+  | { requestId: string; from?: number }; // next: `from` is the item the page showed (a second press moves nothing)

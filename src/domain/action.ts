@@ -39,7 +39,8 @@ const FIELD_PATTERN = new RegExp(`(^|\\s)(${[...OWNER_WORDS, ...DUE_WORDS].join(
 /**
  * `<text> [owner: <name>] [due: YYYY-MM-DD]`, with the Swedish `ansvarig:` and `senast:`/`klart:`, in any
  * order. The owner runs to the next field (or the end); the due date is one word, and words after it are
- * text again. Throws a DomainError naming what is wrong.
+ * text again. Throws a DomainError naming what is wrong; a due date it cannot read is quoted whole
+ * (`due: 15 januari` → "15 januari", not "15").
  */
 export function parseActionArgs(args: string): ActionDraft {
   const source = args.replace(/<\/?at>/g, '');
@@ -59,8 +60,11 @@ export function parseActionArgs(args: string): ActionDraft {
     } else {
       if (due !== undefined) throw new DomainError('ACTION.REPEATED_FIELD', { field: 'due' });
       const [first = '', ...rest] = value.split(/\s+/);
-      due = first;
-      textParts.push(rest.join(' '));
+      // A date is one word and the words after it are text again; anything else is the value it could not read, whole.
+      if (isCalendarDate(first)) {
+        due = first;
+        textParts.push(rest.join(' '));
+      } else due = value;
     }
   });
   const text = requiredText('action', textParts.join(' ').replace(/\s+/g, ' '));
@@ -69,6 +73,17 @@ export function parseActionArgs(args: string): ActionDraft {
     ...(owner !== undefined ? { owner: requiredText('owner', owner, 200) } : {}),
     ...(due !== undefined ? { due: parseDate(due, 'due') } : {}),
   };
+}
+
+function isCalendarDate(word: string): boolean {
+  try {
+    parseDate(word, 'due');
+    return true;
+  } catch (e) {
+    // Not a date: the caller quotes the whole value in its own refusal.
+    if (e instanceof DomainError) return false;
+    throw e;
+  }
 }
 
 /** The owner named on an action, by name (owners are typed, so the name is what there is to compare). */

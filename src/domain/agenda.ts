@@ -1,8 +1,10 @@
 /**
  * The agenda (dagordning) of a meeting: numbered items, each of type I (information), D (discussion) or
  * A (work item, "arbetsmoment"), with a responsible person and an approximate start time, as in seed 003:
- * "2 | D | Hur står det till i Corona-tider? | Alla | 13.05". Times are Stockholm wall-clock times within
- * one day; a meeting does not run past midnight.
+ * "2 | D | Hur står det till i Corona-tider? | Alla | 13.05"; between them breaks and, last, the closing row,
+ * without number or type ("PAUS 14.30", "AVSLUT 16.00"), which leave the items' numbering as it is. Times
+ * are Stockholm wall-clock times within one day; a meeting does not run past midnight. Edits are in
+ * agenda-edit.ts.
  */
 import { DomainError, isDomainError } from './errors';
 import { minutesToTime, parseTime, timeToMinutes, type ClockTime } from './stockholm-time';
@@ -12,16 +14,43 @@ export type AgendaItemType = 'I' | 'D' | 'A';
 export const AGENDA_ITEM_TYPES: readonly AgendaItemType[] = ['I', 'D', 'A'];
 
 export interface AgendaItem {
-  /** 1, 2, … in agenda order. */
+  /** Absent (or `item`): a numbered item; see `AgendaBreak` for the rows without a number. */
+  kind?: 'item';
+  /** 1, 2, … in agenda order, counting items only (a break does not shift the numbering). */
   number: number;
   type: AgendaItemType;
   title: string;
+  /** The item's heading in the minutes, when the council words it differently from the agenda's title. */
+  heading?: string;
   responsible?: string;
   /** Approximate start, `HH:MM` ("Ca tid"). */
   plannedStart: ClockTime;
   description?: string;
   links?: string[];
+  /** A row of the starting template nobody has edited yet: an item added at its time takes its place. */
+  fromTemplate?: boolean;
 }
+
+/**
+ * A row of the agenda without number or type, as seed 003 writes them: a break ("PAUS 14.30") or the
+ * closing row ("AVSLUT 16.00"), with a time and, if the council names it, a label ("Lunch").
+ */
+export interface AgendaBreak {
+  kind: 'break' | 'end';
+  /** Always 0: only items are numbered. */
+  number: 0;
+  plannedStart: ClockTime;
+  title?: string;
+}
+
+/** A row of the agenda: an item, a break or the closing row. */
+export type AgendaEntry = AgendaItem | AgendaBreak;
+export type AgendaBreakKind = AgendaBreak['kind'];
+
+export const isItem = <T extends AgendaEntry>(entry: T): entry is T & AgendaItem => entry.kind !== 'break' && entry.kind !== 'end';
+export const isBreak = <T extends AgendaEntry>(entry: T): entry is T & AgendaBreak => !isItem(entry);
+/** The numbered items of an agenda, in order. */
+export const itemsOf = <T extends AgendaEntry>(entries: readonly T[]): Array<T & AgendaItem> => entries.filter(isItem);
 
 /** What the chat's quick form gives: enough for a new item; the number comes from its place. */
 export type AgendaQuickAdd = Pick<AgendaItem, 'type' | 'plannedStart' | 'title' | 'responsible'>;
@@ -34,22 +63,35 @@ const MAX_LINK_LENGTH = 2000;
 
 /**
  * Checks a whole agenda against its meeting; throws a DomainError that names the offending item
- * (`params.item`, its number). In this order: at most 40 items (AGENDA.TOO_MANY); then item by item:
+ * (`params.item`, its number). In this order: at most 40 rows (AGENDA.TOO_MANY); then row by row: items
  * numbered 1, 2, … (AGENDA.NUMBERING), a known type (AGENDA.BAD_TYPE), title (TEXT.*, max 300),
- * responsible (TEXT.TOO_LONG, max 200), description (TEXT.TOO_LONG), links (AGENDA.BAD_LINK,
- * AGENDA.TOO_MANY_LINKS), a `HH:MM` start (SCHEDULE.BAD_TIME), inside the meeting — at or after its start
- * and before its end (AGENDA.OUTSIDE_MEETING) — and later than the previous item (AGENDA.TIME_NOT_RISING).
+ * heading (TEXT.TOO_LONG, max 300), responsible (TEXT.TOO_LONG, max 200), description (TEXT.TOO_LONG),
+ * links (AGENDA.BAD_LINK, AGENDA.TOO_MANY_LINKS), a `HH:MM` start (SCHEDULE.BAD_TIME), inside the
+ * meeting — at or after its start and before its end (AGENDA.OUTSIDE_MEETING) — and later than the
+ * previous item (AGENDA.TIME_NOT_RISING). A break lies inside the meeting (AGENDA.BREAK_OUTSIDE); the
+ * closing row is the last row, after the start and at the end at the latest (AGENDA.END_NOT_LAST,
+ * AGENDA.BREAK_OUTSIDE); a break or the closing row shares its time with no other row (AGENDA.BREAK_CLASH).
  */
-export function validateAgenda(items: readonly AgendaItem[], meeting: { start: ClockTime; end: ClockTime }): void {
+export function validateAgenda(entries: readonly AgendaEntry[], meeting: { start: ClockTime; end: ClockTime }): void {
   const { start, end } = meetingTimes(meeting);
-  if (items.length > MAX_AGENDA_ITEMS) throw new DomainError('AGENDA.TOO_MANY', { count: items.length, max: MAX_AGENDA_ITEMS });
-  let previous: AgendaItem | undefined;
-  items.forEach((item, index) => {
+  if (entries.length > MAX_AGENDA_ITEMS) throw new DomainError('AGENDA.TOO_MANY', { count: entries.length, max: MAX_AGENDA_ITEMS });
+  let previous: AgendaEntry | undefined;
+  let items = 0;
+  entries.forEach((entry) => {
+    if (isBreak(entry)) {
+      checkBreak(entry, { start, end });
+      if (previous && entry.plannedStart <= previous.plannedStart) throw new DomainError('AGENDA.BREAK_CLASH', { time: entry.plannedStart, previousTime: previous.plannedStart });
+      previous = entry;
+      return;
+    }
+    items += 1;
+    const item = entry;
     const n = item.number;
-    if (n !== index + 1) throw new DomainError('AGENDA.NUMBERING', { item: n, expected: index + 1 });
+    if (n !== items) throw new DomainError('AGENDA.NUMBERING', { item: n, expected: items });
     if (!AGENDA_ITEM_TYPES.includes(item.type)) throw new DomainError('AGENDA.BAD_TYPE', { item: n, value: String(item.type).slice(0, 20) });
     inItem(n, () => {
       requiredText('title', item.title, MAX_TITLE_LENGTH);
+      optionalText('heading', item.heading, MAX_TITLE_LENGTH);
       optionalText('responsible', item.responsible, MAX_RESPONSIBLE_LENGTH);
       optionalText('description', item.description);
     });
@@ -58,10 +100,23 @@ export function validateAgenda(items: readonly AgendaItem[], meeting: { start: C
     if (time !== item.plannedStart) throw new DomainError('SCHEDULE.BAD_TIME', { field: 'plannedStart', value: item.plannedStart.slice(0, 20), item: n });
     if (time < start || time >= end) throw new DomainError('AGENDA.OUTSIDE_MEETING', { item: n, time, start, end });
     if (previous && time <= previous.plannedStart) {
+      if (isBreak(previous)) throw new DomainError('AGENDA.BREAK_CLASH', { time: previous.plannedStart, item: n });
       throw new DomainError('AGENDA.TIME_NOT_RISING', { item: n, time, previousItem: previous.number, previousTime: previous.plannedStart });
     }
     previous = item;
   });
+  // Last, once every row is known to lie inside the meeting: the closing row closes the agenda.
+  const closing = entries.findIndex((e) => e.kind === 'end');
+  if (closing >= 0 && closing !== entries.length - 1) throw new DomainError('AGENDA.END_NOT_LAST', { time: entries[closing]!.plannedStart });
+}
+
+/** A break inside the meeting; the closing row after the start and at the meeting's end at the latest. */
+function checkBreak(row: AgendaBreak, meeting: { start: ClockTime; end: ClockTime }): void {
+  optionalText('title', row.title, MAX_TITLE_LENGTH);
+  const time = parseTime(row.plannedStart, 'plannedStart');
+  if (time !== row.plannedStart) throw new DomainError('SCHEDULE.BAD_TIME', { field: 'plannedStart', value: row.plannedStart.slice(0, 20) });
+  const inside = row.kind === 'end' ? time > meeting.start && time <= meeting.end : time >= meeting.start && time < meeting.end;
+  if (!inside) throw new DomainError('AGENDA.BREAK_OUTSIDE', { time, start: meeting.start, end: meeting.end });
 }
 
 /**
@@ -227,4 +282,4 @@ function splitResponsible(rest: string): [string, string | undefined] {
 }
 
 /** The check-in round's item ("Incheckning", "Check-in"): when it is in progress the check-in card goes out. */
-export const isCheckInItem = (item: Pick<AgendaItem, 'title'>): boolean => /^\s*(incheckning|check-?in)\b/iu.test(item.title);
+export const isCheckInItem = (item: { kind?: string; title?: string }): boolean => item.kind !== 'break' && item.kind !== 'end' && /^\s*(incheckning|check-?in)\b/iu.test(item.title ?? '');

@@ -22,6 +22,8 @@ export interface Group {
   conversationReference?: string;
   preparationGroupId?: string;
   rules: CharterRules;
+  /** false: the group writes its decisions "Beslut:" without § numbers (numbered unless switched off). */
+  decisionNumbering?: boolean;
   createdBy: PersonRef;
   createdAt: string;
 }

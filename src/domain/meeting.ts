@@ -27,8 +27,10 @@ export interface Meeting {
   /** Serialized conversation reference of the meeting chat, for posting there later. */
   conversationReference?: string;
   agendaActivityId?: string;
-  /** Number of the agenda item in progress. */
+  /** Number of the agenda item in progress (the last one dealt with, once the agenda is done). */
   currentItem?: number;
+  /** When `/next` went past the last item: no item is in progress any more. */
+  agendaDoneAt?: string;
   startedAt?: string;
   endedAt?: string;
   noticeActivityId?: string;
@@ -39,6 +41,8 @@ export interface Meeting {
   attendanceImportedAt?: string;
   /** When Graph refused the attendance reports for want of an access policy (the organizer is told once). */
   attendanceDeniedAt?: string;
+  /** When the booking was cancelled (`/meetings`); a cancelled meeting is kept but listed nowhere. */
+  cancelledAt?: string;
 }
 
 /** Placeholders a scheduled meeting carries until Teams tells its real ids. */

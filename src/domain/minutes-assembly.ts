@@ -1,6 +1,8 @@
 /** Assembling a version's content from what the meeting recorded, item by item. */
 import type { Action } from './action';
-import { isCheckInItem, type AgendaItem } from './agenda';
+import type { Attachment } from './attachment';
+import { isCheckInItem, isItem, itemsOf, type AgendaEntry } from './agenda';
+import { sectionHeading } from './agenda-edit';
 import type { MeetingAttendance, MemberAttendance } from './attendance';
 import { personKey, type CheckInAnswer } from './attendance-answers';
 import { paragraph, type Decision } from './decision';
@@ -14,7 +16,8 @@ import { utcToStockholm, type ClockTime, type IsoDate } from './stockholm-time';
 export interface MinutesRecords {
   groupName: string;
   meeting: Meeting;
-  agenda: readonly AgendaItem[];
+  /** Items, breaks and the closing row, in agenda order. */
+  agenda: readonly AgendaEntry[];
   attendance: MeetingAttendance;
   checkIns: readonly CheckInAnswer[];
   notes: readonly Note[];
@@ -29,6 +32,10 @@ export interface MinutesRecords {
   carried: ReadonlyArray<{ action: Action; fromDate: IsoDate }>;
   secretary?: string;
   adjuster?: string;
+  /** false when the group writes its decisions without § numbers ("Beslut:"). */
+  numberedDecisions?: boolean;
+  /** Attachments added to the meeting (`/attach`, files shared in its chat, imported). */
+  attachments?: readonly Attachment[];
 }
 
 const times = (iso: string | undefined): { date: IsoDate; time: ClockTime } | undefined => (iso ? utcToStockholm(new Date(iso)) : undefined);
@@ -54,13 +61,16 @@ export function assembleMinutes(r: MinutesRecords): MinutesContent {
       .map((g) => ({ name: g.displayName, ...(g.organisation ? { organisation: g.organisation } : {}), ...(g.email ? { email: g.email } : {}) })),
   ].sort(byName);
 
-  const agenda = [...r.agenda].sort((a, b) => a.number - b.number);
+  const agenda = itemsOf(r.agenda).sort((a, b) => a.number - b.number);
+  // The agenda table as written: breaks where they fall (the rows come in agenda order); items alone by number.
+  const rows = r.agenda.some((e) => !isItem(e)) ? r.agenda : agenda;
   const sections = new Map<number, MinutesSection>();
   const section = (n: number | undefined): MinutesSection => {
     const number = n !== undefined && agenda.some((i) => i.number === n) ? n : 0;
     let s = sections.get(number);
     if (!s) {
-      s = { number, title: agenda.find((i) => i.number === number)?.title ?? '', notes: [], checkIns: [], decisions: [], risksRaised: [], riskReviews: [], actions: [] };
+      const item = agenda.find((i) => i.number === number);
+      s = { number, title: item ? sectionHeading(item) : '', notes: [], checkIns: [], decisions: [], risksRaised: [], riskReviews: [], actions: [] };
       sections.set(number, s);
     }
     return s;
@@ -74,8 +84,10 @@ export function assembleMinutes(r: MinutesRecords): MinutesContent {
     section(checkInItem).checkIns.push({ name: a.person.name, ...(organisation ? { organisation } : {}), mood: a.mood, ...(a.text ? { text: a.text } : {}) });
   }
   for (const n of [...r.notes].sort((x, y) => x.recordedAt.localeCompare(y.recordedAt))) section(n.agendaItem).notes.push(n.text);
+  const numbered = r.numberedDecisions !== false;
   for (const d of [...r.decisions].sort((x, y) => x.number - y.number)) {
-    section(d.agendaItem).decisions.push({ paragraph: paragraph(d), text: d.text, retracted: d.status === 'retracted' });
+    const label = { ...(numbered ? { paragraph: paragraph(d) } : {}), ...(d.heading ? { heading: d.heading } : {}) };
+    section(d.agendaItem).decisions.push({ ...label, text: d.text, retracted: d.status === 'retracted' });
   }
   // A risk as it was raised: follow-ups (here or at later meetings) are minuted as reviews, so a later
   // meeting's review changes the register, not these minutes.
@@ -108,12 +120,21 @@ export function assembleMinutes(r: MinutesRecords): MinutesContent {
     present,
     excused,
     coopted,
-    agenda: agenda.map((i) => ({ number: i.number, type: i.type, title: i.title, plannedStart: i.plannedStart, ...(i.responsible ? { responsible: i.responsible } : {}) })),
+    agenda: rows.map((i) =>
+      isItem(i)
+        ? { number: i.number, type: i.type, title: i.title, plannedStart: i.plannedStart, ...(i.responsible ? { responsible: i.responsible } : {}) }
+        : { number: 0, kind: i.kind, title: i.title ?? '', plannedStart: i.plannedStart },
+    ),
     sections: ordered.filter((s) => s.number !== 0 || !sectionIsEmpty(s)),
     ...(r.secretary ? { recordedBy: r.secretary } : {}),
     ...(r.adjuster ? { adjuster: r.adjuster } : {}),
     overrides: meeting.override ? [meeting.override] : [],
-    attachments: agenda.flatMap((i) => (i.links ?? []).map((url) => ({ title: `${i.number}. ${i.title}`, url }))),
+    attachments: [
+      ...agenda.flatMap((i) => (i.links ?? []).map((url) => ({ title: `${i.number}. ${i.title}`, url }))),
+      ...[...(r.attachments ?? [])]
+        .sort((x, y) => x.addedAt.localeCompare(y.addedAt))
+        .map((a) => ({ title: a.title, ...(a.url ? { url: a.url } : {}), date: utcToStockholm(new Date(a.addedAt)).date })),
+    ],
   };
 }
 

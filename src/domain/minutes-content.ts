@@ -12,8 +12,12 @@ export interface MinutesPerson {
 }
 
 export interface MinutesAgendaRow {
+  /** The item's number; 0 for a break or the closing row. */
   number: number;
-  type: AgendaItemType;
+  /** A row without number or type, as the council writes "PAUS 14.30" (`break`) and "AVSLUT 16.00" (`end`). */
+  kind?: 'break' | 'end';
+  /** Absent on a break or the closing row. */
+  type?: AgendaItemType;
   title: string;
   responsible?: string;
   plannedStart: ClockTime;
@@ -51,10 +55,21 @@ export interface MinutesCheckIn {
 }
 
 export interface MinutesDecision {
-  /** "§3" */
-  paragraph: string;
+  /** "§3"; absent when the group writes its decisions without numbers ("Beslut:"). */
+  paragraph?: string;
+  /** The heading written before the text ("Beslut om projektplan"), when there is one. */
+  heading?: string;
   text: string;
   retracted: boolean;
+}
+
+/** A document listed under "Bilagor": agenda items' links, `/attach`, files shared in the meeting chat. */
+export interface MinutesAttachment {
+  title: string;
+  /** Absent for a document known only by its title (imported minutes). */
+  url?: string;
+  /** The day it was added, in Stockholm ("2020-11-30"); agenda links have none. */
+  date?: IsoDate;
 }
 
 export interface MinutesAction {
@@ -104,7 +119,7 @@ export interface MinutesContent {
   /** The adjuster appointed to approve ("Justeras av"); who actually approved is on the version. */
   adjuster?: string;
   overrides: MinutesOverride[];
-  attachments: Array<{ title: string; url: string }>;
+  attachments: MinutesAttachment[];
 }
 
 export type MinutesStatus = 'draft' | 'sent' | 'approved' | 'changesRequested';

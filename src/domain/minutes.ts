@@ -19,6 +19,7 @@ export {
   sectionIsEmpty,
   type MinutesAction,
   type MinutesAgendaRow,
+  type MinutesAttachment,
   type MinutesCheckIn,
   type MinutesContent,
   type MinutesDecision,
@@ -82,11 +83,13 @@ export function publicContent(content: MinutesContent): MinutesContent {
       ...s,
       notes: s.notes.map(clean),
       checkIns: s.checkIns.map((c) => ({ ...c, ...(c.text === undefined ? {} : { text: clean(c.text) }) })),
-      decisions: s.decisions.map((d) => ({ ...d, text: clean(d.text) })),
+      decisions: s.decisions.map((d) => ({ ...d, text: clean(d.text), heading: opt(d.heading) })),
       risksRaised: s.risksRaised.map((r) => ({ ...r, threat: clean(r.threat), vulnerability: opt(r.vulnerability), consequence: opt(r.consequence), action: opt(r.action) })),
       riskReviews: s.riskReviews.map((r) => ({ ...r, note: opt(r.note) })),
       actions: s.actions.map((a) => ({ ...a, text: clean(a.text) })),
     })),
+    // An address of a shared document can name its owner (a OneDrive path holds the e-mail address): titles and dates only.
+    attachments: content.attachments.map((a) => ({ title: clean(a.title), ...(a.date ? { date: a.date } : {}) })),
   };
 }
 
@@ -96,7 +99,7 @@ export function minutesSummary(c: MinutesContent): { present: number; excused: n
   return {
     present: c.present.length,
     excused: c.excused.length,
-    items: c.agenda.length,
+    items: c.agenda.filter((r) => r.kind === undefined).length,
     decisions: sum((s) => s.decisions.filter((d) => !d.retracted).length),
     risks: sum((s) => s.risksRaised.length + s.riskReviews.length),
     actions: sum((s) => s.actions.length),

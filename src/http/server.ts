@@ -13,7 +13,9 @@ import { registerMinutesRoutes } from './minutes-routes';
 import { registerTabAttendanceRoutes } from './tab-api/attendance-routes';
 import type { CapabilityService } from '../app/capability-service';
 import { registerCapabilityRoutes } from './tab-api/capability-routes';
+import type { MeetingPageService } from '../app/meeting-page-service';
 import { registerDecisionRoutes } from './tab-api/decision-routes';
+import { registerMeetingRoutes } from './tab-api/meeting-routes';
 import { registerMeRoutes } from './tab-api/me-routes';
 import { registerRiskRoutes } from './tab-api/risk-routes';
 import type { TabApiDeps } from './tab-api/tab-auth';
@@ -37,6 +39,8 @@ export interface HttpServerOptions {
   tab?: { deps: TabApiDeps; distDir: string };
   /** /api/tab/groups/:id/capabilities… — the capability map (with the tab). */
   capabilities?: CapabilityService;
+  /** /api/tab/groups/:id/meeting… — the meeting page (with the tab). */
+  meetingPage?: MeetingPageService;
 }
 
 /** A personal link's or a download link's token is a key to someone's answers: it is never logged. */
@@ -71,6 +75,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     registerTabAttendanceRoutes(server, opts.tab.deps);
     registerDecisionRoutes(server, opts.tab.deps);
     if (opts.capabilities) registerCapabilityRoutes(server, { ...opts.tab.deps, capabilities: opts.capabilities });
+    if (opts.meetingPage) registerMeetingRoutes(server, { ...opts.tab.deps, meetingPage: opts.meetingPage });
     registerTabStatic(server, opts.tab.distDir, opts.log);
   }
 

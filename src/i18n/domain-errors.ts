@@ -23,6 +23,9 @@ const FIELD_NAMES: Record<string, MessageKey> = {
   start: 'field.start',
   end: 'field.end',
   note: 'field.note',
+  time: 'field.time',
+  plannedStart: 'field.start',
+  heading: 'field.heading',
   checkin: 'field.checkin',
   group: 'field.group',
   name: 'field.name',
@@ -35,6 +38,7 @@ const KINDS: Record<string, MessageKey> = {
   risk: 'kind.risk',
   decision: 'kind.decision',
   note: 'kind.note',
+  attachment: 'kind.attachment',
   action: 'kind.action',
   minutes: 'kind.minutes',
   agenda: 'kind.agenda',
@@ -44,7 +48,7 @@ const KINDS: Record<string, MessageKey> = {
 };
 
 /** Errors about what was typed: a correct example helps. */
-const SHOWS_EXAMPLE = /^(TEXT\.|RISK\.SCORE|PERSON\.|SCHEDULE\.BAD_|AGENDA\.QUICK_FORM|GROUP\.NOT_FOUND|ACTION\.REPEATED_FIELD)/;
+const SHOWS_EXAMPLE = /^(TEXT\.|RISK\.SCORE|PERSON\.|SCHEDULE\.BAD_|AGENDA\.QUICK_FORM|GROUP\.(PREPARATION_)?NOT_FOUND|ACTION\.REPEATED_FIELD|ATTACHMENT\.BAD_|DECISION\.BAD_NUMBERING)/;
 
 /** The error's own sentence, its parameters in words (field and record names translated, long values cut). */
 export function errorMessage(e: DomainError, t: Translate): string {
@@ -56,9 +60,12 @@ export function errorMessage(e: DomainError, t: Translate): string {
   return t(errorKey(e.code), params);
 }
 
-/** The bot's reply: the sentence, who can record instead, and a correct example where the command has one. */
-export function explain(e: DomainError, t: Translate, usage?: MessageKey): string {
-  const parts = [errorMessage(e, t)];
+/**
+ * The bot's reply: the sentence, who can record instead, and a correct example where the command has one.
+ * A value it could not read is said with the command it was typed in (`command`, e.g. "/action").
+ */
+export function explain(e: DomainError, t: Translate, usage?: MessageKey, command?: string): string {
+  const parts = [command && e.params.value !== undefined ? t('error.inCommand', { command, message: errorMessage(e, t) }) : errorMessage(e, t)];
   if (e.code === 'ACCESS.RECORD_DENIED' || e.code === 'ACCESS.GROUP_RECORD_DENIED') {
     parts.push(e.params.secretary ? t('access.secretaryIs', { name: e.params.secretary }) : t('access.noSecretary'));
   }

@@ -36,7 +36,17 @@ function table(b: Extract<Block, { kind: 'table' }>): Array<Paragraph | Table> {
   return out;
 }
 
-export async function toDocx(blocks: readonly Block[], locale: Locale): Promise<Buffer> {
+/** The file's own properties: what Word shows as its title and author. */
+export interface DocxProperties {
+  title?: string;
+  /** The secretary who recorded the minutes (else who drafted them). */
+  author?: string;
+}
+
+/** Word's spelling and grammar check, and a screen reader, read the text in this language. */
+const LANGUAGE: Record<Locale, string> = { sv: 'sv-SE', en: 'en-GB' };
+
+export async function toDocx(blocks: readonly Block[], locale: Locale, properties: DocxProperties = {}): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [];
   for (const b of blocks) {
     switch (b.kind) {
@@ -62,11 +72,13 @@ export async function toDocx(blocks: readonly Block[], locale: Locale): Promise<
         break;
     }
   }
-  const title = blocks.find((b) => b.kind === 'title')?.text ?? '';
+  const title = properties.title ?? blocks.find((b) => b.kind === 'title')?.text ?? '';
+  const author = properties.author?.trim() || 'Rådslag';
   const doc = new Document({
-    creator: 'Rådslag',
+    creator: author,
+    lastModifiedBy: author,
     title,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 22, language: { value: LANGUAGE[locale] } } } } },
     sections: [{ properties: {}, children }],
     ...(locale === 'sv' ? { description: 'Minnesanteckningar' } : { description: 'Minutes' }),
   });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { MinutesOptions } from '../app';
 import type { MinutesFormat, MinutesRendering, RenderedMinutes } from '../app/ports';
-import type { Locale } from '../i18n';
+import { translator, type Locale } from '../i18n';
 import { hmacDownloadLinks } from '../links/download-link-token';
 import { canonicalJson, publicContent, type MinutesVersion } from '../domain/minutes';
 import { toHtml } from './html';
@@ -37,7 +37,8 @@ export const minutesRendering: MinutesRendering = {
   async render(version, format, locale, audience): Promise<RenderedMinutes> {
     const content = audience === 'public' ? publicContent(version.content) : version.content;
     const blocks = minutesOutline({ version, content, locale, audience });
-    const body = format === 'docx' ? await (await import('./docx')).toDocx(blocks, locale) : Buffer.from(format === 'html' ? toHtml(blocks, locale) : toMarkdown(blocks), 'utf8');
+    const properties = { title: `${translator(locale)('minutes.word')} – ${content.groupName} – ${content.date}`, author: content.recordedBy ?? version.createdBy.name };
+    const body = format === 'docx' ? await (await import('./docx')).toDocx(blocks, locale, properties) : Buffer.from(format === 'html' ? toHtml(blocks, locale) : toMarkdown(blocks), 'utf8');
     return { body, contentType: CONTENT_TYPES[format], fileName: fileName(version, format, locale, audience) };
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { MinutesContent, MinutesPerson, MinutesSection, MinutesVersion } from '../domain/minutes';
 import { sectionIsEmpty } from '../domain/minutes';
+import { noteBlocks } from '../domain/note';
 import { formatStockholm } from '../domain/stockholm-time';
 import { translator, type Locale, type MessageKey, type Translate } from '../i18n';
 
@@ -69,7 +70,10 @@ export function minutesOutline({ version, content: c, locale, audience }: Outlin
   blocks.push({
     kind: 'table',
     headers: [t('minutes.itemNumber'), t('minutes.itemType'), t('minutes.itemDescription'), t('minutes.itemResponsible'), t('minutes.itemTime')],
-    rows: c.agenda.map((i) => [String(i.number), i.type, i.title, i.responsible ?? '', clock(locale, i.plannedStart)]),
+    // A break and the closing row have no number or type: "PAUS … 14.30", "AVSLUT … 16.00".
+    rows: c.agenda.map((i) =>
+      i.kind ? [t(i.kind === 'end' ? 'minutes.agendaEnd' : 'minutes.agendaBreak'), '', i.title, '', clock(locale, i.plannedStart)] : [String(i.number), i.type ?? '', i.title, i.responsible ?? '', clock(locale, i.plannedStart)],
+    ),
   });
 
   for (const s of c.sections) blocks.push(...sectionBlocks(s, t));
@@ -78,11 +82,6 @@ export function minutesOutline({ version, content: c, locale, audience }: Outlin
     blocks.push({ kind: 'heading', level: 2, text: t('minutes.overrides') });
     blocks.push({ kind: 'list', items: c.overrides.map((o) => t('minutes.overrideLine', { rule: ruleNames(o.rule, t), reason: o.reason, name: o.byName })) });
   }
-  if (c.attachments.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: t('minutes.attachments') });
-    blocks.push({ kind: 'list', items: c.attachments.map((a) => `${a.title}: ${a.url}`) });
-  }
-
   const approved = version.status === 'approved' && version.approvedBy && version.approvedAt;
   blocks.push({ kind: 'paragraph', label: t('minutes.recordedBy'), text: c.recordedBy ?? t('minutes.notAppointed') });
   blocks.push(
@@ -90,6 +89,11 @@ export function minutesOutline({ version, content: c, locale, audience }: Outlin
       ? { kind: 'paragraph', label: t('minutes.approvedBy'), text: t('minutes.approvedOn', { name: version.approvedBy!.name, at: formatStockholm(new Date(version.approvedAt!)) }) }
       : { kind: 'paragraph', label: t('minutes.toBeApprovedBy'), text: c.adjuster ?? t('minutes.notAppointed') },
   );
+  // After who recorded and approved, as the council's minutes list them: "2020-11-30 - Bilaga 1-Presentation av möte".
+  if (c.attachments.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: t('minutes.attachments') });
+    blocks.push({ kind: 'list', items: c.attachments.map((a) => [a.date, a.url ? `${a.title}: ${a.url}` : a.title].filter(Boolean).join(' - ')) });
+  }
   blocks.push({
     kind: 'paragraph',
     small: true,
@@ -104,7 +108,9 @@ function sectionBlocks(s: MinutesSection, t: Translate): Block[] {
     out.push({ kind: 'paragraph', text: t('minutes.nothingRecorded') });
     return out;
   }
-  for (const note of s.notes) out.push({ kind: 'paragraph', text: note });
+  for (const note of s.notes) {
+    for (const b of noteBlocks(note)) out.push(b.kind === 'heading' ? { kind: 'heading', level: 3, text: b.text } : b);
+  }
   if (s.checkIns.length > 0) {
     out.push({ kind: 'heading', level: 3, text: t('minutes.checkIns') });
     out.push({
@@ -134,7 +140,12 @@ function sectionBlocks(s: MinutesSection, t: Translate): Block[] {
     out.push({ kind: 'paragraph', small: true, text: t('minutes.riskReviewValues', { s: r.probability, k: r.impact, r: r.score, status: t(`minutes.status.${r.status}`) }) });
     if (r.note) out.push({ kind: 'paragraph', text: r.note });
   }
-  for (const d of s.decisions) out.push({ kind: 'paragraph', label: `${t('minutes.decision')} ${d.paragraph}`, text: d.retracted ? `${d.text} ${t('minutes.retracted')}` : d.text });
+  for (const d of s.decisions) {
+    // The heading as written, as a sub-heading of the item; then "Beslut: §3" (or "Beslut:" for a group without numbers) and the text.
+    if (d.heading) out.push({ kind: 'heading', level: 3, text: d.heading });
+    const label = d.paragraph ? `${t('minutes.decision')} ${d.paragraph}` : t('minutes.decision');
+    out.push({ kind: 'paragraph', label, text: d.retracted ? `${d.text} ${t('minutes.retracted')}` : d.text });
+  }
   if (s.actions.length > 0) {
     out.push({ kind: 'heading', level: 3, text: t('minutes.actions') });
     out.push({

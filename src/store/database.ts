@@ -18,6 +18,10 @@ import * as m0008 from './migrations/0008-minutes';
 import * as m0009 from './migrations/0009-capabilities';
 import * as m0010 from './migrations/0010-audit';
 import * as m0011 from './migrations/0011-secretary-order';
+import * as m0012 from './migrations/0012-decision-headings-attachments';
+import * as m0013 from './migrations/0013-agenda-breaks-headings';
+import * as m0014 from './migrations/0014-meeting-imports';
+import * as m0015 from './migrations/0015-meeting-cancellation';
 import type { Database } from './schema';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { GroupCommit, ownTransactions, type Transact } from './transactions';
@@ -34,6 +38,10 @@ const migrations: Record<string, Migration> = {
   '0009-capabilities': m0009,
   '0010-audit': m0010,
   '0011-secretary-order': m0011,
+  '0012-decision-headings-attachments': m0012,
+  '0013-agenda-breaks-headings': m0013,
+  '0014-meeting-imports': m0014,
+  '0015-meeting-cancellation': m0015,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -16,6 +16,7 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
   tenantId: r.tenant_id,
   meetingId: r.meeting_id,
   number: Number(r.number),
+  ...(r.heading ? { heading: r.heading } : {}),
   text: r.text,
   recordedBy: personFrom(r.recorded_by_id, r.recorded_by_aad_object_id, r.recorded_by_name),
   recordedAt: r.recorded_at,
@@ -45,6 +46,7 @@ const DECISION_COLUMNS: Record<keyof DecisionRow, null> = {
   retracted_at: null,
   source_key: null,
   agenda_item: null,
+  heading: null,
 };
 
 export class SqlDecisionRepository implements DecisionRepository {
@@ -99,6 +101,7 @@ export class SqlDecisionRepository implements DecisionRepository {
           retracted_at: null,
           source_key: input.sourceKey,
           agenda_item: input.agendaItem ?? null,
+          heading: input.heading ?? null,
         };
         await this.insert.run(trx, row);
         await this.audit(trx, {
@@ -109,7 +112,7 @@ export class SqlDecisionRepository implements DecisionRepository {
           entityId: row.id,
           action: 'create',
           meetingId: input.meetingId,
-          details: { number: row.number, text: row.text, ...(input.agendaItem ? { agendaItem: input.agendaItem } : {}) },
+          details: { number: row.number, ...(input.heading ? { heading: input.heading } : {}), text: row.text, ...(input.agendaItem ? { agendaItem: input.agendaItem } : {}) },
         });
         return { value: toDecision(row), created: true };
       }),

@@ -19,6 +19,7 @@ const toGroup = (r: Selectable<GroupsTable>): Group => ({
   ...(r.conversation_reference ? { conversationReference: r.conversation_reference } : {}),
   ...(r.preparation_group_id ? { preparationGroupId: r.preparation_group_id } : {}),
   rules: { noticeDays: Number(r.notice_days), preparationDaysBefore: Number(r.preparation_days_before), meetingsPerYear: Number(r.meetings_per_year) },
+  ...(Number(r.decision_numbering) === 0 ? { decisionNumbering: false } : {}),
   createdBy: personFrom(r.created_by_id, r.created_by_aad_object_id, r.created_by_name),
   createdAt: r.created_at,
 });
@@ -74,6 +75,7 @@ export class SqlGroupRepository implements GroupRepository {
       notice_days: g.rules.noticeDays,
       preparation_days_before: g.rules.preparationDaysBefore,
       meetings_per_year: g.rules.meetingsPerYear,
+      decision_numbering: g.decisionNumbering === false ? 0 : 1,
       created_by_id: g.createdBy.id,
       created_by_aad_object_id: g.createdBy.aadObjectId ?? null,
       created_by_name: g.createdBy.name,
@@ -120,6 +122,10 @@ export class SqlGroupRepository implements GroupRepository {
 
   async setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void> {
     await this.db.updateTable('groups').set({ preparation_group_id: preparationGroupId }).where('tenant_id', '=', tenantId).where('id', '=', groupId).execute();
+  }
+
+  async setDecisionNumbering(tenantId: string, groupId: string, numbered: boolean): Promise<void> {
+    await this.db.updateTable('groups').set({ decision_numbering: numbered ? 1 : 0 }).where('tenant_id', '=', tenantId).where('id', '=', groupId).execute();
   }
 
   async members(tenantId: string, groupId: string): Promise<Member[]> {

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { MeetingChanges, MeetingDetails, MeetingRepository, NewScheduledMeeting, Stored } from '../app/ports';
 import { scheduledPlaceholder, type Meeting } from '../domain/meeting';
+import type { PersonRef } from '../domain/person';
+import { takeOverChat } from './meeting-takeover';
 import { retryOnConflict } from './numbering';
 import { personFrom } from './person-columns';
 import { prepare, type PreparedQuery } from './prepared';
 import type { Database, MeetingsTable } from './schema';
+import type { Transact } from './transactions';
 
 const opt = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
   value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
@@ -29,6 +32,7 @@ const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
   ...opt('conversationReference', r.conversation_reference),
   ...opt('agendaActivityId', r.agenda_activity_id),
   ...opt('currentItem', r.current_item === null ? null : Number(r.current_item)),
+  ...opt('agendaDoneAt', r.agenda_done_at),
   ...opt('startedAt', r.started_at),
   ...opt('endedAt', r.ended_at),
   ...opt('noticeActivityId', r.notice_activity_id),
@@ -37,6 +41,7 @@ const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
   ...opt('graphMeetingId', r.graph_meeting_id),
   ...opt('attendanceImportedAt', r.attendance_imported_at),
   ...opt('attendanceDeniedAt', r.attendance_denied_at),
+  ...opt('cancelledAt', r.cancelled_at),
 });
 
 const emptyRow = (id: string, tenantId: string, at: string): Selectable<MeetingsTable> => ({
@@ -63,6 +68,7 @@ const emptyRow = (id: string, tenantId: string, at: string): Selectable<Meetings
   conversation_reference: null,
   agenda_activity_id: null,
   current_item: null,
+  agenda_done_at: null,
   started_at: null,
   ended_at: null,
   notice_activity_id: null,
@@ -71,13 +77,17 @@ const emptyRow = (id: string, tenantId: string, at: string): Selectable<Meetings
   graph_meeting_id: null,
   attendance_imported_at: null,
   attendance_denied_at: null,
+  cancelled_at: null,
 });
 
 export class SqlMeetingRepository implements MeetingRepository {
   /** Every chat command starts here (see prepared.ts). */
   private readonly byTeamsId: PreparedQuery<{ tenantId: string; teamsMeetingId: string }, Selectable<MeetingsTable>>;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transact: Transact,
+  ) {
     this.byTeamsId = prepare(db, (q, p) => q.selectFrom('meetings').selectAll().where('tenant_id', '=', p('tenantId')).where('teams_meeting_id', '=', p('teamsMeetingId')));
   }
 
@@ -164,11 +174,20 @@ export class SqlMeetingRepository implements MeetingRepository {
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('group_id', '=', groupId)
+      // A cancelled booking is kept, but no list, count or rule sees it.
+      .where('cancelled_at', 'is', null)
       .where('starts_at', '>=', fromIso)
       .where('starts_at', '<', toIso)
       .orderBy('starts_at')
       .execute();
     return rows.map(toMeeting);
+  }
+
+  async takeOverChat(tenantId: string, bookedId: string, chatMeetingId: string, by: { actor: PersonRef; at: string }): Promise<Meeting> {
+    if (bookedId !== chatMeetingId) await this.transact((trx) => takeOverChat(trx, tenantId, bookedId, chatMeetingId, by));
+    const after = await this.get(tenantId, bookedId);
+    if (!after) throw new Error(`meeting ${bookedId} vanished`);
+    return after;
   }
 
   async linkToGroup(tenantId: string, meetingId: string, groupId: string): Promise<void> {
@@ -195,6 +214,8 @@ export class SqlMeetingRepository implements MeetingRepository {
       ...opt('conversation_reference', c.conversationReference),
       ...opt('agenda_activity_id', c.agendaActivityId),
       ...opt('current_item', c.currentItem),
+      // Set when the agenda is done, cleared (null) when an item is taken up again.
+      ...(c.agendaDoneAt !== undefined ? { agenda_done_at: c.agendaDoneAt } : {}),
       ...opt('started_at', c.startedAt),
       ...opt('ended_at', c.endedAt),
       ...opt('notice_activity_id', c.noticeActivityId),
@@ -203,6 +224,7 @@ export class SqlMeetingRepository implements MeetingRepository {
       ...opt('graph_meeting_id', c.graphMeetingId),
       ...opt('attendance_imported_at', c.attendanceImportedAt),
       ...opt('attendance_denied_at', c.attendanceDeniedAt),
+      ...opt('cancelled_at', c.cancelledAt),
     };
     if (Object.keys(set).length > 0) {
       await this.db.updateTable('meetings').set(set).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();

@@ -11,6 +11,8 @@ export interface GroupsTable {
   notice_days: number;
   preparation_days_before: number;
   meetings_per_year: number;
+  /** 1: decisions are numbered §1, §2, …; 0: written "Beslut:" without a number. */
+  decision_numbering: number;
   created_by_id: string;
   created_by_aad_object_id: string | null;
   created_by_name: string;

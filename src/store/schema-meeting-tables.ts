@@ -23,6 +23,7 @@ export interface MeetingsTable {
   conversation_reference: string | null;
   agenda_activity_id: string | null;
   current_item: number | null;
+  agenda_done_at: string | null;
   started_at: string | null;
   ended_at: string | null;
   notice_activity_id: string | null;
@@ -31,6 +32,8 @@ export interface MeetingsTable {
   graph_meeting_id: string | null;
   attendance_imported_at: string | null;
   attendance_denied_at: string | null;
+  /** When the booking was cancelled (migration 0015). */
+  cancelled_at: string | null;
 }
 
 export interface AgendaItemsTable {
@@ -45,6 +48,12 @@ export interface AgendaItemsTable {
   description: string | null;
   links: string | null;
   actual_start: string | null;
+  /** null: a numbered item; `break` or `end`: a row without number or type (stored with a negative number). */
+  kind: string | null;
+  /** The item's heading in the minutes, when it differs from its title. */
+  heading: string | null;
+  /** 1 while the row is the untouched template. */
+  from_template: number;
 }
 
 export interface MeetingSecretariesTable {
@@ -123,6 +132,7 @@ export interface DecisionsTable {
   retracted_at: string | null;
   source_key: string;
   agenda_item: number | null;
+  heading: string | null;
 }
 
 export interface NotesTable {
@@ -184,4 +194,19 @@ export interface MinutesVersionsTable {
   changes_by_name: string | null;
   changes_at: string | null;
   changes_note: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  tenant_id: string;
+  meeting_id: string;
+  agenda_item: number | null;
+  title: string;
+  url: string | null;
+  origin: string;
+  added_by_id: string;
+  added_by_aad_object_id: string | null;
+  added_by_name: string;
+  added_at: string;
+  source_key: string;
 }

@@ -16,6 +16,7 @@ import type {
 import type {
   ActionsTable,
   AgendaItemsTable,
+  AttachmentsTable,
   AttendanceCorrectionsTable,
   AttendanceRecordsTable,
   CheckinAnswersTable,
@@ -41,6 +42,7 @@ export type {
 export type {
   ActionsTable,
   AgendaItemsTable,
+  AttachmentsTable,
   AttendanceCorrectionsTable,
   AttendanceRecordsTable,
   CheckinAnswersTable,
@@ -51,6 +53,18 @@ export type {
   NotesTable,
   NoticeResponsesTable,
 } from './schema-meeting-tables';
+
+/** A meeting imported from minutes (migration 0014); `layout` is JSON text. */
+export interface MeetingImportsTable {
+  meeting_id: string;
+  tenant_id: string;
+  group_id: string;
+  source_key: string;
+  members_from_minutes: number;
+  layout: string;
+  started_at: string;
+  completed_at: string | null;
+}
 
 export interface JobsTable {
   id: string;
@@ -104,4 +118,6 @@ export interface Database {
   meeting_adjusters: MeetingSecretariesTable;
   notes: NotesTable;
   actions: ActionsTable;
+  attachments: AttachmentsTable;
+  meeting_imports: MeetingImportsTable;
 }

@@ -140,3 +140,20 @@ it('schedules through Graph once, runs the meeting in its chat, and keeps everyt
   // And no second event appeared.
   expect(eventPosts()).toHaveLength(1);
 }, 60_000);
+
+it('cancels a booked meeting from /meetings: the Outlook event is cancelled by its organizer, with a comment', async () => {
+  const group = aGroupChat();
+  await say(group, people.sara, '/setup E-råd Inställt');
+  const day = addDays(today, 70);
+  expect(lastText(await say(group, people.sara, `/schedule ${day} 09:00-12:00 E-råd Inställt`))).toContain('The Teams meeting is in the organizer’s calendar');
+  const eventId = [...h.graph.events.values()].find((e) => e.resource.subject === 'E-råd Inställt')!.id;
+
+  const list = cardIn(await say(group, people.sara, '/meetings')) as { body: Array<{ items?: Array<{ type: string; actions?: Action[] }> }> };
+  const cancel = list.body.flatMap((c) => c.items ?? []).find((i) => i.type === 'ActionSet')!.actions![0]!;
+  const after = cardText((await press(group, people.sara, cancel)).value);
+  expect(after).toContain('Cancelled: E-råd Inställt');
+  expect(after).toContain('The Outlook event is cancelled too, and the invited are told.');
+  const posts = h.graph.requestsTo('POST', /\/cancel$/);
+  expect(posts.map((p) => [p.path, p.status, p.body])).toEqual([[`/users/${people.sara.aadObjectId}/events/${eventId}/cancel`, 202, { comment: 'The meeting is cancelled.' }]]);
+  expect(h.graph.cancelled.has(eventId)).toBe(true);
+}, 60_000);

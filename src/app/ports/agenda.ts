@@ -1,14 +1,19 @@
 /** Meeting agendas (implemented in src/store). */
-import type { AgendaItem } from '../../domain/agenda';
+import type { AgendaEntry, AgendaItem } from '../../domain/agenda';
 
-export interface StoredAgendaItem extends AgendaItem {
-  /** When the item actually began during the meeting. */
+/** When a row actually began during the meeting. */
+interface Started {
   actualStart?: string;
 }
 
+export type StoredAgendaItem = AgendaItem & Started;
+/** A stored row: an item (with when it began), a break or the closing row. */
+export type StoredAgendaEntry = AgendaEntry & Started;
+
 export interface AgendaRepository {
-  list(tenantId: string, meetingId: string): Promise<StoredAgendaItem[]>;
-  replace(tenantId: string, meetingId: string, items: AgendaItem[]): Promise<void>;
+  /** The rows in agenda order: items by number, breaks and the closing row at their times. */
+  list(tenantId: string, meetingId: string): Promise<StoredAgendaEntry[]>;
+  replace(tenantId: string, meetingId: string, entries: readonly AgendaEntry[]): Promise<void>;
   /** Records when an item began (the first time only). */
   markStarted(tenantId: string, meetingId: string, number: number, at: string): Promise<void>;
 }

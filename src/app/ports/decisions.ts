@@ -3,7 +3,7 @@ import type { Decision } from '../../domain/decision';
 import type { PersonRef } from '../../domain/person';
 import type { Stored } from './stored';
 
-export interface NewDecision extends Pick<Decision, 'tenantId' | 'meetingId' | 'text' | 'recordedBy' | 'recordedAt' | 'agendaItem'> {
+export interface NewDecision extends Pick<Decision, 'tenantId' | 'meetingId' | 'heading' | 'text' | 'recordedBy' | 'recordedAt' | 'agendaItem'> {
   sourceKey: string;
 }
 

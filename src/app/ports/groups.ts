@@ -22,6 +22,8 @@ export interface GroupRepository {
   /** Tenants that have a group of this name (for the CSV import, which runs outside any tenant). */
   tenantsWithGroup(name: string): Promise<string[]>;
   setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void>;
+  /** Whether the group's decisions are written with § numbers (see Group.decisionNumbering). */
+  setDecisionNumbering(tenantId: string, groupId: string, numbered: boolean): Promise<void>;
   members(tenantId: string, groupId: string): Promise<Member[]>;
   addMember(member: NewMember): Promise<Member>;
   updateMember(tenantId: string, memberId: string, changes: MemberChanges): Promise<Member>;

@@ -8,10 +8,12 @@ import type { ActionRepository } from './actions';
 import type { AgendaRepository } from './agenda';
 import type { AnswerRepository } from './answers';
 import type { AttendanceRepository } from './attendance';
+import type { AttachmentRepository } from './attachments';
 import type { AuditRepository } from './audit';
 import type { CapabilityRepository } from './capabilities';
 import type { DecisionRepository } from './decisions';
 import type { GroupRepository } from './groups';
+import type { ImportRepository } from './imports';
 import type { JobRepository } from './jobs';
 import type { MeetingRepository } from './meetings';
 import type { MinutesRepository } from './minutes';
@@ -22,6 +24,7 @@ import type { SecretaryRepository } from './secretaries';
 export * from './actions';
 export * from './agenda';
 export * from './answers';
+export * from './attachments';
 export * from './attendance';
 export * from './audit';
 export * from './calendar';
@@ -30,6 +33,7 @@ export * from './clock';
 export * from './csv';
 export * from './decisions';
 export * from './groups';
+export * from './imports';
 export * from './jobs';
 export * from './links';
 export * from './meetings';
@@ -52,10 +56,14 @@ export interface Repositories {
   adjusters: SecretaryRepository;
   notes: NoteRepository;
   actions: ActionRepository;
+  /** Documents listed under "Bilagor" in the minutes. */
+  attachments: AttachmentRepository;
   groups: GroupRepository;
   agendas: AgendaRepository;
   answers: AnswerRepository;
   jobs: JobRepository;
   attendance: AttendanceRepository;
   capabilities: CapabilityRepository;
+  /** Meetings imported from minutes written before Rådslag, with how those minutes were laid out. */
+  imports: ImportRepository;
 }

@@ -1,5 +1,6 @@
 /** Meetings (implemented in src/store). */
 import type { Meeting } from '../../domain/meeting';
+import type { PersonRef } from '../../domain/person';
 import type { Stored } from './stored';
 
 /** What Teams (or Graph) tells about a meeting, filled in as it becomes known. */
@@ -18,7 +19,7 @@ export interface NewScheduledMeeting
  * What changes on a meeting as it is scheduled, noticed and run. `conversationId` is the meeting chat's
  * thread id, once Graph tells it (it replaces the placeholder only).
  */
-export type MeetingChanges = Partial<
+export type MeetingChanges = { agendaDoneAt?: string | null } & Partial<
   Pick<
     Meeting,
     | 'graphEventId'
@@ -36,6 +37,7 @@ export type MeetingChanges = Partial<
     | 'graphMeetingId'
     | 'attendanceImportedAt'
     | 'attendanceDeniedAt'
+    | 'cancelledAt'
   >
 >;
 
@@ -52,4 +54,10 @@ export interface MeetingRepository {
   updateDetails(tenantId: string, meetingId: string, details: MeetingDetails): Promise<void>;
   findByTeamsId(tenantId: string, teamsMeetingId: string): Promise<Meeting | undefined>;
   linkToGroup(tenantId: string, meetingId: string, groupId: string): Promise<void>;
+  /**
+   * The booked meeting `bookedId` takes over the meeting chat whose record is `chatMeetingId`: its Teams ids,
+   * where the bot posts there, whether it has begun, and what the chat recorded (each public record that
+   * moves audited as a change by `by`); the chat's record is retired. Returns the booked meeting as it now is.
+   */
+  takeOverChat(tenantId: string, bookedId: string, chatMeetingId: string, by: { actor: PersonRef; at: string }): Promise<Meeting>;
 }

@@ -11,6 +11,8 @@ export function registerDecisionRoutes(server: Server, deps: TabApiDeps): void {
       if (q !== undefined && (typeof q !== 'string' || q.length > 200)) throw new TabApiError(400, 'BadRequest', 'Give one search text of at most 200 characters as ?q=.');
       const access = await groupAccess(deps, caller, pathParam(req, 'groupId'));
       const decisions = await deps.tab.decisions(access, q);
+      // The group's setting: a group that writes "Beslut:" without numbers sees none here either.
+      const numbered = access.group.decisionNumbering !== false;
       const view: DecisionsView = {
         group: { id: access.group.id, name: access.group.name },
         decisions: decisions.map((d) => ({
@@ -20,7 +22,8 @@ export function registerDecisionRoutes(server: Server, deps: TabApiDeps): void {
           meetingDate: (d.meeting.startsAt ?? d.meeting.createdAt).slice(0, 10),
           ...(d.agendaItem === undefined ? {} : { agendaItem: d.agendaItem }),
           ...(d.agendaTitle ? { agendaTitle: d.agendaTitle } : {}),
-          paragraph: `§${d.number}`,
+          ...(numbered ? { paragraph: `§${d.number}` } : {}),
+          ...(d.heading ? { heading: d.heading } : {}),
           text: d.text,
           status: d.status,
         })),

@@ -59,7 +59,8 @@ describe('/schedule', () => {
     const text = textOf(await say(chat, people.sara, `/schedule 2027-02-10 09:00-12:00 ${name}: vintermöte`));
     expect(text).toContain(`Booked: ${name}: vintermöte`);
     expect(text).toContain('2027-02-10, 09:00–12:00');
-    expect(text).toContain('The Teams meeting will be created once Microsoft Graph is configured');
+    expect(text).toContain('Microsoft Graph is not set up for this app, so no Teams meeting was created — ask your administrator.');
+    expect(text).toContain('Next step: send the notice with /notice in this chat, at the latest on 2027-01-27.');
     const group = await repos().groups.findByName(TENANT, name);
     const [meeting] = await repos().meetings.listByGroup(TENANT, group!.id, '2027-01-01', '2028-01-01');
     expect(meeting).toMatchObject({ startsAt: '2027-02-10T08:00:00.000Z', endsAt: '2027-02-10T11:00:00.000Z', installStatus: 'notConfigured' });
@@ -84,7 +85,7 @@ describe('/schedule', () => {
 
     const booked = await press(chat, people.sara, override, { reason: 'Budgetbeslut måste tas före årsskiftet' });
     expect(cardText(booked.value)).toContain('Booked: Extramöte');
-    expect(cardText(booked.value)).toContain('Exception to NOTICE_PERIOD: Budgetbeslut måste tas före årsskiftet (Sara Herrman)');
+    expect(cardText(booked.value)).toContain('Exception to the rule “notice at least 14 days ahead”: Budgetbeslut måste tas före årsskiftet (Sara Herrman)');
     const [meeting] = await repos().meetings.listByGroup(TENANT, group!.id, '2026-01-01', '2028-01-01');
     expect(meeting!.override).toEqual({ rule: 'NOTICE_PERIOD', reason: 'Budgetbeslut måste tas före årsskiftet', byName: 'Sara Herrman' });
     // The same press again books nothing new.

@@ -12,7 +12,8 @@ import { noteCard } from '../../../bot/cards/note.card';
 import type { Action } from '../../../src/domain/action';
 import { decisionListCard } from '../../../bot/cards/decision-list.card';
 import { CARD_BUDGET_BYTES, SHOW_MORE_VERB } from '../../../bot/cards/paging';
-import { decisionCard, RETRACT_DECISION_VERB } from '../../../bot/cards/decision.card';
+import { decisionCard, numberingCard, RETRACT_DECISION_VERB } from '../../../bot/cards/decision.card';
+import { attachmentCard, sharedFilesCard } from '../../../bot/cards/attachment.card';
 import { helpCard } from '../../../bot/cards/help.card';
 import { CREATE_RISK_VERB, riskFormCard, type RiskFormValues } from '../../../bot/cards/risk-form.card';
 import { riskRegisterCard } from '../../../bot/cards/risk-register.card';
@@ -187,6 +188,23 @@ function everyCard(t: Translate, locale: Locale): Array<[string, AdaptiveCard]> 
     ['decisionListCard with items', decisionListCard([aDecision(), aRetractedDecision({ id: 'd2', number: 2 }), aDecision({ id: 'd3', number: 3 })], t)],
     ['decisionListCard over a message', decisionListCard(manyDecisions(60, LONG), t, { cardId: CARD_ID })],
     ['decisionListCard, a later page', decisionListCard(manyDecisions(60, LONG), t, { cardId: CARD_ID, offset: 30 })],
+    ['decisionCard with a heading, without numbers', decisionCard(aDecision({ heading: 'Beslut om **förstudien**' }), CARD_ID, t, locale, false)],
+    ['decisionListCard with headings, without numbers', decisionListCard([aDecision({ heading: 'Beslut om budget' }), aRetractedDecision({ id: 'd2', number: 2, heading: 'Återkallat' })], t, { cardId: CARD_ID }, false)],
+    ['numberingCard on', numberingCard('E-råd **Fyrbodal**', true, CARD_ID, t)],
+    ['numberingCard switched off', numberingCard('E-råd Fyrbodal', false, CARD_ID, t, 'Sara Herrman')],
+    ['noteCard with a sub-heading and bullets', noteCard({ id: 'n2', tenantId: 'tenant-1', meetingId: 'meeting-1', text: 'Läget i Strömstad\n- Många jobbar hemma\n- Leveranser fungerar\n# Diskussion', recordedBy: { id: '29:sara', name: 'Sara Herrman' }, recordedAt: '2027-02-10T08:30:00.000Z' }, t, locale)],
+    ['attachmentCard', attachmentCard({ id: 'a1', tenantId: 'tenant-1', meetingId: 'meeting-1', agendaItem: 2, title: 'Bilaga 1-Presentation av möte', url: 'https://fyrbodal.sharepoint.com/sites/erad/b1.pptx', origin: 'command', addedBy: { id: '29:sara', name: 'Sara Herrman' }, addedAt: '2027-02-10T08:30:00.000Z' }, t, locale)],
+    ['sharedFilesCard, one file', sharedFilesCard([{ name: 'Bilaga 1.pptx', url: 'https://fyrbodal.sharepoint.com/sites/erad/b1.pptx' }], new Map(), CARD_ID, t, locale)],
+    [
+      'sharedFilesCard, one of two recorded',
+      sharedFilesCard(
+        [{ name: 'Bilaga 1.pptx', url: 'https://x.sharepoint.com/b1.pptx' }, { name: 'Bilaga 2.pdf', url: 'https://x.sharepoint.com/b2.pdf' }],
+        new Map([['https://x.sharepoint.com/b1.pptx', { id: 'a1', tenantId: 'tenant-1', meetingId: 'meeting-1', title: 'Bilaga 1', url: 'https://x.sharepoint.com/b1.pptx', origin: 'chatFile' as const, addedBy: { id: '29:sara', name: 'Sara Herrman' }, addedAt: '2027-02-10T08:30:00.000Z' }]]),
+        CARD_ID,
+        t,
+        locale,
+      ),
+    ],
     ['riskCard minimal', riskCard(aRisk({ probability: 1, impact: 1 }), t, locale)],
     ['riskCard full', riskCard(aFullRisk(), t, locale)],
     [
@@ -838,6 +856,7 @@ describe('helpCard', () => {
     expect(names).toEqual([
       '/decision · /beslut',
       '/decisions · /beslutslista',
+      '/numbering · /numrering',
       '/risk',
       '/risks · /risker',
       '/secretary · /sekreterare',
@@ -845,6 +864,7 @@ describe('helpCard', () => {
       '/members · /ledamöter',
       '/preparation · /beredning',
       '/schedule · /boka',
+      '/meetings · /möten',
       '/notice · /kallelse',
       '/agenda · /dagordning',
       '/start · /next · /item <n> (/nästa, /punkt)',
@@ -855,6 +875,7 @@ describe('helpCard', () => {
       '/actions · /åtgärder',
       '/adjuster · /justerare',
       '/minutes · /protokoll',
+      '/attach · /bilaga',
       '/assess · /bedöm',
       '/help · /hjälp',
     ]);

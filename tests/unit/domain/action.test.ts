@@ -36,6 +36,13 @@ describe('parseActionArgs', () => {
     expect(domainErrorOf(() => parseActionArgs('Skicka due:'))).toMatchObject({ code: 'SCHEDULE.BAD_DATE', params: { field: 'due' } });
   });
 
+  it('quotes the whole due date it could not read, not its first word', () => {
+    expect(domainErrorOf(() => parseActionArgs('Skicka ut direktivet due: 15 januari'))).toMatchObject({ code: 'SCHEDULE.BAD_DATE', params: { field: 'due', value: '15 januari' } });
+    expect(domainErrorOf(() => parseActionArgs('Skicka senast: 15 jan 2027 ansvarig: Sara'))).toMatchObject({ code: 'SCHEDULE.BAD_DATE', params: { field: 'due', value: '15 jan 2027' } });
+    // A date that reads is one word, and the words after it are text again, as before.
+    expect(parseActionArgs('Skicka due: 2027-01-15 till alla')).toEqual({ text: 'Skicka till alla', due: '2027-01-15' });
+  });
+
   it('refuses an empty text, an empty owner and a field given twice', () => {
     expect(domainErrorOf(() => parseActionArgs('owner: Sara due: 2027-03-18'))).toMatchObject({ code: 'TEXT.EMPTY', params: { field: 'action' } });
     expect(domainErrorOf(() => parseActionArgs('Skicka owner: '))).toMatchObject({ code: 'TEXT.EMPTY', params: { field: 'owner' } });
