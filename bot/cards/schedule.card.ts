@@ -1,4 +1,5 @@
-import type { RuleFinding } from '../../src/domain/charter';
+import { latestNoticeDate, type RuleFinding, type ScheduleRule } from '../../src/domain/charter';
+import type { Group } from '../../src/domain/group';
 import type { Meeting } from '../../src/domain/meeting';
 import type { ProposedMeeting } from '../../src/domain/meeting-series';
 import { utcToStockholm } from '../../src/domain/stockholm-time';
@@ -54,6 +55,21 @@ const when = (m: Meeting, t: Translate): string => {
   return t('schedule.when', { date: s.date, start: s.time, end: utcToStockholm(new Date(m.endsAt)).time });
 };
 
+/** A rule in words ("notice at least 14 days ahead"), never its code; an override may name several, comma-separated. */
+export const ruleInWords = (rules: string, t: Translate): string =>
+  rules
+    .split(',')
+    .map((r) => (RULE_WORDS.includes(r as ScheduleRule) ? t(`minutes.rule.${r as ScheduleRule}`) : t('schedule.rule.other')))
+    .join(', ');
+const RULE_WORDS: readonly ScheduleRule[] = ['NOTICE_PERIOD', 'NO_PREPARATION_MEETING', 'YEARLY_COUNT', 'IN_THE_PAST', 'END_BEFORE_START'];
+
+/** A meeting's day and time with its weekday: "Wednesday 2027-02-10, 09:00–12:00". */
+export const whenWithDay = (m: Meeting, t: Translate): string => {
+  if (!m.startsAt || !m.endsAt) return '';
+  const s = utcToStockholm(new Date(m.startsAt));
+  return t('schedule.whenDay', { weekday: t(`weekday.${s.weekday}` as MessageKey), date: s.date, start: s.time, end: utcToStockholm(new Date(m.endsAt)).time });
+};
+
 const warningText = (w: RuleFinding, t: Translate): string => t(`schedule.warning.${w.rule}` as MessageKey, w.params);
 
 export function scheduledCard(outcome: Extract<ScheduleOutcome, { kind: 'scheduled' }>, cardId: string, t: Translate): AdaptiveCard {
@@ -65,12 +81,49 @@ export function scheduledCard(outcome: Extract<ScheduleOutcome, { kind: 'schedul
     if (teams.install.kind === 'refused') body.push(userText(t('schedule.installRefused', { message: teams.install.message }), { color: 'Warning' }));
   } else if (teams.kind === 'notConfigured') body.push(note(t('schedule.teamsNotConfigured')));
   else body.push(userText(t('schedule.teamsFailed', { message: teams.message }), { color: 'Attention' }));
-  if (meeting.override) body.push(userText(t('schedule.override.note', { rule: meeting.override.rule, reason: meeting.override.reason, name: meeting.override.byName }), { color: 'Warning' }));
+  if (meeting.override) body.push(userText(t('schedule.override.note', { rule: ruleInWords(meeting.override.rule, t), reason: meeting.override.reason, name: meeting.override.byName }), { color: 'Warning' }));
   for (const w of outcome.warnings) body.push(userText(warningText(w, t), { color: 'Warning' }));
+  if (outcome.noPreparationDate) body.push(userText(t('schedule.noPreparationDate'), { color: 'Warning' }));
+  body.push(nextSteps([meeting], outcome.group.rules, t));
   const actions: CardElement[] = [];
   if (meeting.joinUrl) actions.push({ type: 'Action.OpenUrl', title: t('schedule.join'), url: meeting.joinUrl });
-  if (outcome.preparationProposal) actions.push(execute(t('schedule.bookPreparation', { date: outcome.preparationProposal }), BOOK_PREPARATION_VERB, { cardId, meetingId: meeting.id }));
+  if (outcome.preparationProposal) {
+    actions.push(execute(t('schedule.bookPreparation', { date: outcome.preparationProposal }), BOOK_PREPARATION_VERB, { cardId, meetingId: meeting.id, date: outcome.preparationProposal }));
+  }
   return card(body, actions);
+}
+
+/** What comes next: the notice, by the charter's last day for the first of the meetings. */
+function nextSteps(meetings: readonly Meeting[], rules: Group['rules'], t: Translate): CardElement {
+  const first = meetings.find((m) => m.startsAt && !m.noticeSentAt);
+  // Booked with an exception to the notice rule, its deadline has passed: the notice goes out now.
+  const late = !first?.startsAt || (first.override?.rule ?? '').split(',').includes('NOTICE_PERIOD');
+  return note(late ? t('schedule.nextNoticeAny') : t('schedule.nextNotice', { deadline: latestNoticeDate(new Date(first.startsAt!), rules) }));
+}
+
+/** `/schedule series` booked: every meeting with its day, the preparation meetings too, and the next step. */
+export function seriesBookedCard(year: string, outcomes: readonly ScheduleOutcome[], t: Translate): AdaptiveCard {
+  const booked = outcomes.filter((o): o is Extract<ScheduleOutcome, { kind: 'scheduled' }> => o.kind === 'scheduled');
+  // The series' own group books first; the rest are its preparation group's meetings.
+  const main = booked.filter((o) => o.group.id === booked[0]?.group.id);
+  const body: CardElement[] = [heading(t('schedule.seriesTitle', { year })), userText(t('schedule.seriesBooked', { count: main.length, year }))];
+  for (const o of booked) {
+    const line = whenWithDay(o.meeting, t);
+    body.push(userText(main.includes(o) ? line : t('schedule.seriesPreparationLine', { when: line, group: o.group.name })));
+  }
+  if (main[0]) body.push(nextSteps(main.map((o) => o.meeting), main[0].group.rules, t));
+  return card(body);
+}
+
+/** A meeting that has taken place, recorded afterwards: held, with no Teams meeting, notice or reminders. */
+export function recordedCard(outcome: Extract<ScheduleOutcome, { kind: 'recorded' }>, t: Translate): AdaptiveCard {
+  const { meeting } = outcome;
+  return card([
+    heading(t('schedule.recordedTitle', { title: meeting.title ?? outcome.group.name })),
+    userText(when(meeting, t)),
+    ...(outcome.alreadyScheduled ? [note(t('schedule.alreadyScheduled'))] : []),
+    note(t('schedule.recorded')),
+  ]);
 }
 
 /** `/schedule series <year>`: the proposals, each with a tick box. */

@@ -1,11 +1,13 @@
 /** `/schedule` (`/boka`): the form, a year's series or a quick booking; and the schedule cards' presses. */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { ScheduleOutcome } from '../../src/app/scheduling-service';
 import { DomainError } from '../../src/domain/errors';
-import { card, heading, userText } from '../cards/card';
-import { BOOK_PREPARATION_VERB, BOOK_SERIES_VERB, heldBackCard, SCHEDULE_VERB, scheduledCard, scheduleFormCard, seriesCard } from '../cards/schedule.card';
+import { attendanceSheetCard } from '../cards/attendance-sheet.card';
+import { CANCEL_MEETING_VERB, meetingsCard } from '../cards/meetings.card';
+import { BOOK_PREPARATION_VERB, BOOK_SERIES_VERB, heldBackCard, recordedCard, SCHEDULE_VERB, scheduledCard, scheduleFormCard, seriesBookedCard, seriesCard } from '../cards/schedule.card';
 import { cardIdSchema, cardMessage, parseCardData } from '../turn';
-import { cardAction, CHATS, command, type CommandFamily } from './command';
+import { asTyped, cardAction, CHATS, command, type CommandFamily, type HandlerTurn } from './command';
 
 export type ScheduleArgs =
   | { kind: 'form' }
@@ -26,7 +28,7 @@ export function parseScheduleArgs(args: string): ScheduleArgs {
   return { kind: 'quick', date: quick?.[1], start: clock(quick?.[2]), end: clock(quick?.[3]), title: (quick?.[4] ?? '').trim() };
 }
 
-const meetingRef = z.object({ cardId: cardIdSchema, meetingId: z.string().min(1).max(200) });
+const meetingRef = z.object({ cardId: cardIdSchema, meetingId: z.string().min(1).max(200), date: z.string().max(40).optional() });
 const scheduleData = z.object({
   cardId: cardIdSchema,
   title: z.string().max(1000).optional(),
@@ -45,6 +47,19 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined; // parseCardData then names the field
   }
+}
+
+/** The answer to a booking: held back, booked, or — a meeting that has taken place — recorded as held. */
+function outcomeCard(outcome: ScheduleOutcome, cardId: string, t: HandlerTurn['t']) {
+  if (outcome.kind === 'heldBack') return heldBackCard(outcome, randomUUID(), t);
+  return outcome.kind === 'recorded' ? recordedCard(outcome, t) : scheduledCard(outcome, cardId, t);
+}
+
+/** A meeting recorded afterwards: its attendance sheet follows, for the secretary to mark. */
+async function sheetAfterRecording(turn: HandlerTurn, outcome: ScheduleOutcome): Promise<void> {
+  if (outcome.kind !== 'recorded') return;
+  const view = await turn.services.attendance.sheetFor(turn.ctx, outcome.meeting.id);
+  await turn.context.sendActivity(cardMessage(attendanceSheetCard(view, randomUUID(), turn.t)));
 }
 
 export const schedulingCommands: CommandFamily = {
@@ -69,13 +84,35 @@ export const schedulingCommands: CommandFamily = {
           await turn.context.sendActivity(cardMessage(seriesCard(year, proposals, randomUUID(), t)));
         } else {
           const outcome = await services.scheduling.schedule(ctx, parsed, turn.sourceKey);
-          const id = randomUUID();
-          await turn.context.sendActivity(cardMessage(outcome.kind === 'heldBack' ? heldBackCard(outcome, id, t) : scheduledCard(outcome, id, t)));
+          await turn.context.sendActivity(cardMessage(outcomeCard(outcome, randomUUID(), t)));
+          await sheetAfterRecording(turn, outcome);
         }
+      },
+    }),
+    command({
+      name: 'meetings',
+      sv: 'möten',
+      aliases: ['moten'],
+      help: 'help.meetings',
+      scopes: CHATS,
+      parse: asTyped,
+      run: async (turn) => {
+        await turn.context.sendActivity(cardMessage(meetingsCard(await turn.services.scheduling.upcoming(turn.ctx), randomUUID(), turn.t)));
       },
     }),
   ],
   cardActions: [
+    cardAction({
+      verb: CANCEL_MEETING_VERB,
+      data: meetingRef.extend({ when: z.string().max(200).optional() }),
+      run: async (turn, data) => {
+        const { ctx, t, services } = turn;
+        const { meeting, calendar } = await services.scheduling.cancel(ctx, data.meetingId, t('meetings.cancelComment'));
+        const what = t('meetings.cancelled', { title: meeting.title ?? '', when: data.when ?? '' });
+        const notice = calendar === 'cancelled' ? `${what} ${t('meetings.calendarCancelled')}` : calendar === 'failed' ? `${what} ${t('meetings.calendarFailed')}` : what;
+        return { card: meetingsCard(await services.scheduling.upcoming(ctx), data.cardId, t, notice), shared: true };
+      },
+    }),
     cardAction({
       verb: SCHEDULE_VERB,
       data: scheduleData,
@@ -85,7 +122,8 @@ export const schedulingCommands: CommandFamily = {
         const req = { title: data.title, date: data.date, start: data.start, end: data.end, ...(overriding ? { overrideReason: data.reason ?? '' } : {}) };
         try {
           const outcome = await services.scheduling.schedule(ctx, req, `card:${data.cardId}`);
-          return { card: outcome.kind === 'heldBack' ? heldBackCard(outcome, randomUUID(), t) : scheduledCard(outcome, data.cardId, t), shared: true };
+          await sheetAfterRecording(turn, outcome);
+          return { card: outcomeCard(outcome, data.cardId, t), shared: true };
         } catch (e) {
           if (!(e instanceof DomainError) || e.code.startsWith('ACCESS.') || e.code.startsWith('GROUP.')) throw e;
           // A field was wrong: the same form again, with what was typed and what to fix.
@@ -102,8 +140,8 @@ export const schedulingCommands: CommandFamily = {
       verb: BOOK_PREPARATION_VERB,
       data: meetingRef,
       run: async (turn, data) => {
-        const outcome = await turn.services.scheduling.schedulePreparation(turn.ctx, data.meetingId);
-        return { card: outcome.kind === 'scheduled' ? scheduledCard(outcome, data.cardId, turn.t) : heldBackCard(outcome, data.cardId, turn.t), shared: false };
+        const outcome = await turn.services.scheduling.schedulePreparation(turn.ctx, data.meetingId, data.date);
+        return { card: outcomeCard(outcome, data.cardId, turn.t), shared: false };
       },
     }),
     cardAction({
@@ -114,8 +152,7 @@ export const schedulingCommands: CommandFamily = {
         const slots = parseCardData(slotList, safeJson(data.slots));
         const chosen = slots.filter((_, i) => data[`pick${i}`] !== 'false');
         const outcomes = await turn.services.scheduling.bookSeries(turn.ctx, chosen, data.cardId);
-        const booked = outcomes.filter((o) => o.kind === 'scheduled' && o.group.kind !== 'preparation').length;
-        return { card: card([heading(t('schedule.seriesTitle', { year: String(data.year) })), userText(t('schedule.seriesBooked', { count: booked, year: String(data.year) }))]), shared: true };
+        return { card: seriesBookedCard(String(data.year), outcomes, t), shared: true };
       },
     }),
   ],

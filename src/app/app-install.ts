@@ -27,7 +27,7 @@ export function appInstallHandler(repos: Pick<Repositories, 'meetings'>, calenda
     if (typeof meetingId !== 'string') throw new Error(`${APP_INSTALL_JOB} job ${job.id} has no meetingId`);
     const meeting = await repos.meetings.get(job.tenantId, meetingId);
     // Done already (a job before this one, or the app added by hand), or nothing to install into.
-    if (!calendar || !meeting || meeting.installStatus !== 'refused' || !meeting.conversationId.startsWith('19:')) return;
+    if (!calendar || !meeting || meeting.cancelledAt || meeting.installStatus !== 'refused' || !meeting.conversationId.startsWith('19:')) return;
     const install = await calendar.installAppInChat(meeting.conversationId, teamsAppId);
     await repos.meetings.update(job.tenantId, meeting.id, { installStatus: install.kind === 'refused' ? 'refused' : 'installed' });
   };

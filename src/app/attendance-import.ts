@@ -28,6 +28,8 @@ export function attendanceImportHandler(repos: Pick<Repositories, 'meetings' | '
   return async (job) => {
     const meetingId = job.payload.meetingId;
     if (typeof meetingId !== 'string') throw new Error(`${ATTENDANCE_IMPORT_JOB} job ${job.id} has no meetingId`);
+    // A cancelled booking was never held: nothing to import.
+    if ((await repos.meetings.get(job.tenantId, meetingId))?.cancelledAt) return;
     const outcome = await attendance.importFor(job.tenantId, meetingId);
     const meeting = await repos.meetings.get(job.tenantId, meetingId);
     if (!meeting) return;

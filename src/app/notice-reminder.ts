@@ -17,12 +17,15 @@ export const NOTICE_REMINDER_TIME = '09:00';
 
 export const noticeReminderKey = (meetingId: string): string => `${NOTICE_REMINDER_JOB}:${meetingId}`;
 
+/** An approved exception to the notice rule: the late notice was decided on, so no reminder says it is late. */
+export const noticeRuleOverridden = (meeting: Meeting): boolean => (meeting.override?.rule ?? '').split(',').includes('NOTICE_PERIOD');
+
 /**
- * The reminder job of a booked meeting: at 09:00 on its notice deadline, or now when that has passed (a
- * meeting booked with an override of the notice rule). None for a meeting without a start.
+ * The reminder job of a booked meeting: at 09:00 on its notice deadline, or now when that has passed. None
+ * for a meeting without a start, or booked with an approved exception to the notice rule.
  */
 export function noticeReminderJob(meeting: Meeting, group: Group, now: Date): NewJob | undefined {
-  if (!meeting.startsAt) return undefined;
+  if (!meeting.startsAt || noticeRuleOverridden(meeting)) return undefined;
   const due = stockholmToUtc(latestNoticeDate(new Date(meeting.startsAt), group.rules), NOTICE_REMINDER_TIME);
   return {
     tenantId: meeting.tenantId,
@@ -34,15 +37,15 @@ export function noticeReminderJob(meeting: Meeting, group: Group, now: Date): Ne
 }
 
 /**
- * Runs a reminder job: nothing when the notice went out, the meeting is gone or has begun, or it no
- * longer belongs to a group; else a reminder in the group's chat. A failed post throws, so the job is retried.
+ * Runs a reminder job: nothing when the notice went out, the meeting is gone or has begun, it no longer
+ * belongs to a group, or the notice rule was overridden with a reason (a job set before the override); else a reminder in the group's chat. A failed post throws, so the job is retried.
  */
 export function noticeReminderHandler(repos: Pick<Repositories, 'meetings' | 'groups'>, notifier: Notifier, clock: Clock): JobHandler {
   return async (job) => {
     const meetingId = job.payload.meetingId;
     if (typeof meetingId !== 'string') throw new Error(`${NOTICE_REMINDER_JOB} job ${job.id} has no meetingId`);
     const meeting = await repos.meetings.get(job.tenantId, meetingId);
-    if (!meeting?.startsAt || meeting.noticeSentAt || !meeting.groupId) return;
+    if (!meeting?.startsAt || meeting.noticeSentAt || meeting.cancelledAt || !meeting.groupId || noticeRuleOverridden(meeting)) return;
     const start = new Date(meeting.startsAt);
     if (start.getTime() <= clock.now().getTime()) return;
     const group = await repos.groups.get(job.tenantId, meeting.groupId);

@@ -9,6 +9,7 @@ import {
   addDays,
   daysBetween,
   formatStockholm,
+  isSwedishWorkingDay,
   nearestSwedishWorkingDay,
   utcToStockholm,
   type IsoDate,
@@ -184,6 +185,20 @@ export function assertOverrideReason(reason: string | undefined | null): string 
  */
 export function proposedPreparationDate(start: Date, rules: CharterRules): IsoDate {
   return nearestSwedishWorkingDay(addDays(utcToStockholm(start).date, -rules.preparationDaysBefore));
+}
+
+/**
+ * The preparation meeting's day as offered on a booked meeting's card: the charter's day
+ * (`proposedPreparationDate`) when it is after today; when that has passed (a meeting booked at short
+ * notice), the first working day after today that is still before the meeting's day; undefined when none is.
+ */
+export function offeredPreparationDate(start: Date, rules: CharterRules, now: Date): IsoDate | undefined {
+  const today = utcToStockholm(now).date;
+  const meetingDay = utcToStockholm(start).date;
+  const proposed = proposedPreparationDate(start, rules);
+  if (proposed > today && proposed < meetingDay) return proposed;
+  for (let day = addDays(today, 1); day < meetingDay; day = addDays(day, 1)) if (isSwedishWorkingDay(day)) return day;
+  return undefined;
 }
 
 /** The last day the notice may go out: `noticeDays` calendar days before the meeting's day (Stockholm calendar). */

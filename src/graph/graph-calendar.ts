@@ -106,6 +106,11 @@ export function graphCalendarOver(graph: GraphHttp, baseUrl: string, log: Logger
       });
     },
 
+    async cancelEvent(organizerUserId: string, eventId: string, comment: string): Promise<void> {
+      // POST /users/{id}/events/{id}/cancel: 202 without a body; Graph sends the cancellation to the attendees.
+      await graph.send('POST', graphPath`/users/${organizerUserId}/events/${eventId}/cancel`, { body: { comment } });
+    },
+
     async findOnlineMeetingByJoinUrl(organizerUserId: string, joinUrl: string): Promise<OnlineMeetingInfo | undefined> {
       const path = graphPath`/users/${organizerUserId}/onlineMeetings`;
       const answer = await graph.send('GET', path, { filter: `JoinWebUrl eq ${odataString(joinUrl)}` });

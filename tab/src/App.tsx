@@ -34,6 +34,7 @@ const PAGE_TITLE: Record<Route['page'], MessageKey> = {
   capabilities: 'cap.title',
   attendance: 'att.title',
   decisions: 'dec.title',
+  meeting: 'mtg.title',
   config: 'config.title',
   notFound: 'app.notFound',
 };

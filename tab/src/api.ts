@@ -11,6 +11,8 @@ import type {
   CapabilityMapView,
   DecisionsView,
   MeView,
+  MeetingPageView,
+  MeetingRecordRequest,
   ReminderRequest,
   ReminderResult,
   RiskDetailView,
@@ -125,6 +127,13 @@ export class TabApi {
   attendance = (groupId: string, period?: { from: string; to: string }): Promise<AttendanceView> =>
     this.json(`/groups/${enc(groupId)}/attendance${period ? `?from=${enc(period.from)}&to=${enc(period.to)}` : ''}`);
   decisions = (groupId: string): Promise<DecisionsView> => this.json(`/groups/${enc(groupId)}/decisions`);
+  /** The meeting page: `meeting` (an id) or `chat` (a meeting chat's id) chooses; else the group's meeting in progress or next. */
+  meeting = (groupId: string, choice: { meeting?: string; chat?: string }): Promise<MeetingPageView> => {
+    const q = choice.meeting ? `?meeting=${enc(choice.meeting)}` : choice.chat ? `?chat=${enc(choice.chat)}` : '';
+    return this.json(`/groups/${enc(groupId)}/meeting${q}`);
+  };
+  recordInMeeting = (groupId: string, meetingId: string, kind: 'decisions' | 'notes' | 'actions' | 'risks' | 'next', body: MeetingRecordRequest): Promise<MeetingPageView> =>
+    this.post(`/groups/${enc(groupId)}/meetings/${enc(meetingId)}/${kind}`, body);
 }
 
 /** A request id for a write: the same submit sent twice is stored once. */

@@ -6,7 +6,7 @@
 import { TabApi } from './api';
 import { langOf } from './i18n/lang';
 import { loadPage } from './pages';
-import { deepLinkTarget, navigate, parseRoute, type Route } from './router';
+import { deepLinkTarget, isFrontPage, navigate, parseRoute, type Route } from './router';
 import { connectToTeams, type ThemeName } from './teams';
 
 const params = new URLSearchParams(window.location.search);
@@ -22,6 +22,10 @@ const host = connectToTeams();
 void host.then((h) => {
   const target = deepLinkTarget(h?.subPageId);
   if (target && !params.get('group') && parseRoute(window.location.pathname).page === 'risks') navigate(target, { replace: true });
+  // In a meeting (side panel, stage, the meeting chat's or details tab) the front page is the meeting page.
+  else if (!target && isFrontPage(window.location.pathname) && (h?.meetingId || h?.frameContext === 'sidePanel' || h?.frameContext === 'meetingStage')) {
+    navigate(`${import.meta.env.BASE_URL}meeting${window.location.search}`, { replace: true });
+  }
 });
 // The API waits for the host (at most the short init timeout) so that inside Teams no request goes without a token.
 const api = new TabApi(async () => (await host)?.getToken(), () => document.documentElement.lang || 'sv');

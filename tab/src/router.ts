@@ -10,6 +10,7 @@ export type Route =
   | { page: 'capabilities' }
   | { page: 'attendance' }
   | { page: 'decisions' }
+  | { page: 'meeting' }
   | { page: 'config' }
   | { page: 'notFound' };
 
@@ -23,7 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0 || (first === 'index.html' && parts.length === 1)) return { page: 'risks' };
   if (first === 'risks' && parts.length === 1) return { page: 'risks' };
   if (first === 'risks' && second && parts.length === 2) return { page: 'risk', riskId: second };
-  if (parts.length === 1 && (first === 'capabilities' || first === 'attendance' || first === 'decisions' || first === 'config')) {
+  if (parts.length === 1 && (first === 'capabilities' || first === 'attendance' || first === 'decisions' || first === 'meeting' || first === 'config')) {
     return { page: first };
   }
   return { page: 'notFound' };
@@ -53,6 +54,9 @@ export function queryWith(changes: Record<string, string | undefined> = {}): str
   const s = next.toString();
   return s ? `?${s}` : '';
 }
+
+/** The tab's front page (no sub-page in the address): where a tab in a meeting opens the meeting page. */
+export const isFrontPage = (pathname: string): boolean => pathname === BASE || pathname === `${BASE}index.html`;
 
 export const hrefOf = (route: Route): string => `${pathOf(route)}${queryWith()}`;
 

@@ -68,6 +68,8 @@ export const useShared = makeStyles({
   /** A region that scrolls sideways; focusable so keyboard users can scroll it. */
   scroll: {
     overflowX: 'auto',
+    // The containing block of the visually hidden labels inside: without it they spill past the scroll area.
+    position: 'relative',
     maxWidth: '100%',
     ':focus-visible': focusRing,
   },

@@ -13,6 +13,8 @@ export interface TeamsHost {
   frameContext?: string;
   /** The chat (meeting chat, group chat) or channel the tab is in: its group is the one set up there. */
   conversationId?: string;
+  /** Set when the tab is in a Teams meeting (side panel, meeting stage, the meeting chat's or details tab). */
+  meetingId?: string;
   /** A deep link's sub-page (the bot's cards link to a page of a group: `risks?group=<id>`). */
   subPageId?: string;
   onThemeChange: (handler: (theme: ThemeName) => void) => void;
@@ -52,6 +54,7 @@ export async function connectToTeams(): Promise<TeamsHost | undefined> {
       frameContext: context.page.frameContext,
       conversationId: context.chat?.id ?? context.channel?.id,
       ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
+      ...(context.meeting?.id ? { meetingId: context.meeting.id } : {}),
       onThemeChange: (handler) => {
         teams.app.registerOnThemeChangeHandler((theme) => handler(themeOf(theme)));
       },

@@ -56,6 +56,7 @@ export interface CalendarChild {
 const CALENDAR_METHODS: ReadonlyArray<keyof MeetingCalendar> = [
   'createOnlineMeetingEvent',
   'updateEventBody',
+  'cancelEvent',
   'findOnlineMeetingByJoinUrl',
   'installAppInChat',
   'sendMail',

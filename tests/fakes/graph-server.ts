@@ -108,6 +108,7 @@ type Answer = [status: number, body?: unknown, headers?: Record<string, string>]
 export const GRAPH_PERMISSIONS: ReadonlyArray<{ method: string; path: RegExp; anyOf: readonly string[]; service: 'outlook' | 'teams' }> = [
   { method: 'POST', path: /^\/users\/[^/]+\/events$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
   { method: 'PATCH', path: /^\/users\/[^/]+\/events\/[^/]+$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
+  { method: 'POST', path: /^\/users\/[^/]+\/events\/[^/]+\/cancel$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
   { method: 'GET', path: /^\/users\/[^/]+\/events\/[^/]+$/, anyOf: ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'], service: 'outlook' },
   { method: 'POST', path: /^\/users\/[^/]+\/sendMail$/, anyOf: ['Mail.Send'], service: 'outlook' },
   { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings(\/[^/]+)?$/, anyOf: ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'], service: 'teams' },
@@ -145,6 +146,8 @@ const graphDateTime = (v: string): string => (/\.\d+$/.test(v) ? v : `${v}.00000
 export class FakeGraph {
   readonly requests: GraphRequestRecord[] = [];
   readonly events = new Map<string, FakeEvent>();
+  /** Events cancelled through `POST …/cancel`, with the comment sent to the attendees. */
+  readonly cancelled = new Map<string, FakeEvent & { comment?: string }>();
   readonly onlineMeetings = new Map<string, FakeOnlineMeeting>();
   /** Chat thread id → installed catalog app ids. */
   readonly installedApps = new Map<string, Set<string>>();
@@ -334,6 +337,7 @@ export class FakeGraph {
       const user = s[1]!;
       if (s[2] === 'events' && s.length === 3 && m === 'POST') return this.createEvent(user, r);
       if (s[2] === 'events' && s.length === 4 && (m === 'PATCH' || m === 'GET')) return this.eventById(user, s[3]!, r);
+      if (s[2] === 'events' && s.length === 5 && s[4] === 'cancel' && m === 'POST') return this.cancelEvent(user, s[3]!, r);
       if (s[2] === 'sendMail' && s.length === 3 && m === 'POST') return this.sendMail(user, r);
       if (s[2] === 'onlineMeetings' && m === 'GET') {
         if (s.length === 3) return this.findMeetings(user, r);
@@ -436,6 +440,24 @@ export class FakeGraph {
       Object.assign(event.resource, r.body);
     }
     return [200, this.ownLinks(event.resource)];
+  }
+
+  /**
+   * `POST /users/{id}/events/{id}/cancel`: only the organizer's event (anyone else's copy has another id:
+   * 404); the body may hold `comment` only; 202 without a body. The event leaves the calendar (a second
+   * cancel is 404), kept in `cancelled` for the tests.
+   */
+  private cancelEvent(user: string, id: string, r: GraphRequestRecord): Answer {
+    const event = this.events.get(id);
+    if (!event || event.organizerUserId !== user) return [404, graphError('ErrorItemNotFound', 'The specified object was not found in the store.')];
+    const body = r.body === undefined ? {} : r.body;
+    if (!isObject(body)) return [400, graphError('ErrorInvalidRequest', 'The request body is not an object.')];
+    const unknown = Object.keys(body).find((k) => k !== 'comment');
+    if (unknown) return unknownProperty(unknown, 'microsoft.graph.cancel');
+    if (body.comment !== undefined && typeof body.comment !== 'string') return [400, graphError('ErrorInvalidRequest', 'comment must be a string.')];
+    this.events.delete(id);
+    this.cancelled.set(id, { ...event, resource: { ...event.resource, isCancelled: true }, ...(typeof body.comment === 'string' ? { comment: body.comment } : {}) });
+    return [202];
   }
 
   private meetingResource(meeting: FakeOnlineMeeting): Json {

@@ -38,6 +38,8 @@ export type InstallResult = { kind: 'installed' } | { kind: 'alreadyInstalled' }
 export interface MeetingCalendar {
   createOnlineMeetingEvent(input: NewOnlineMeetingEvent): Promise<CreatedEvent>;
   updateEventBody(organizerUserId: string, eventId: string, bodyHtml: string): Promise<void>;
+  /** Cancels the event (only its organizer may): Graph tells the attendees, with `comment`. */
+  cancelEvent(organizerUserId: string, eventId: string, comment: string): Promise<void>;
   findOnlineMeetingByJoinUrl(organizerUserId: string, joinUrl: string): Promise<OnlineMeetingInfo | undefined>;
   installAppInChat(chatThreadId: string, teamsAppId: string): Promise<InstallResult>;
   sendMail(fromUserId: string, to: EmailAddress, subject: string, bodyHtml: string): Promise<void>;

@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { RiskBand, RiskRow } from '../../../src/contract/tab-api';
 import { useI18n } from '../i18n';
 import { bandOf } from '../risk-band';
+import { NARROW } from '../stacked';
 import { focusRing, useShared } from '../styles';
 import { useBandClass } from './common';
 
@@ -42,7 +43,10 @@ const useStyles = makeStyles({
     '& thead th': { textAlign: 'center', paddingBottom: tokens.spacingVerticalXXS },
     '& tbody th': { textAlign: 'end', paddingRight: tokens.spacingHorizontalXS },
     '& td': { padding: 0 },
+    // In the side panel the five columns share the width there is (at 320 px about 45 px each).
+    [NARROW]: { width: '100%', tableLayout: 'fixed', borderSpacing: '3px' },
   },
+  corner: { [NARROW]: { width: '1.8em' } },
   cell: {
     display: 'flex',
     flexDirection: 'column',
@@ -58,6 +62,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     ':hover': { border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1Hover}` },
     ':focus-visible': focusRing,
+    [NARROW]: { width: '100%', minWidth: 0, padding: `${tokens.spacingVerticalXXS} 1px` },
   },
   selected: {
     border: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralForeground1}`,
@@ -66,10 +71,11 @@ const useStyles = makeStyles({
   },
   count: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   zero: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, textAlign: 'center' },
+  label: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, textAlign: 'center', overflowWrap: 'anywhere' },
 });
 
-export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell | undefined; onSelect(cell: Cell | undefined): void }) {
+/** `byPointer`: chosen with a mouse or a finger (a key press on a button clicks it with `detail` 0). */
+export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell | undefined; onSelect(cell: Cell | undefined, byPointer: boolean): void }) {
   const c = useStyles();
   const s = useShared();
   const { t, tn } = useI18n();
@@ -82,7 +88,7 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
       <caption>{t('heat.caption')}</caption>
       <thead>
         <tr>
-          <td />
+          <td className={c.corner} />
           {SCALE.map((k) => (
             <th key={k} scope="col">
               <span aria-hidden="true">{t('heat.colHeader', { k })}</span>
@@ -110,7 +116,7 @@ export function RiskHeatMap(props: { risks: readonly RiskRow[]; selected: Cell |
                     className={mergeClasses(c.cell, bandClass(band, count === 0), selected && c.selected)}
                     aria-pressed={selected}
                     data-cell={`S${sv}K${k}`}
-                    onClick={() => props.onSelect(selected ? undefined : { s: sv, k })}
+                    onClick={(e) => props.onSelect(selected ? undefined : { s: sv, k }, e.detail > 0)}
                   >
                     {/* The name comes from the content (visible text plus hidden words), so it contains what is seen
                         (WCAG 2.5.3): "S5 K4: 1 risk, R 20 · Critical". */}

@@ -3,6 +3,8 @@
  * the same keys (a missing or extra key does not compile). `{name}` marks a value filled in by `t()`.
  * Keys ending in `.one` / `.other` are plural forms chosen by Intl.PluralRules.
  */
+import { meetingEn } from './meeting-en';
+
 export const en = {
   'app.name': 'Rådslag',
   'app.skipToContent': 'Skip to content',
@@ -74,6 +76,7 @@ export const en = {
   'risks.col.owner': 'Owner',
   'risks.col.status': 'Status',
   'risks.col.lastReview': 'Last review',
+  'risks.sortBy': 'Sort by',
   'risks.actionNeeded': 'Action needed',
   'risks.noActionNeeded': 'No action needed',
 
@@ -113,6 +116,8 @@ export const en = {
   'risk.history.action.send': 'Sent',
   'risk.history.action.approve': 'Approved',
   'risk.history.action.requestChanges': 'Changes requested',
+  'risk.history.renumbered': 'Renumbered',
+  'risk.history.unchanged': 'Reviewed: S, K and status unchanged',
   'risk.reviews.title': 'Reviews',
   'risk.reviews.caption': 'Reviews of {code}, oldest first',
   'risk.reviews.none': 'No reviews yet.',
@@ -255,6 +260,7 @@ export const en = {
   'config.ready': 'Select Save to add the tab.',
   'config.outsideTeams': 'This page configures the tab inside Teams. Outside Teams, the tab for the chosen group opens at:',
   'config.open': 'Open the tab for this group',
+  ...meetingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

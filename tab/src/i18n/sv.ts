@@ -1,5 +1,6 @@
 /** Svenska texter för fliken: samma nycklar som en.ts (en saknad eller extra nyckel kompilerar inte). */
 import type { Messages } from './en';
+import { meetingSv } from './meeting-sv';
 
 export const sv: Messages = {
   'app.name': 'Rådslag',
@@ -72,6 +73,7 @@ export const sv: Messages = {
   'risks.col.owner': 'Ansvarig',
   'risks.col.status': 'Status',
   'risks.col.lastReview': 'Senast följd upp',
+  'risks.sortBy': 'Sortera efter',
   'risks.actionNeeded': 'Åtgärd krävs',
   'risks.noActionNeeded': 'Ingen åtgärd krävs',
 
@@ -111,6 +113,8 @@ export const sv: Messages = {
   'risk.history.action.send': 'Skickad',
   'risk.history.action.approve': 'Justerad',
   'risk.history.action.requestChanges': 'Ändringar begärda',
+  'risk.history.renumbered': 'Omnumrerad',
+  'risk.history.unchanged': 'Uppföljd: S, K och status oförändrade',
   'risk.reviews.title': 'Uppföljningar',
   'risk.reviews.caption': 'Uppföljningar av {code}, äldst först',
   'risk.reviews.none': 'Inga uppföljningar ännu.',
@@ -253,4 +257,5 @@ export const sv: Messages = {
   'config.ready': 'Välj Spara för att lägga till fliken.',
   'config.outsideTeams': 'Den här sidan ställer in fliken i Teams. Utanför Teams öppnas fliken för den valda gruppen på:',
   'config.open': 'Öppna fliken för gruppen',
+  ...meetingSv,
 };

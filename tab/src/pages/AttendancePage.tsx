@@ -6,6 +6,7 @@ import { LoadError, Loading, Page, useLoad } from '../components/common';
 import { useShell } from '../context';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/en';
+import { NARROW, useStacked } from '../stacked';
 import { useShared } from '../styles';
 
 type Mark = AttendanceView['cells'][number][number];
@@ -15,14 +16,17 @@ const LABEL: Record<Mark, MessageKey> = { present: 'att.present', excused: 'att.
 
 const useStyles = makeStyles({
   figure: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  mark: { textAlign: 'center', minWidth: '5.5em' },
+  mark: { textAlign: 'center', minWidth: '5.5em', [NARROW]: { minWidth: 0 } },
   fit: { width: 'auto', minWidth: 'min(100%, 32em)' },
+  // On a card (side panel) a symbol's word is shown beside it, not only in the legend.
+  markWord: { [NARROW]: { position: 'static', width: 'auto', height: 'auto', margin: 0, clip: 'auto', overflow: 'visible', whiteSpace: 'normal' } },
   present: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1 },
   excused: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
   absent: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
   none: { color: tokens.colorNeutralForeground2 },
   meetingHead: { textAlign: 'center', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
-  meetingTitle: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, maxWidth: '10em', overflow: 'hidden', textOverflow: 'ellipsis' },
+  // Long titles wrap rather than being cut.
+  meetingTitle: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, maxWidth: '10em', whiteSpace: 'normal', overflowWrap: 'anywhere' },
   legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalM} 0 0` },
   symbol: {
     display: 'inline-block',
@@ -34,7 +38,7 @@ const useStyles = makeStyles({
     marginRight: tokens.spacingHorizontalXS,
   },
   bar: { display: 'block', height: '4px', marginTop: '2px', borderRadius: '2px', backgroundColor: tokens.colorBrandBackground },
-  rate: { textAlign: 'center', minWidth: '4em', fontVariantNumeric: 'tabular-nums' },
+  rate: { textAlign: 'center', minWidth: '4em', fontVariantNumeric: 'tabular-nums', [NARROW]: { minWidth: '6em' } },
 });
 
 export default function AttendancePage() {
@@ -108,8 +112,9 @@ function MeetingHeads(props: { view: AttendanceView }) {
 }
 
 function Matrix(props: { view: AttendanceView }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const s = useShared();
+  const st = useStacked();
   const c = useStyles();
   const { view } = props;
   return (
@@ -118,7 +123,7 @@ function Matrix(props: { view: AttendanceView }) {
         {t('att.matrix.title')}
       </h2>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={t('att.scrollRegion')}>
-        <table className={mergeClasses(s.table, c.fit)} data-testid="attendance-matrix">
+        <table className={mergeClasses(s.table, c.fit, st.table)} data-testid="attendance-matrix">
           <caption className={s.srOnly}>{t('att.matrix.caption')}</caption>
           <thead>
             <tr>
@@ -130,19 +135,20 @@ function Matrix(props: { view: AttendanceView }) {
           <tbody>
             {view.members.map((m, i) => (
               <tr key={`${m.name}/${i}`}>
-                <th scope="row">
+                {/* As a card (side panel): the member, then a mark per meeting with its date and word. */}
+                <th scope="row" data-key="1">
                   {m.name}
                   {m.role !== 'member' && <span className={s.muted}>{` (${t(`role.${m.role}`)})`}</span>}
                 </th>
-                <td>{m.organisation ?? t('common.none')}</td>
+                <td data-label={t('att.matrix.organisation')}>{m.organisation ?? t('common.none')}</td>
                 {view.meetings.map((mt, j) => {
                   const mark = view.cells[i]?.[j] ?? 'none';
                   return (
-                    <td key={mt.id} className={c.mark}>
+                    <td key={mt.id} className={c.mark} data-inline="" data-label={date(mt.startsAt)}>
                       <span aria-hidden="true" className={mergeClasses(c.symbol, c[mark])}>
                         {SYMBOL[mark]}
                       </span>
-                      <span className={s.srOnly}>{t(LABEL[mark])}</span>
+                      <span className={mergeClasses(s.srOnly, c.markWord)}>{t(LABEL[mark])}</span>
                     </td>
                   );
                 })}
@@ -167,8 +173,9 @@ function Matrix(props: { view: AttendanceView }) {
 }
 
 function Rates(props: { view: AttendanceView }) {
-  const { t, percent } = useI18n();
+  const { t, percent, date } = useI18n();
   const s = useShared();
+  const st = useStacked();
   const c = useStyles();
   const { view } = props;
   return (
@@ -177,7 +184,7 @@ function Rates(props: { view: AttendanceView }) {
         {t('att.rates.title')}
       </h2>
       <div className={s.scroll} tabIndex={0} role="region" aria-label={t('att.rates.title')}>
-        <table className={mergeClasses(s.table, c.fit)} data-testid="attendance-rates">
+        <table className={mergeClasses(s.table, c.fit, st.table)} data-testid="attendance-rates">
           <caption className={s.srOnly}>{t('att.rates.caption')}</caption>
           <thead>
             <tr>
@@ -188,9 +195,11 @@ function Rates(props: { view: AttendanceView }) {
           <tbody>
             {view.byOrganisation.map((o) => (
               <tr key={o.organisation}>
-                <th scope="row">{o.organisation}</th>
+                <th scope="row" data-key="1">
+                  {o.organisation}
+                </th>
                 {o.rates.map((rate, j) => (
-                  <td key={view.meetings[j]?.id ?? j} className={c.rate}>
+                  <td key={view.meetings[j]?.id ?? j} className={c.rate} data-inline="" data-label={view.meetings[j] ? date(view.meetings[j].startsAt) : undefined}>
                     {rate === null ? (
                       <>
                         <span aria-hidden="true">{t('common.none')}</span>

@@ -12,6 +12,9 @@ import { useShared } from '../styles';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '36em', '& p': { margin: 0 } },
   url: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  // Never wider than the window (a side panel); the open menu shows each name whole.
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectInner: { maxWidth: '100%', textOverflow: 'ellipsis' },
 });
 
 export function contentUrlOf(origin: string, groupId: string): string {
@@ -48,7 +51,7 @@ export default function ConfigPage() {
         <div className={s.card}>
           <div className={c.form}>
             <Field label={t('config.group')}>
-              <Select value={groupId} onChange={(_, d) => setGroupId(d.value)} data-testid="config-group">
+              <Select value={groupId} onChange={(_, d) => setGroupId(d.value)} data-testid="config-group" className={c.select} select={{ className: c.selectInner }}>
                 {me.groups.map((g) => (
                   <option key={g.id} value={g.id}>
                     {g.name}

@@ -4,10 +4,12 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { LoadError, Loading, Page, useLoad } from '../components/common';
 import { useShell } from '../context';
 import { useI18n } from '../i18n';
+import { NARROW, useStacked } from '../stacked';
 import { useShared } from '../styles';
 
 const useStyles = makeStyles({
-  text: { minWidth: '20em', whiteSpace: 'pre-wrap' },
+  text: { minWidth: '20em', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', [NARROW]: { minWidth: 0 } },
+  heading: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   retracted: { color: tokens.colorNeutralForeground2, textDecorationLine: 'line-through' },
   count: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
   search: { minWidth: 'min(100%, 24em)' },
@@ -19,6 +21,7 @@ export default function DecisionsPage() {
   const { t, date } = i18n;
   const s = useShared();
   const c = useStyles();
+  const st = useStacked();
   const groupId = group?.id ?? '';
   const [load, reload] = useLoad(() => api.decisions(groupId), [api, groupId]);
   const [text, setText] = useState('');
@@ -28,13 +31,15 @@ export default function DecisionsPage() {
     () =>
       query
         ? all.filter((d) =>
-            [d.text, d.meetingTitle, d.agendaTitle, d.paragraph, d.meetingDate, d.agendaItem === undefined ? undefined : String(d.agendaItem)].some((f) =>
+            [d.heading, d.text, d.meetingTitle, d.agendaTitle, d.paragraph, d.meetingDate, d.agendaItem === undefined ? undefined : String(d.agendaItem)].some((f) =>
               f?.toLocaleLowerCase(i18n.locale).includes(query),
             ),
           )
         : all,
     [all, query, i18n.locale],
   );
+  // A group that writes its decisions without § numbers gets no § column.
+  const numbered = all.some((d) => d.paragraph !== undefined);
 
   return (
     <Page name="decisions" ready={load.state === 'ok'}>
@@ -60,14 +65,14 @@ export default function DecisionsPage() {
             {t('dec.count', { shown: shown.length, total: all.length })}
           </p>
           <div className={s.scroll}>
-            <table className={s.table} data-testid="decision-table">
+            <table className={mergeClasses(s.table, st.table)} data-testid="decision-table">
               <caption className={s.srOnly}>{t('dec.caption', { group: load.data.group.name })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('dec.col.date')}</th>
                   <th scope="col">{t('dec.col.meeting')}</th>
                   <th scope="col">{t('dec.col.item')}</th>
-                  <th scope="col">{t('dec.col.paragraph')}</th>
+                  {numbered && <th scope="col">{t('dec.col.paragraph')}</th>}
                   <th scope="col">{t('dec.col.text')}</th>
                   <th scope="col">{t('dec.col.status')}</th>
                 </tr>
@@ -75,14 +80,21 @@ export default function DecisionsPage() {
               <tbody>
                 {shown.map((d) => (
                   <tr key={d.id}>
-                    <td className={s.nowrap}>{date(d.meetingDate)}</td>
-                    <td>{d.meetingTitle}</td>
-                    <td>{d.agendaItem === undefined ? t('common.none') : `${d.agendaItem}. ${d.agendaTitle ?? ''}`.trim()}</td>
-                    <th scope="row" className={s.nowrap}>
-                      {d.paragraph}
-                    </th>
-                    <td className={mergeClasses(c.text, d.status === 'retracted' && c.retracted)}>{d.text}</td>
-                    <td className={s.nowrap}>{d.status === 'retracted' ? t('dec.retracted') : t('dec.active')}</td>
+                    <td className={s.nowrap} data-key="3">
+                      {date(d.meetingDate)}
+                    </td>
+                    <td data-label={t('dec.col.meeting')}>{d.meetingTitle}</td>
+                    <td data-label={t('dec.col.item')}>{d.agendaItem === undefined ? t('common.none') : `${d.agendaItem}. ${d.agendaTitle ?? ''}`.trim()}</td>
+                    {numbered && (
+                      <th scope="row" className={s.nowrap} data-key="1">
+                        {d.paragraph}
+                      </th>
+                    )}
+                    <td className={mergeClasses(c.text, d.status === 'retracted' && c.retracted)}>
+                      {d.heading && <span className={c.heading}>{d.heading}</span>}
+                      {d.text}
+                    </td>
+                    <td className={s.nowrap} data-key="2">{d.status === 'retracted' ? t('dec.retracted') : t('dec.active')}</td>
                   </tr>
                 ))}
               </tbody>

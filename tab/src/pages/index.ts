@@ -15,6 +15,7 @@ const loaders: Record<PageName, () => Promise<{ default: PageComponent }>> = {
   capabilities: () => import('./capability-map'),
   attendance: () => import('./AttendancePage'),
   decisions: () => import('./DecisionsPage'),
+  meeting: () => import('./meeting/MeetingPage'),
   config: () => import('./ConfigPage'),
 };
 

@@ -12,6 +12,7 @@ const NAV: Array<{ route: Route; label: MessageKey; pages: Route['page'][] }> = 
   { route: { page: 'capabilities' }, label: 'nav.capabilities', pages: ['capabilities'] },
   { route: { page: 'attendance' }, label: 'nav.attendance', pages: ['attendance'] },
   { route: { page: 'decisions' }, label: 'nav.decisions', pages: ['decisions'] },
+  { route: { page: 'meeting' }, label: 'nav.meeting', pages: ['meeting'] },
 ];
 
 const useStyles = makeStyles({
@@ -40,9 +41,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightBold,
   },
   appName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  groupName: { color: tokens.colorNeutralForeground2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
-  control: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  // A long group name wraps (in a side panel too) rather than being cut.
+  groupName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, minWidth: 0, maxWidth: '100%' },
+  control: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0, maxWidth: '100%' },
+  /** A menu never wider than the window: the closed menu shortens a long group name (the header shows it whole). */
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectInner: { maxWidth: '100%', textOverflow: 'ellipsis' },
   nav: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -89,6 +94,8 @@ export function Header(props: { group: GroupChoice | undefined; groups: GroupCho
             <Select
               id="group-select"
               size="small"
+              className={c.select}
+              select={{ className: c.selectInner }}
               value={group?.id}
               onChange={(_, d) => navigate(`${import.meta.env.BASE_URL}${queryWith({ group: d.value })}`)}
             >

@@ -111,6 +111,7 @@ describe('permissions, users and bodies, as Graph checks them', () => {
     ['POST', `/users/${SARA}/events`, { subject: 'Möte', start: { dateTime: '2027-02-10T09:00:00', timeZone: 'Europe/Stockholm' }, end: { dateTime: '2027-02-10T10:00:00', timeZone: 'Europe/Stockholm' } }],
     ['PATCH', `/users/${SARA}/events/AAMkAGnone`, { body: { contentType: 'HTML', content: '<p>x</p>' } }],
     ['GET', `/users/${SARA}/events/AAMkAGnone`, undefined],
+    ['POST', `/users/${SARA}/events/AAMkAGnone/cancel`, { comment: 'Inställt' }],
     ['POST', `/users/${SARA}/sendMail`, { message: { subject: 's', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@b.se' } }] } }],
     ['GET', `/users/${SARA}/onlineMeetings?$filter=JoinWebUrl eq 'https://teams.microsoft.com/l/x'`, undefined],
     ['GET', `/users/${SARA}/onlineMeetings/${MEETING}/attendanceReports`, undefined],

@@ -177,6 +177,29 @@ describe('updateEventBody', () => {
   });
 });
 
+describe('cancelEvent', () => {
+  it('POSTs the cancellation with its comment (202, no body); the event leaves the calendar', async () => {
+    const created = await calendar.createOnlineMeetingEvent(aMeetingEvent());
+    await calendar.cancelEvent(SARA, created.eventId, 'Mötet är inställt.');
+
+    const post = graph.requestsTo('POST', /\/cancel$/).at(-1)!;
+    expect(post.path).toBe(`/users/${SARA}/events/${created.eventId}/cancel`);
+    expect(post.body).toEqual({ comment: 'Mötet är inställt.' });
+    expect(post.status).toBe(202);
+    expect(graph.events.has(created.eventId)).toBe(false);
+    expect(graph.cancelled.get(created.eventId)).toMatchObject({ comment: 'Mötet är inställt.', resource: expect.objectContaining({ isCancelled: true }) });
+  });
+
+  it('is refused (404) for an event that is not the organizer’s, or is cancelled already', async () => {
+    const created = await calendar.createOnlineMeetingEvent(aMeetingEvent());
+    const other = await calendar.cancelEvent('0c9e2d44-5a61-4f2b-8d3e-7b1a9c0e5f22', created.eventId, 'x').catch((e: unknown) => e);
+    expect(other).toMatchObject({ name: 'GraphRequestError', status: 404 });
+    await calendar.cancelEvent(SARA, created.eventId, 'x');
+    const again = await calendar.cancelEvent(SARA, created.eventId, 'x').catch((e: unknown) => e);
+    expect(again).toMatchObject({ name: 'GraphRequestError', status: 404, code: 'ErrorItemNotFound' });
+  });
+});
+
 describe('findOnlineMeetingByJoinUrl', () => {
   it('finds the meeting of a created event and returns its chat thread id', async () => {
     const created = await calendar.createOnlineMeetingEvent(aMeetingEvent());

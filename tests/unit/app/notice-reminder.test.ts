@@ -1,4 +1,4 @@
-import { noticeReminderJob } from '../../../src/app/notice-reminder';
+import { noticeReminderHandler, noticeReminderJob } from '../../../src/app/notice-reminder';
 import type { Group } from '../../../src/domain/group';
 import type { Meeting } from '../../../src/domain/meeting';
 
@@ -44,8 +44,36 @@ describe('noticeReminderJob', () => {
     expect(noticeReminderJob(meeting('2027-02-10T23:30:00.000Z'), group(), NOW)?.runAt).toBe('2027-01-28T08:00:00.000Z');
   });
 
-  it('is due now when the deadline has passed (a meeting booked by override), and absent without a start', () => {
+  it('is absent for a meeting booked with an approved exception to the notice rule', () => {
+    const overridden = { ...meeting('2026-11-30T12:00:00.000Z'), override: { rule: 'NOTICE_PERIOD', reason: 'Budgeten', byName: 'Sara Herrman' } };
+    expect(noticeReminderJob(overridden, group(), NOW)).toBeUndefined();
+  });
+
+  it('is due now when the deadline has passed, and absent without a start', () => {
     expect(noticeReminderJob(meeting('2026-11-30T12:00:00.000Z'), group(), NOW)?.runAt).toBe(NOW.toISOString());
     expect(noticeReminderJob(meeting(), group(), NOW)).toBeUndefined();
+  });
+});
+
+describe('noticeReminderHandler', () => {
+  const run = async (m: Meeting) => {
+    const posted: unknown[] = [];
+    const repos = { meetings: { get: () => Promise.resolve(m) }, groups: { get: () => Promise.resolve(group()) } };
+    const notifier = { postToGroup: (_g: Group, message: unknown) => Promise.resolve(void posted.push(message)) };
+    const handler = noticeReminderHandler(repos as never, notifier as never, { now: () => NOW });
+    await handler({ id: 'job-1', tenantId: 'tenant-1', payload: { meetingId: m.id } } as never);
+    return posted;
+  };
+
+  it('reminds when the notice has not gone out', async () => {
+    expect(await run(meeting('2026-11-30T12:00:00.000Z'))).toHaveLength(1);
+  });
+
+  it('stays silent for a cancelled meeting', async () => {
+    expect(await run({ ...meeting('2026-11-30T12:00:00.000Z'), cancelledAt: '2026-11-25T08:00:00.000Z' })).toEqual([]);
+  });
+
+  it('stays silent once the notice rule was overridden, though the job was set before', async () => {
+    expect(await run({ ...meeting('2026-11-30T12:00:00.000Z'), override: { rule: 'NOTICE_PERIOD', reason: 'Budgeten', byName: 'Sara Herrman' } })).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { CapabilityMapView } from '../../../../src/contract/tab-api';
 import { useShell } from '../../context';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/en';
+import { useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 import { LEVELS, useStyles } from './styles';
 
@@ -16,6 +17,7 @@ export function AssessmentForm(props: { view: CapabilityMapView; groupId: string
   const { api } = useShell();
   const { t } = useI18n();
   const s = useShared();
+  const st = useStacked();
   const c = useStyles();
   const { view } = props;
   const [open, setOpen] = useState(false);
@@ -89,7 +91,7 @@ export function AssessmentForm(props: { view: CapabilityMapView; groupId: string
             </Field>
           )}
           <div className={s.scroll}>
-            <table className={s.table}>
+            <table className={mergeClasses(s.table, st.table)}>
               <caption className={s.srOnly}>{t('cap.assess.caption')}</caption>
               <thead>
                 <tr>
@@ -107,11 +109,11 @@ export function AssessmentForm(props: { view: CapabilityMapView; groupId: string
                   const v = valueOf(cap.id);
                   return (
                     <tr key={cap.id}>
-                      <th scope="row" id={`assess-${cap.id}`}>
+                      <th scope="row" id={`assess-${cap.id}`} data-key="1">
                         <span className={c.code}>{cap.code}</span>{' '}
                         {cap.name}
                       </th>
-                      <td>
+                      <td data-label={t('cap.assess.maturity')}>
                         <select
                           className={c.nativeSelect}
                           value={v.maturity}
@@ -124,7 +126,7 @@ export function AssessmentForm(props: { view: CapabilityMapView; groupId: string
                           ))}
                         </select>
                       </td>
-                      <td>
+                      <td data-label={t('cap.heat.importance')}>
                         <select
                           className={c.nativeSelect}
                           value={v.importance}

@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import type { CapabilityMapView, CapabilityRow } from '../../../../src/contract/tab-api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/en';
+import { useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 import { LEVELS, levelClassKey, useStyles } from './styles';
 
@@ -11,6 +12,7 @@ import { LEVELS, levelClassKey, useStyles } from './styles';
 export const MaturityHeatMap = memo(function MaturityHeatMap(props: { view: CapabilityMapView }) {
   const { t, number } = useI18n();
   const s = useShared();
+  const st = useStacked();
   const c = useStyles();
   const { view } = props;
   const byCell = useMemo(() => {
@@ -38,7 +40,7 @@ export const MaturityHeatMap = memo(function MaturityHeatMap(props: { view: Capa
 
   return (
     <div className={s.scroll} tabIndex={0} role="region" aria-label={t('cap.heat.scrollRegion')}>
-      <table className={c.heat} data-testid="capability-heatmap">
+      <table className={mergeClasses(c.heat, st.table)} data-testid="capability-heatmap">
         <caption>{t('cap.heat.caption')}</caption>
         <thead>
           <tr>
@@ -57,7 +59,7 @@ export const MaturityHeatMap = memo(function MaturityHeatMap(props: { view: Capa
         </thead>
         {areas.map(([area, caps]) => (
           <tbody key={area}>
-            <tr>
+            <tr data-heading="">
               <th scope="colgroup" colSpan={columns} className={c.area}>
                 {area}
               </th>
@@ -66,16 +68,19 @@ export const MaturityHeatMap = memo(function MaturityHeatMap(props: { view: Capa
               const imp = importance.get(cap.id);
               return (
                 <tr key={cap.id}>
-                  <th scope="row" className={c.capName} title={cap.description}>
+                  {/* As a card (side panel): the capability, its importance, then each organisation's level. */}
+                  <th scope="row" className={c.capName} title={cap.description} data-key="1">
                     <span className={c.code}>{cap.code}</span>{' '}
                     {cap.name}
                   </th>
-                  <td className={c.importance}>{imp ? number(imp.sum / imp.n) : t('common.none')}</td>
+                  <td className={c.importance} data-key="2" data-label={t('cap.heat.importance')}>
+                    {imp ? number(imp.sum / imp.n) : t('common.none')}
+                  </td>
                   {view.organisations.map((o) => {
                     const a = byCell.get(`${cap.id}\u0000${o}`);
                     if (!a) {
                       return (
-                        <td key={o} className={mergeClasses(c.cell, c.empty)}>
+                        <td key={o} className={mergeClasses(c.cell, c.empty)} data-inline="" data-label={o}>
                           <span aria-hidden="true">{t('common.none')}</span>
                           <span className={s.srOnly}>{t('cap.heat.noAnswer')}</span>
                         </td>
@@ -83,7 +88,7 @@ export const MaturityHeatMap = memo(function MaturityHeatMap(props: { view: Capa
                     }
                     const lt = levelText[a.maturity - 1]!;
                     return (
-                      <td key={o} className={mergeClasses(c.cell, c[levelClassKey(a.maturity)])} title={`${o}: ${lt.full}`}>
+                      <td key={o} className={mergeClasses(c.cell, c[levelClassKey(a.maturity)])} title={`${o}: ${lt.full}`} data-inline="" data-label={o}>
                         <span aria-hidden="true">
                           <span className={c.n}>{a.maturity}</span>
                           {lt.abbr}

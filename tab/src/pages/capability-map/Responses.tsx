@@ -1,11 +1,12 @@
 /** The response tracker: who has answered how much, and (editors) a reminder to those not done. */
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CapabilityMapView } from '../../../../src/contract/tab-api';
 import { ApiFailure, newRequestId } from '../../api';
 import { errorText } from '../../components/common';
 import { useShell } from '../../context';
 import { useI18n } from '../../i18n';
+import { useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 import { useStyles } from './styles';
 
@@ -13,6 +14,7 @@ export function Responses(props: { view: CapabilityMapView; groupId: string }) {
   const { api } = useShell();
   const { t, date } = useI18n();
   const s = useShared();
+  const st = useStacked();
   const c = useStyles();
   const [busy, setBusy] = useState<string | undefined>();
   const [feedback, setFeedback] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | undefined>();
@@ -47,7 +49,7 @@ export function Responses(props: { view: CapabilityMapView; groupId: string }) {
         </MessageBar>
       )}
       <div className={s.scroll}>
-        <table className={s.table} data-testid="response-tracker">
+        <table className={mergeClasses(s.table, st.table)} data-testid="response-tracker">
           <caption className={s.srOnly}>{t('cap.responses.caption')}</caption>
           <thead>
             <tr>
@@ -69,16 +71,22 @@ export function Responses(props: { view: CapabilityMapView; groupId: string }) {
               const remindedAt = reminded[r.organisation] ?? r.remindedAt;
               return (
                 <tr key={r.organisation}>
-                  <th scope="row">{r.organisation}</th>
-                  <td>{r.representative ?? t('common.none')}</td>
-                  <td className={s.nowrap}>
+                  <th scope="row" data-key="1">
+                    {r.organisation}
+                  </th>
+                  <td data-label={t('cap.responses.col.representative')}>{r.representative ?? t('common.none')}</td>
+                  <td className={s.nowrap} data-key="2">
                     {complete ? `✓ ${t('cap.responses.complete')}` : t('cap.responses.answered', { answered: r.answered, total: r.total })}
                     <span className={c.bar} aria-hidden="true">
                       <span className={c.barFill} style={{ width: `${r.total ? Math.round((100 * r.answered) / r.total) : 0}%` }} />
                     </span>
                   </td>
-                  <td className={s.nowrap}>{date(r.lastAnsweredAt)}</td>
-                  <td className={s.nowrap}>{date(remindedAt)}</td>
+                  <td className={s.nowrap} data-label={t('cap.responses.col.lastAnswered')}>
+                    {date(r.lastAnsweredAt)}
+                  </td>
+                  <td className={s.nowrap} data-label={t('cap.responses.col.reminded')}>
+                    {date(remindedAt)}
+                  </td>
                   {canEdit && (
                     <td>
                       {!complete && (

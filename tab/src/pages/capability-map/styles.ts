@@ -1,6 +1,7 @@
 /** The capability map's styles, shared by its parts; the maturity levels and their colour classes. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { MaturityLevel } from '../../../../src/contract/tab-api';
+import { NARROW } from '../../stacked';
 
 export const LEVELS: MaturityLevel[] = [1, 2, 3, 4, 5];
 
@@ -26,12 +27,15 @@ export const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     '& caption': { textAlign: 'start', color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalS },
     '& th, & td': { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralBackground1}`, borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralBackground1}` },
+    // On a capability's card (side panel) its importance has a line of its own above the organisations' levels.
+    [NARROW]: { '& td[data-key="2"]': { flexBasis: '100%' } },
   },
   orgHead: {
     verticalAlign: 'bottom',
     padding: `${tokens.spacingVerticalXS} 0`,
     fontWeight: tokens.fontWeightSemibold,
-    '& span': { display: 'inline-block', writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: '11em', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+    // A long name wraps onto a second line rather than being cut.
+    '& span': { display: 'inline-block', writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: '11em', whiteSpace: 'normal' },
   },
   capHead: { textAlign: 'start', verticalAlign: 'bottom', padding: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
   area: {

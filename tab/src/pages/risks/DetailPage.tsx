@@ -1,5 +1,5 @@
 /** One risk: its full text, its reviews over time with a small chart of R, and (for editors) a new review. */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
 import { AppLink, LoadError, Loading, Page, useLoad } from '../../components/common';
 import { useShell } from '../../context';
 import { useI18n } from '../../i18n';
@@ -39,8 +39,9 @@ export default function RiskDetailPage(props: { route: Route }) {
         ))}
       {load.state === 'ok' && (
         <>
-          <h1 className={s.h1}>
-            {load.data.risk.code} · {load.data.risk.consequence ?? load.data.risk.threat}
+          <h1 className={mergeClasses(s.h1, c.title)}>
+            {/* Named by its threat, as the register and the bot's cards name it. */}
+            {load.data.risk.code} · {load.data.risk.threat}
           </h1>
           <div className={c.grid}>
             <section className={s.card} aria-labelledby="details-title">

@@ -1,19 +1,21 @@
 /** The risk register: heat map, filters, a sortable table and the CSV export. */
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { RiskStatus } from '../../../../src/contract/tab-api';
 import { ApiFailure } from '../../api';
 import { LoadError, Loading, Page, errorText, useLoad } from '../../components/common';
 import { BandLegend, RiskHeatMap, type Cell } from '../../components/RiskHeatMap';
 import { useShell } from '../../context';
 import { useI18n } from '../../i18n';
-import { useShared } from '../../styles';
+import { NARROW_QUERY } from '../../stacked';
+import { focusRing, useShared } from '../../styles';
 import { RiskTable, comparatorOf, type Direction, type SortKey } from './RegisterTable';
 
 const useStyles = makeStyles({
   titleRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
   mapCard: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalL, alignItems: 'flex-start', overflowX: 'auto' },
-  cellFilter: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  cellFilter: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  cellText: { ':focus-visible': focusRing },
   count: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
 });
 
@@ -39,6 +41,27 @@ export default function RiskRegisterPage() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | undefined>();
   const query = useDeferredValue(text.trim().toLocaleLowerCase(i18n.locale));
+  const tableSection = useRef<HTMLElement>(null);
+  const cellFilter = useRef<HTMLSpanElement>(null);
+  const [reveal, setReveal] = useState(0);
+
+  // A heat-map cell filters the table, which in a side panel (and often on a wide screen) is below the fold:
+  // bring the result into view and move focus to what the filter shows (read out; the count is a live region).
+  // Chosen by keyboard on a wide screen, focus stays in the map so the arrow keys keep moving across it.
+  const selectCell = (next: Cell | undefined, byPointer: boolean) => {
+    setCell(next);
+    if (next && (byPointer || window.matchMedia(NARROW_QUERY).matches)) setReveal((n) => n + 1);
+  };
+  useEffect(() => {
+    const section = tableSection.current;
+    const first = section?.querySelector('tbody tr') ?? section?.querySelector('[data-testid="risk-count"]');
+    if (reveal === 0 || !section || !first) return;
+    // In view: the first result starts on the screen with enough of it to read (a card may be taller than the window).
+    const box = first.getBoundingClientRect();
+    if (box.top >= 0 && box.top + Math.min(box.height, 80) <= window.innerHeight) return;
+    section.scrollIntoView({ block: 'start' });
+    cellFilter.current?.focus({ preventScroll: true });
+  }, [reveal]);
 
   const risks = load.state === 'ok' ? load.data.risks : [];
   const collator = useMemo(() => new Intl.Collator(i18n.locale, { numeric: true, sensitivity: 'base' }), [i18n.locale]);
@@ -127,11 +150,11 @@ export default function RiskRegisterPage() {
               {t('heat.title')}
             </h2>
             <div className={c.mapCard}>
-              <RiskHeatMap risks={matching} selected={cell} onSelect={setCell} />
+              <RiskHeatMap risks={matching} selected={cell} onSelect={selectCell} />
               <BandLegend risks={matching} />
             </div>
           </section>
-          <section className={s.card} aria-labelledby="register-title">
+          <section className={s.card} aria-labelledby="register-title" ref={tableSection}>
             <h2 id="register-title" className={s.h2}>
               {t('risks.tableTitle')}
             </h2>
@@ -149,7 +172,9 @@ export default function RiskRegisterPage() {
               </Field>
               {cell && (
                 <div className={c.cellFilter} data-testid="cell-filter">
-                  <span>{t('risks.filter.cell', { s: cell.s, k: cell.k })}</span>
+                  <span ref={cellFilter} tabIndex={-1} className={c.cellText}>
+                    {t('risks.filter.cell', { s: cell.s, k: cell.k })}
+                  </span>
                   <Button size="small" onClick={() => setCell(undefined)}>
                     {t('risks.filter.clearCell')}
                   </Button>

@@ -6,6 +6,7 @@ import { useBandClass } from '../../components/common';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/en';
 import { hrefOf, navigate } from '../../router';
+import { NARROW, useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 
 export type SortKey = 'code' | 'threat' | 'vulnerability' | 'consequence' | 'probability' | 'impact' | 'score' | 'action' | 'owner' | 'status' | 'lastReviewedAt';
@@ -44,8 +45,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    // On the cards' sort bar: a visible button each.
+    [NARROW]: { margin: 0, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   },
-  arrow: { width: '1em', color: tokens.colorNeutralForeground2 },
+  arrow: { width: '1em', color: tokens.colorNeutralForeground2, [NARROW]: { width: 'auto' } },
   fixed: { tableLayout: 'fixed', minWidth: '72em', '& td, & th': { overflowWrap: 'break-word', hyphens: 'auto' }, '& thead th': { whiteSpace: 'normal' } },
   actionLabel: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
@@ -63,19 +66,21 @@ export function RiskTable(props: { groupId: string; groupName: string; rows: Ris
   const { t } = useI18n();
   const s = useShared();
   const c = useStyles();
+  const st = useStacked();
   const kit = useRowKit(props.groupId, c.actionLabel);
   const { sort, onSort } = props;
   return (
     <div className={s.scroll}>
-      <table className={mergeClasses(s.table, c.fixed)} data-testid="risk-table">
+      <table className={mergeClasses(s.table, c.fixed, st.table)} data-testid="risk-table">
         <caption className={s.srOnly}>{t('risks.table.caption', { group: props.groupName })}</caption>
         <colgroup>
           {COLUMNS.map((col) => (
             <col key={col.key} style={{ width: col.width }} />
           ))}
         </colgroup>
-        <thead>
-          <tr>
+        {/* As cards (side panel) the header row stays as a bar of sort buttons. */}
+        <thead data-visible="">
+          <tr data-label={t('risks.sortBy')}>
             {COLUMNS.map((col) => {
               const active = sort.key === col.key;
               return (
@@ -124,6 +129,7 @@ function useRowKit(groupId: string, actionLabel: string): RowKit {
       pill: Object.fromEntries(bands.map((b) => [b, mergeClasses(s.pill, bandClass(b))])) as Record<RiskBand, string>,
       band: Object.fromEntries(bands.map((b) => [b, t(`band.${b}`)])) as Record<RiskBand, string>,
       status: { open: t('status.open'), handled: t('status.handled'), closed: t('status.closed') },
+      label: Object.fromEntries(COLUMNS.map((col) => [col.key, t(col.label)])) as Record<SortKey, string>,
       none: t('common.none'),
       actionNeeded: t('risks.actionNeeded'),
       noActionNeeded: t('risks.noActionNeeded'),
@@ -143,6 +149,8 @@ interface RowKit {
   pill: Record<RiskBand, string>;
   band: Record<RiskBand, string>;
   status: Record<RiskStatus, string>;
+  /** Column names, written on each card in the side panel. */
+  label: Record<SortKey, string>;
   none: string;
   actionNeeded: string;
   noActionNeeded: string;
@@ -155,29 +163,38 @@ const RiskTableRow = memo(function RiskTableRow(props: { risk: RiskRow; kit: Row
   const { risk: r, kit } = props;
   return (
     <tr data-risk={r.code}>
-      <th scope="row" className={kit.nowrap}>
+      {/* As a card (side panel): code, R with its band and status first, then S and K, then the texts. */}
+      <th scope="row" className={kit.nowrap} data-key="1">
         <a href={kit.hrefOf(r.id)} className={kit.link} data-route-link="">
           {r.code}
         </a>
       </th>
-      <td>{r.threat}</td>
-      <td>{r.vulnerability ?? kit.none}</td>
-      <td>{r.consequence ?? kit.none}</td>
-      <td className={kit.num}>{r.probability}</td>
-      <td className={kit.num}>{r.impact}</td>
-      <td className={kit.num}>
+      <td data-label={kit.label.threat}>{r.threat}</td>
+      <td data-label={kit.label.vulnerability}>{r.vulnerability ?? kit.none}</td>
+      <td data-label={kit.label.consequence}>{r.consequence ?? kit.none}</td>
+      <td className={kit.num} data-key="4" data-label={kit.label.probability}>
+        {r.probability}
+      </td>
+      <td className={kit.num} data-key="5" data-label={kit.label.impact}>
+        {r.impact}
+      </td>
+      <td className={kit.num} data-key="2" data-label={kit.label.score}>
         <span className={kit.pill[r.band]}>
           <strong>{r.score}</strong>
           <span>{kit.band[r.band]}</span>
         </span>
       </td>
-      <td>
+      <td data-label={kit.label.action}>
         <span className={kit.actionLabel}>{r.actionNeeded ? kit.actionNeeded : kit.noActionNeeded}</span>
         {r.action}
       </td>
-      <td>{r.owner ?? kit.none}</td>
-      <td className={kit.nowrap}>{kit.status[r.status]}</td>
-      <td className={kit.nowrap}>{kit.date(r.lastReviewedAt)}</td>
+      <td data-label={kit.label.owner}>{r.owner ?? kit.none}</td>
+      <td className={kit.nowrap} data-key="3">
+        {kit.status[r.status]}
+      </td>
+      <td className={kit.nowrap} data-label={kit.label.lastReviewedAt}>
+        {kit.date(r.lastReviewedAt)}
+      </td>
     </tr>
   );
 });

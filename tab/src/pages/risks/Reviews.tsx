@@ -1,17 +1,20 @@
-/** A risk's reviews and its audit trail, as tables. */
+/** A risk's reviews and its audit trail, as tables (stacked cards in a side panel). */
+import { mergeClasses } from '@fluentui/react-components';
 import type { HistoryRow, RiskDetailView, RiskReviewRow, RiskStatus } from '../../../../src/contract/tab-api';
 import { BandPill } from '../../components/common';
-import { useI18n } from '../../i18n';
+import { useI18n, type I18n } from '../../i18n';
 import { bandOf } from '../../risk-band';
+import { useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 
 export function Reviews(props: { view: RiskDetailView; noteClass: string }) {
   const s = useShared();
+  const st = useStacked();
   const { t, date } = useI18n();
   if (props.view.reviews.length === 0) return <p className={s.muted}>{t('risk.reviews.none')}</p>;
   return (
     <div className={s.scroll}>
-      <table className={s.table} data-testid="review-table">
+      <table className={mergeClasses(s.table, st.table)} data-testid="review-table">
         <caption className={s.srOnly}>{t('risk.reviews.caption', { code: props.view.risk.code })}</caption>
         <thead>
           <tr>
@@ -37,18 +40,24 @@ export function Reviews(props: { view: RiskDetailView; noteClass: string }) {
         <tbody>
           {props.view.reviews.map((rv: RiskReviewRow) => (
             <tr key={rv.id}>
-              <th scope="row" className={s.nowrap}>
+              <th scope="row" className={s.nowrap} data-key="1">
                 {date(rv.reviewedAt)}
               </th>
-              <td>{rv.meetingTitle ?? t('risk.reviews.noMeeting')}</td>
-              <td className={s.num}>{rv.probability}</td>
-              <td className={s.num}>{rv.impact}</td>
-              <td className={s.num}>
+              <td data-label={t('risk.reviews.col.meeting')}>{rv.meetingTitle ?? t('risk.reviews.noMeeting')}</td>
+              <td className={s.num} data-key="4" data-label={t('risks.col.s')}>
+                {rv.probability}
+              </td>
+              <td className={s.num} data-key="5" data-label={t('risks.col.k')}>
+                {rv.impact}
+              </td>
+              <td className={s.num} data-key="2" data-label={t('risks.col.r')}>
                 <BandPill score={rv.score} band={bandOf(rv.score)} />
               </td>
-              <td>{t(`status.${rv.status}`)}</td>
-              <td className={props.noteClass}>{rv.note ?? t('common.none')}</td>
-              <td>{rv.reviewedBy}</td>
+              <td data-key="3">{t(`status.${rv.status}`)}</td>
+              <td className={props.noteClass} data-label={t('risk.reviews.col.note')}>
+                {rv.note ?? t('common.none')}
+              </td>
+              <td data-label={t('risk.reviews.col.by')}>{rv.reviewedBy}</td>
             </tr>
           ))}
         </tbody>
@@ -57,16 +66,34 @@ export function Reviews(props: { view: RiskDetailView; noteClass: string }) {
   );
 }
 
+type Change = HistoryRow['changes'][number];
+
+/**
+ * One entry of the audit trail in words: "Ändrad: S 5 → 4, Status Öppen → Hanterad", "Omnumrerad: R2 → R6",
+ * "Registrerad: S 5, K 4, Status Öppen"; a review that kept S, K and status says so.
+ */
+export function historyText(t: I18n['t'], e: HistoryRow): string {
+  const fieldName = { probability: t('risks.col.s'), impact: t('risks.col.k'), status: t('risks.col.status'), number: t('risks.col.id') } as const;
+  const valueOf = (c: Change, v: number | string) => (c.field === 'status' ? t(`status.${String(v) as RiskStatus}`) : String(v));
+  const renumbered = e.action === 'change' && e.changes.length === 1 && e.changes[0]!.field === 'number';
+  if (e.action === 'change' && e.changes.length === 0) return t('risk.history.unchanged');
+  const parts = e.changes.map((c) => {
+    const value = c.from === undefined ? valueOf(c, c.to) : `${valueOf(c, c.from)} → ${valueOf(c, c.to)}`;
+    return renumbered ? value : `${fieldName[c.field]} ${value}`;
+  });
+  const label = renumbered ? t('risk.history.renumbered') : t(`risk.history.action.${e.action}`);
+  return parts.length > 0 ? `${label}: ${parts.join(', ')}` : label;
+}
+
 /** The risk's audit trail: who raised it and who changed what, when (from the append-only audit table). */
 export function History(props: { view: RiskDetailView }) {
   const s = useShared();
+  const st = useStacked();
   const { t, dateTime } = useI18n();
   if (props.view.history.length === 0) return <p className={s.muted}>{t('risk.history.none')}</p>;
-  const valueOf = (field: HistoryRow['changes'][number]['field'], v: number | string) => (field === 'status' ? t(`status.${String(v) as RiskStatus}`) : String(v));
-  const fieldName = { probability: t('risks.col.s'), impact: t('risks.col.k'), status: t('risks.col.status'), number: t('risks.col.id') } as const;
   return (
     <div className={s.scroll}>
-      <table className={s.table} data-testid="history-table">
+      <table className={mergeClasses(s.table, st.table)} data-testid="history-table">
         <caption className={s.srOnly}>{t('risk.history.caption', { code: props.view.risk.code })}</caption>
         <thead>
           <tr>
@@ -78,15 +105,11 @@ export function History(props: { view: RiskDetailView }) {
         <tbody>
           {props.view.history.map((e, i) => (
             <tr key={i}>
-              <th scope="row" className={s.nowrap}>
+              <th scope="row" className={s.nowrap} data-key="1">
                 {dateTime(e.at)}
               </th>
-              <td>{e.by}</td>
-              <td>
-                {t(`risk.history.action.${e.action}`)}
-                {e.changes.length > 0 && ': '}
-                {e.changes.map((c) => (c.from === undefined ? `${fieldName[c.field]} ${valueOf(c.field, c.to)}` : `${fieldName[c.field]} ${valueOf(c.field, c.from)} → ${valueOf(c.field, c.to)}`)).join(', ')}
-              </td>
+              <td data-key="2">{e.by}</td>
+              <td>{historyText(t, e)}</td>
             </tr>
           ))}
         </tbody>

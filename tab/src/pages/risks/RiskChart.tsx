@@ -3,6 +3,7 @@ import { tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { RiskDetailView } from '../../../../src/contract/tab-api';
 import { useI18n, type I18n } from '../../i18n';
+import { useNarrow } from '../../stacked';
 
 /** The points of the chart: the risk as raised (when known), then each review, oldest first. */
 function pointsOf(view: RiskDetailView): Array<{ at: string; r: number }> {
@@ -22,7 +23,8 @@ export function RChart(props: { view: RiskDetailView; className: string }) {
   const titleId = useId();
   const descId = useId();
   const points = pointsOf(props.view);
-  const W = 520;
+  // Narrower proportions in a side panel, so that its labels stay legible when the chart is scaled to fit.
+  const W = useNarrow() ? 300 : 520;
   const H = 200;
   const pad = { left: 40, right: 16, top: 12, bottom: 36 };
   const x = (i: number) => pad.left + (points.length === 1 ? (W - pad.left - pad.right) / 2 : (i * (W - pad.left - pad.right)) / (points.length - 1));
@@ -49,7 +51,8 @@ export function RChart(props: { view: RiskDetailView; className: string }) {
             <text x={x(i)} y={y(p.r) - 10} textAnchor="middle" fontSize="12" fontWeight="600" fill={tokens.colorNeutralForeground1}>
               {p.r}
             </text>
-            <text x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill={fg}>
+            {/* The first and last dates end inside the chart rather than being cut at its edges. */}
+            <text x={x(i)} y={H - 12} textAnchor={points.length > 1 && i === 0 ? 'start' : points.length > 1 && i === points.length - 1 ? 'end' : 'middle'} fontSize="11" fill={fg}>
               {i18n.date(p.at)}
             </text>
           </g>
