@@ -28,31 +28,9 @@ import type {
   NoticeResponsesTable,
 } from './schema-meeting-tables';
 
-export type {
-  CapabilitiesTable,
-  CapabilityAssessmentsTable,
-  CapabilityMapsTable,
-  CapabilityRequestsTable,
-  GroupsTable,
-  MembersTable,
-  RiskRegistersTable,
-  RiskReviewsTable,
-  RisksTable,
-} from './schema-group-tables';
-export type {
-  ActionsTable,
-  AgendaItemsTable,
-  AttachmentsTable,
-  AttendanceCorrectionsTable,
-  AttendanceRecordsTable,
-  CheckinAnswersTable,
-  DecisionsTable,
-  MeetingSecretariesTable,
-  MeetingsTable,
-  MinutesVersionsTable,
-  NotesTable,
-  NoticeResponsesTable,
-} from './schema-meeting-tables';
+// The tables' row types, for the repositories.
+export type * from './schema-group-tables';
+export type * from './schema-meeting-tables';
 
 /** A meeting imported from minutes (migration 0014); `layout` is JSON text. */
 export interface MeetingImportsTable {

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, mergeClasses } from '@fluentui/react-components';
+import { Button, Field, Select, mergeClasses } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { CapabilityMapView } from '../../../../src/contract/tab-api';
 import { useShell } from '../../context';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/en';
 import { useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 import { LEVELS, useStyles } from './styles';
+import { FeedbackBar } from '../../components/FeedbackBar';
 
 /**
  * Answers for an organisation: editors choose any organisation of the map; a member answers for their own
@@ -147,11 +148,7 @@ export function AssessmentForm(props: { view: CapabilityMapView; groupId: string
               </tbody>
             </table>
           </div>
-          {feedback && (
-            <MessageBar intent={feedback.intent} role={feedback.intent === 'error' ? 'alert' : 'status'}>
-              <MessageBarBody>{feedback.text}</MessageBarBody>
-            </MessageBar>
-          )}
+          <FeedbackBar feedback={feedback} />
           <div>
             <Button appearance="primary" type="submit" disabled={busy}>
               {busy ? t('cap.assess.saving') : t('cap.assess.submit')}

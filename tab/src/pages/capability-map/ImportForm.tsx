@@ -1,11 +1,12 @@
 /** The import of capabilities from CSV or JSON (editors). */
-import { Button, Field, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState, type ChangeEvent } from 'react';
 import { useShell } from '../../context';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useI18n } from '../../i18n';
 import { useShared } from '../../styles';
 import { useStyles } from './styles';
+import { FeedbackBar } from '../../components/FeedbackBar';
 
 export function ImportForm(props: { groupId: string; onImported(): void }) {
   const { api } = useShell();
@@ -63,11 +64,7 @@ export function ImportForm(props: { groupId: string; onImported(): void }) {
         <Field label={t('cap.import.content')} validationMessage={contentError} required>
           <Textarea value={content} onChange={(_, d) => setContent(d.value)} rows={6} resize="vertical" />
         </Field>
-        {feedback && (
-          <MessageBar intent={feedback.intent} role={feedback.intent === 'error' ? 'alert' : 'status'}>
-            <MessageBarBody>{feedback.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <FeedbackBar feedback={feedback} />
         <div>
           <Button appearance="primary" type="submit" disabled={busy}>
             {busy ? t('cap.import.importing') : t('cap.import.submit')}

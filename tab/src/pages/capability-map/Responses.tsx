@@ -1,5 +1,5 @@
 /** The response tracker: who has answered how much, and (editors) a reminder to those not done. */
-import { Button, MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
+import { Button, mergeClasses } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CapabilityMapView } from '../../../../src/contract/tab-api';
 import { ApiFailure, newRequestId } from '../../api';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { useStacked } from '../../stacked';
 import { useShared } from '../../styles';
 import { useStyles } from './styles';
+import { FeedbackBar } from '../../components/FeedbackBar';
 
 export function Responses(props: { view: CapabilityMapView; groupId: string }) {
   const { api } = useShell();
@@ -43,11 +44,7 @@ export function Responses(props: { view: CapabilityMapView; groupId: string }) {
       <h2 id="responses-title" className={s.h2}>
         {t('cap.responses.title')}
       </h2>
-      {feedback && (
-        <MessageBar intent={feedback.intent} className={c.feedback} role={feedback.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{feedback.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FeedbackBar feedback={feedback} className={c.feedback} />
       <div className={s.scroll}>
         <table className={mergeClasses(s.table, st.table)} data-testid="response-tracker">
           <caption className={s.srOnly}>{t('cap.responses.caption')}</caption>

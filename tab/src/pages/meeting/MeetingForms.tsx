@@ -2,13 +2,14 @@
  * The secretary's forms on the meeting page: a decision, a note, an action or a risk on the item in
  * progress, and Next item — the chat commands' use cases, each submit with its own request id.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Tab, TabList, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Tab, TabList, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MeetingPageView } from '../../../../src/contract/tab-api';
 import { useShell } from '../../context';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { useI18n } from '../../i18n';
 import { useShared } from '../../styles';
+import { FeedbackBar } from '../../components/FeedbackBar';
 
 type Kind = 'decisions' | 'notes' | 'actions' | 'risks';
 
@@ -134,11 +135,7 @@ export function MeetingForms(props: { view: MeetingPageView; onSaved(view: Meeti
             </Field>
           </div>
         )}
-        {form.feedback && (
-          <MessageBar intent={form.feedback.intent} role={form.feedback.intent === 'error' ? 'alert' : 'status'}>
-            <MessageBarBody>{form.feedback.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <FeedbackBar feedback={form.feedback} />
         <div>
           <Button appearance="primary" type="submit" disabled={form.busy}>
             {t('mtg.form.save')}
