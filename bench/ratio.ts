@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const barePort = await freePort();
   const bare = await spawnNode(['--import', 'tsx', 'bench/bare-bot.ts', String(barePort)], {}, barePort);
   const appPort = await freePort();
-  const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: `sqlite:${path.join(data, 'r.db')}`, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
+  // DATABASE_URL=postgres://… measures on PostgreSQL, as `npm run bench` does.
+  const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : `sqlite:${path.join(data, 'r.db')}`;
+  const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
   try {
     await runLoad(500, 50, (i) => post(bare.url, decision(connector.url, i, 'warm')));
     await runLoad(500, 50, (i) => post(app.url, decision(connector.url, i, 'warm')));

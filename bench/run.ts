@@ -115,6 +115,45 @@ export const post = (url: string, body: unknown) =>
     return r.status === 200;
   });
 
+/**
+ * PostgreSQL: a second app process on the same database, and the load spread over both by a round-robin
+ * (request i to instance i mod 2, as a load balancer without sticky sessions would). Rounds alternate with
+ * rounds on one instance, as the bot rounds do; on this machine both instances and PostgreSQL share its cores.
+ */
+async function twoInstances(firstUrl: string, appEnv: Record<string, string>, serviceUrl: string, results: Record<string, unknown>): Promise<Row[]> {
+  const port = await freePort();
+  const second = await spawnNode(appArgs(), { ...appEnv, PORT: String(port) }, port);
+  try {
+    const urls = [firstUrl, second.url];
+    const roundRobin = (prefix: string) => (i: number) => post(urls[i % 2]!, decision(serviceUrl, i, prefix));
+    await runLoad(TOTAL, 200, roundRobin('warm-two'));
+    const one: LoadResult[] = [];
+    const two: LoadResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const runOne = async () => one.push(await runLoad(TOTAL, 200, (i) => post(firstUrl, decision(serviceUrl, i, `one-${round}`))));
+      const runTwo = async () => two.push(await runLoad(TOTAL, 200, roundRobin(`two-${round}`)));
+      if (round % 2 === 0) {
+        await runOne();
+        await runTwo();
+      } else {
+        await runTwo();
+        await runOne();
+      }
+    }
+    const ratios = two.map((t, i) => t.throughput / one[i]!.throughput);
+    const failures = [...one, ...two].reduce((n, r) => n + r.failures, 0);
+    results.twoInstances = { one, two, ratios };
+    const m = (runs: LoadResult[]) => median(runs.map((r) => r.throughput)).toFixed(0);
+    return [
+      { figure: 'PostgreSQL, two instances behind a round-robin: throughput at 200 concurrent (median)', value: `${m(two)} req/s (one instance in the same rounds: ${m(one)} req/s)`, budget: '', holds: null },
+      { figure: 'two instances / one instance, throughput, median of rounds', value: `${median(ratios).toFixed(2)} (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')})`, budget: 'reported', holds: null },
+      { figure: 'failed requests, one and two instances', value: String(failures), budget: '0', holds: failures === 0 },
+    ];
+  } finally {
+    await second.stop();
+  }
+}
+
 interface Row {
   figure: string;
   value: string;
@@ -133,7 +172,8 @@ async function main(): Promise<void> {
   const barePort = await freePort();
   const bare = await spawnNode(['--import', 'tsx', 'bench/bare-bot.ts', String(barePort)], {}, barePort);
   const appPort = await freePort();
-  const app = await spawnNode(appArgs(), { PORT: String(appPort), DATABASE_URL: databaseUrl, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, appPort);
+  const appEnv = { DATABASE_URL: databaseUrl, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' };
+  const app = await spawnNode(appArgs(), { ...appEnv, PORT: String(appPort) }, appPort);
   try {
     // Warm-up, one unmeasured round each: JIT, connection pools, the meetings' first contact, and the heap
     // grown to its working size (before it, RSS rises by some 15 MB whatever the code; a leak keeps rising).
@@ -195,6 +235,7 @@ async function main(): Promise<void> {
       { figure: `Rådslag RSS after each round of ${TOTAL} at 200 concurrent`, value: rss.map((r) => `${r.toFixed(0)} MB`).join(', '), budget: '≤ 250 MB', holds: Math.max(...rss) <= 250 },
       { figure: `RSS growth over the last three rounds (${ROUNDS - lastThree.length + 1} → ${ROUNDS})`, value: `${growth.toFixed(1)} MB`, budget: '≤ 10 MB (no leak)', holds: growth <= 10 },
     );
+    if (databaseUrl.startsWith('postgres')) rows.push(...(await twoInstances(app.url, appEnv, connector.url, results)));
   } finally {
     await app.stop();
     await bare.stop();

@@ -33,6 +33,7 @@ import {
 } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { connectorRetryPolicy, useConnectorRetries } from './connector-retry';
+import { isStoreUnavailable } from '../src/app/ports';
 import type { BotConfig } from '../src/config';
 import { msalAuthorityOptions } from '../src/graph/msal-authority';
 import { localeOf, translator } from '../src/i18n';
@@ -204,6 +205,12 @@ export class RadslagAdapter extends CloudAdapter {
     try {
       invoke = await this.processActivity(auth, withDates(activity), logic);
     } catch (e) {
+      // The database did not answer (down, restarting, too slow): 503, "try again", not 500. Nothing was
+      // acknowledged, and a redelivery stores once (everything is keyed by the activity's id).
+      if (isStoreUnavailable(e)) {
+        this.log.warn({ err: e, activityType: activity.type, activityId: activity.id }, 'the store is unavailable: the activity is answered 503');
+        return { status: 503, body: { code: 'StoreUnavailable', message: 'The database does not answer; nothing was stored. Try again.' } };
+      }
       this.log.error({ err: e, activityType: activity.type, activityId: activity.id }, 'the activity could not be processed');
       return { status: 500, body: { code: 'InternalError', message: 'The activity could not be processed.' } };
     }

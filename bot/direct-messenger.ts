@@ -6,9 +6,11 @@
 import { TeamsInfo, type CloudAdapter, type ConversationParameters, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
-import type { DirectMessenger } from '../src/app/ports';
+import type { DirectMessenger, LinkMessage } from '../src/app/ports';
+import type { AdaptiveCard } from './cards/card';
+import { personalLinkCard } from './cards/notice-overview.card';
 import type { PersonRef } from '../src/domain/person';
-import { plainText } from './turn';
+import { cardMessage } from './turn';
 
 /** A council chat has tens of people; the look-up stops after 10 pages of 500 all the same. */
 const MAX_PAGES = 10;
@@ -28,13 +30,32 @@ async function conversationMembers(context: TurnContext): Promise<TeamsChannelAc
 const same = (a: string | undefined, b: string | undefined) => Boolean(a && b && a.toLowerCase() === b.toLowerCase());
 
 /** `botAppId` is empty in local mode (no token is sent). */
-export function teamsDirectMessenger(context: TurnContext, botAppId: string, log: Logger): DirectMessenger {
+export function teamsDirectMessenger(context: TurnContext, botAppId: string, log: Logger): DirectMessenger & { sendCard(accountId: string, tenantId: string, c: AdaptiveCard): Promise<void> } {
   let roster: Promise<TeamsChannelAccount[]> | undefined;
   const { serviceUrl, channelId, recipient } = context.activity;
+  const sendCard = async (accountId: string, tenantId: string, c: AdaptiveCard): Promise<void> => {
+    const parameters = {
+      isGroup: false,
+      bot: recipient,
+      members: [{ id: accountId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let failure: Error | undefined;
+    await (context.adapter as CloudAdapter).createConversationAsync(botAppId, channelId, serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (direct) => {
+      // An error thrown here would go to onTurnError and be swallowed: kept, so the caller counts the failure.
+      try {
+        await direct.sendActivity(cardMessage(c));
+      } catch (e) {
+        failure = e instanceof Error ? e : new Error(String(e));
+      }
+    });
+    if (failure) throw failure;
+  };
   return {
     async find(person: PersonRef) {
       roster ??= conversationMembers(context).catch((e: unknown) => {
-        log.warn({ err: e }, 'the conversation’s members could not be read; no one-to-one messages this time');
+        log.warn({ err: e }, 'the conversation’s members could not be read; everyone is treated as outside the chat this time');
         return [];
       });
       const members = await roster;
@@ -42,24 +63,10 @@ export function teamsDirectMessenger(context: TurnContext, botAppId: string, log
       return m ? { accountId: m.id, ...(m.tenantId ? { tenantId: m.tenantId } : {}) } : undefined;
     },
 
-    async send(accountId: string, tenantId: string, text: string) {
-      const parameters = {
-        isGroup: false,
-        bot: recipient,
-        members: [{ id: accountId, name: '' }],
-        tenantId,
-        channelData: { tenant: { id: tenantId } },
-      } as ConversationParameters;
-      let failure: Error | undefined;
-      await (context.adapter as CloudAdapter).createConversationAsync(botAppId, channelId, serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (direct) => {
-        // An error thrown here would go to onTurnError and be swallowed: kept, so the caller counts the failure.
-        try {
-          await direct.sendActivity(plainText(text));
-        } catch (e) {
-          failure = e instanceof Error ? e : new Error(String(e));
-        }
-      });
-      if (failure) throw failure;
+    async send(accountId: string, tenantId: string, message: LinkMessage, url: string) {
+      await sendCard(accountId, tenantId, personalLinkCard(message, url));
     },
+
+    sendCard,
   };
 }

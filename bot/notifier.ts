@@ -11,7 +11,10 @@ import { localeOf, translator, type Translate } from '../src/i18n';
 import type { AdaptiveCard } from './cards/card';
 import { assessmentReminderCard } from './cards/assessment.card';
 import { attendanceCard, attendanceDeniedCard } from './cards/attendance.card';
+import { meetingChangedCard } from './cards/meetings.card';
+import { noticeCard } from './cards/notice.card';
 import { noticeReminderCard } from './cards/notice-reminder.card';
+import { transcriptCard } from './cards/transcript.card';
 import { cardMessage } from './turn';
 
 function render(n: Notification, t: Translate): AdaptiveCard {
@@ -24,6 +27,12 @@ function render(n: Notification, t: Translate): AdaptiveCard {
       return attendanceDeniedCard(n.title, t);
     case 'assessmentReminder':
       return assessmentReminderCard(n, randomUUID(), t);
+    case 'transcript':
+      return transcriptCard(n, t);
+    case 'notice':
+      return noticeCard(n.overview, randomUUID(), t);
+    case 'meetingChanged':
+      return meetingChangedCard(n, t);
   }
 }
 
@@ -71,6 +80,21 @@ export class TeamsNotifier implements Notifier {
     await this.adapter.createConversationAsync(this.botAppId, reference.channelId ?? 'msteams', reference.serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope, parameters, async (context) => {
       try {
         await context.sendActivity(cardMessage(c));
+      } catch (e) {
+        failure = e instanceof Error ? e : new Error(String(e));
+      }
+    });
+    if (failure) throw failure;
+  }
+
+  /** Replaces the bot's earlier message (PUT to the activity) in the reference's conversation: Teams keeps its place in the chat. */
+  async replace(conversationReference: string, activityId: string, notification: Notification): Promise<void> {
+    const reference = JSON.parse(conversationReference) as Partial<ConversationReference>;
+    const c = render(notification, translator(localeOf(reference.locale)));
+    let failure: Error | undefined;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      try {
+        await context.updateActivity({ ...cardMessage(c), id: activityId, type: 'message' });
       } catch (e) {
         failure = e instanceof Error ? e : new Error(String(e));
       }

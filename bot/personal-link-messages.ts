@@ -7,12 +7,13 @@ import type { LinkDeliveryReport, LinkMessage, LinkMessageWriter } from '../src/
 import type { Translate } from '../src/i18n';
 
 export function linkMessageWriter(t: Translate): LinkMessageWriter {
-  return ({ kind, personName, meetingTitle, when }) => {
+  return ({ kind, personName, meetingTitle, groupName, when }) => {
     const whenText = when ? t('link.mail.when', { date: when.date, start: when.start }) : '';
+    const title = groupName && groupName !== meetingTitle ? `${meetingTitle} (${groupName})` : meetingTitle;
     return {
       subject: kind === 'notice' ? t('link.mail.subject.notice', { title: meetingTitle }) : t('link.mail.subject.checkin', { title: meetingTitle }),
       paragraphs: [
-        kind === 'notice' ? t('link.mail.notice', { name: personName, title: meetingTitle, when: whenText }) : t('link.mail.checkin', { name: personName, title: meetingTitle }),
+        kind === 'notice' ? t('link.mail.notice', { name: personName, title, when: whenText }) : t('link.mail.checkin', { name: personName, title }),
         t('link.mail.personal'),
       ],
       action: t('link.mail.action'),
@@ -34,9 +35,10 @@ const names = (list: string[]) => (list.length > MAX_NAMES ? `${list.slice(0, MA
 
 /** What the group chat is told after a notice or check-in; undefined when the meeting has no roster. */
 export function linkReportText(report: LinkDeliveryReport, t: Translate): string | undefined {
-  const total = report.mailed.length + report.messaged.length + report.unreachable.length + report.failed.length;
+  const total = report.mailed.length + report.messaged.length + report.inChat.length + report.unreachable.length + report.failed.length;
   if (total === 0) return undefined;
   const lines = [t('link.report.sent', { mailed: report.mailed.length, messaged: report.messaged.length })];
+  if (report.inChat.length > 0) lines.push(t('link.report.inChat', { count: report.inChat.length }));
   if (report.unreachable.length > 0) lines.push(t('link.report.unreachable', { names: names(report.unreachable) }));
   if (report.failed.length > 0) lines.push(t('link.report.failed', { names: names(report.failed) }));
   return lines.join(' ');

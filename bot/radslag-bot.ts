@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Activity, TeamsActivityHandler, TeamsInfo, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { isStoreUnavailable } from '../src/app/ports';
 import { DomainError, isDomainError } from '../src/domain/errors';
 import type { Meeting } from '../src/domain/meeting';
 import type { PersonRef } from '../src/domain/person';
@@ -139,6 +140,8 @@ export class RadslagBot extends TeamsActivityHandler {
         if (updated.shared) await replaceSharedCard(context, updated.card, this.services.log);
         return cardResponse(updated.card);
       } catch (e) {
+        // The database did not answer: the press is answered 503 (bot/adapter.ts), and Teams lets them press again.
+        if (isStoreUnavailable(e)) throw e;
         if (!isDomainError(e)) {
           this.services.log.error({ err: e, verb: invoke.action.verb }, 'card action failed');
           return messageResponse(t('error.unexpected'));

@@ -8,6 +8,17 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
+/** Days after the minutes' approval that raw personal data is kept; `never` keeps it (no decision to cull). */
+const retentionDays = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^(never|\d{1,5})$/, 'must be a number of days (0 or more) or never')
+    .default('365')
+    .transform((v): number | 'never' => (v === 'never' ? 'never' : Number(v))),
+);
+
 export const configSchema = z.object({
   TEAMSFX_ENV: z.string().default('local'),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
@@ -43,6 +54,8 @@ export const configSchema = z.object({
   APP_NAME_SUFFIX: z.preprocess(emptyToUndefined, z.string().default('')),
   MEETING_ROLE_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(60)),
   JOB_POLL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(86_400).default(30)),
+  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(10)),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).default(5000)),
   AAD_APP_CLIENT_ID: optionalText,
   SECRET_AAD_APP_CLIENT_SECRET: optionalText,
   AAD_APP_TENANT_ID: optionalText,
@@ -64,6 +77,16 @@ export const configSchema = z.object({
       .default('15,120,1440'),
   ),
   ATTENDANCE_MINIMUM_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(600).default(5)),
+  RETENTION_ATTENDANCE_RAW_DAYS: retentionDays,
+  RETENTION_ANSWERS_DAYS: retentionDays,
+  TRANSCRIPT_RETRY_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*\d{1,5}(\s*,\s*\d{1,5}){0,9}\s*$/, 'must be minutes after the end, comma separated, e.g. 15,120,1440')
+      .default('15,120,1440'),
+  ),
+  TRANSCRIPT_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3650).default(30)),
   DEMO_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('off')),
 });
 

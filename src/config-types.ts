@@ -1,6 +1,10 @@
 /** The configuration as the app uses it, once loaded and checked (see loadConfig in config.ts). */
 
-export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/**
+ * PostgreSQL: `poolSize` connections per instance (DATABASE_POOL_SIZE, 10); `statementTimeoutMs` bounds a
+ * statement, a connection attempt and the wait for a free connection (DATABASE_STATEMENT_TIMEOUT_MS, 5000).
+ */
+export type StoreConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number };
 
 export interface BotConfig {
   /** BOT_CERTIFICATE_FILE: the bot signs in with a certificate instead of a secret (SHA-1 thumbprint, as botbuilder wants). */
@@ -70,6 +74,12 @@ export interface AppConfig {
   attendanceRetryMinutes: number[];
   /** Time in the meeting that counts as present. */
   attendanceMinimumMinutes: number;
+  /** Days after the minutes' approval that raw attendance records, and check-in answers and excuse notes, are kept. */
+  retention: { attendanceRawDays: number | 'never'; answersDays: number | 'never' };
+  /** Minutes after a meeting's end when its transcripts are fetched. */
+  transcriptRetryMinutes: number[];
+  /** Days after the minutes' approval when the meeting's transcripts are deleted. */
+  transcriptRetentionDays: number;
   /** Load the demo workspace into an empty store at start (local mode only). */
   demoWorkspace: boolean;
   /** Validation of the tab's Teams SSO tokens; undefined (tab local mode) unless AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID are set. */

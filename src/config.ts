@@ -80,7 +80,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   else if (c.DATABASE_URL.startsWith('sqlite:')) {
     const file = c.DATABASE_URL.slice('sqlite:'.length);
     store = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(rootDir, file) };
-  } else store = { kind: 'postgres', url: c.DATABASE_URL };
+  } else store = { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, statementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS };
   if (store.kind === 'postgres' && c.BOT_ID && !c.SECRET_LINK_SIGNING_KEY) {
     // A generated key lives in one machine's data folder: instances sharing a database must share the key.
     throw new ConfigError('SECRET_LINK_SIGNING_KEY', 'is required with PostgreSQL outside local mode, so that every instance signs and checks personal links with the same key (e.g. openssl rand -base64 32, in env/.env.<env>.user)');
@@ -126,6 +126,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     demoWorkspace: c.DEMO_WORKSPACE === 'on' && localMode,
     attendanceRetryMinutes: c.ATTENDANCE_RETRY_MINUTES.split(',').map((m) => Number(m.trim())),
     attendanceMinimumMinutes: c.ATTENDANCE_MINIMUM_MINUTES,
+    retention: { attendanceRawDays: c.RETENTION_ATTENDANCE_RAW_DAYS, answersDays: c.RETENTION_ANSWERS_DAYS },
+    transcriptRetryMinutes: c.TRANSCRIPT_RETRY_MINUTES.split(',').map((m) => Number(m.trim())),
+    transcriptRetentionDays: c.TRANSCRIPT_RETENTION_DAYS,
     tabAuth:
       c.AAD_APP_CLIENT_ID && c.AAD_APP_TENANT_ID
         ? {
@@ -147,7 +150,7 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     env: c.env,
     port: c.port,
     publicBaseUrl: c.publicBaseUrl,
-    store: c.store.kind === 'sqlite' ? c.store : { kind: 'postgres', url: c.store.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
+    store: c.store.kind === 'sqlite' ? c.store : { ...c.store, url: c.store.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') },
     bot: { ...c.bot, password: c.bot.password ? '***' : undefined, ...(c.bot.certificate ? { certificate: { thumbprint: c.bot.certificate.thumbprint, privateKey: '***' } } : {}) },
     graph: c.graph
       ? { ...c.graph, ...(c.graph.clientSecret ? { clientSecret: '***' } : {}), ...(c.graph.certificate ? { certificate: { thumbprintSha256: c.graph.certificate.thumbprintSha256, privateKey: '***' } } : {}) }

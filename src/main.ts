@@ -9,7 +9,8 @@ import { createBotEndpoint } from '../bot/bot-endpoint';
 import { TeamsNotifier } from '../bot/notifier';
 import { assessmentLinkMessage } from '../bot/personal-link-messages';
 import { RadslagBot } from '../bot/radslag-bot';
-import { createJobHandlers, createServices } from './app';
+import { createJobHandlers, createServices, privacyJobHandlers } from './app';
+import { retentionEnabled, retentionJob } from './app/privacy-retention';
 import { JobRunner } from './app/job-runner';
 import { PersonalLinkService } from './app/personal-link-service';
 import { systemClock, type Clock } from './app/ports';
@@ -67,8 +68,10 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const notifier = new TeamsNotifier(adapter, config.bot.appId ?? '');
   // The personal links need the services and the reminders need the links: bound once both exist.
   const linksLater: { service?: PersonalLinkService } = {};
+  const tabLinks = teamsTabLinks(config.teamsAppId, config.publicBaseUrl);
   const services = createServices(repos, clock, minutesOptions(linkKey.key, config.publicBaseUrl), {
     notifier,
+    cardNotifier: notifier,
     readCsv,
     mailAssessmentLink: (group, member, about) =>
       linksLater.service?.mailAssessmentLink(group, member, assessmentLinkMessage(translator(groupLocale(group)), { groupName: group.name, ...about })) ?? Promise.resolve(false),
@@ -79,6 +82,10 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     ...(graph ? { attendanceSource: graph.attendance, isAttendanceAccessDenied: graph.isAccessDenied } : {}),
     attendanceRetryMinutes: config.attendanceRetryMinutes,
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
+    ...(graph ? { transcriptSource: graph.transcripts } : {}),
+    transcriptRetryMinutes: config.transcriptRetryMinutes,
+    transcriptRetentionDays: config.transcriptRetentionDays,
+    transcriptPageLink: (meetingId) => tabLinks.toTranscript(meetingId),
   });
   if (config.demoWorkspace && (await seedDemoWorkspace(repos, clock, services.minutes)).seeded) {
     log.info({ tenant: DEMO_TENANT }, 'loaded the demo workspace (DEMO_WORKSPACE=off to start empty)');
@@ -89,10 +96,14 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     publicBaseUrl: config.publicBaseUrl,
     ...(config.hostTenantId ? { hostTenantId: config.hostTenantId } : {}),
     onError: (e, what) => log.error({ err: e }, `personal link not delivered: ${what}`),
+    onNoticeAnswered: (meeting) => services.notice.refreshCard(meeting.tenantId, meeting.id),
   });
   linksLater.service = personalLinks;
-  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph), tabLinks: teamsTabLinks(config.teamsAppId, config.publicBaseUrl) });
-  const jobs = new JobRunner(repos.jobs, clock, createJobHandlers(repos, clock, notifier, services, { ...(calendar ? { calendar } : {}), teamsAppId: config.teamsAppId }), {
+  const bot = new RadslagBot({ ...services, repos, clock, log, meetingRoleCacheSeconds: config.meetingRoleCacheSeconds, personalLinks, notifier, botAppId: config.bot.appId ?? '', waitsOnGraph: Boolean(graph), tabLinks });
+  const jobs = new JobRunner(repos.jobs, clock, {
+    ...createJobHandlers(repos, clock, notifier, services, { ...(calendar ? { calendar } : {}), teamsAppId: config.teamsAppId }, (message) => log.warn(message)),
+    ...privacyJobHandlers(repos, clock, services, config.retention),
+  }, {
     log: ({ level, message, job, err }) => log[level]({ job, ...(err ? { err } : {}) }, message),
   });
   const server = createHttpServer({
@@ -111,6 +122,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     },
     capabilities: services.capabilities,
     meetingPage: services.meetingPage,
+    transcripts: services.transcripts,
     checkHealth: async () => {
       await sql`select 1`.execute(store.db);
     },
@@ -124,6 +136,8 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
   const port = server.address().port;
   log.info({ port }, `Rådslag listens on ${config.publicBaseUrl.replace(/:\d+$/, `:${port}`)}/api/messages`);
   if (!config.tabAuth) log.warn(`The tab (${config.publicBaseUrl}/tab/) runs in local mode: without AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID its API lets anyone read the demo workspace without signing in.`);
+  // Today's retention pass, unless already there (its key names the day; each run enqueues the next day's).
+  if (retentionEnabled(config.retention)) await repos.jobs.enqueue(retentionJob(clock.now()));
   jobs.start(config.jobPollSeconds * 1000);
 
   let stopping: Promise<void> | undefined;
@@ -145,8 +159,18 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
 }
 
 async function loadGraph(graph: NonNullable<AppConfig['graph']>, log: Logger, catalogId?: string) {
-  const [{ createGraphCalendar }, { createGraphAttendance, isAccessPolicyDenied }] = await Promise.all([import('./graph/graph-calendar'), import('./graph/graph-attendance')]);
-  return { calendar: createGraphCalendar(graph, log, catalogId ? { catalogId } : {}), attendance: createGraphAttendance(graph, log), isAccessDenied: isAccessPolicyDenied };
+  const [{ createGraphCalendar }, { createGraphAttendance, isAccessPolicyDenied }, { graphTranscriptsOver }, { createGraphHttp }] = await Promise.all([
+    import('./graph/graph-calendar'),
+    import('./graph/graph-attendance'),
+    import('./graph/graph-transcripts'),
+    import('./graph/graph-http'),
+  ]);
+  return {
+    calendar: createGraphCalendar(graph, log, catalogId ? { catalogId } : {}),
+    attendance: createGraphAttendance(graph, log),
+    isAccessDenied: isAccessPolicyDenied,
+    transcripts: graphTranscriptsOver(createGraphHttp(graph, log), log),
+  };
 }
 
 async function main(): Promise<void> {

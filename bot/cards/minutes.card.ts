@@ -44,8 +44,11 @@ function downloads(links: MinutesLinks, t: Translate, locale: Locale): CardEleme
   ];
 }
 
-/** `/minutes`: what the minutes hold now, the version and its state, and signed download links. */
-export function minutesCard(o: MinutesOverview, t: Translate, locale: Locale): AdaptiveCard {
+/**
+ * `/minutes`: what the minutes hold now, the version and its state, and signed download links; with the
+ * meeting's Transcript page when the tab is there (the transcript itself is never part of the minutes).
+ */
+export function minutesCard(o: MinutesOverview, t: Translate, locale: Locale, transcriptLink?: string): AdaptiveCard {
   const v = o.version;
   const body: CardElement[] = [
     // The group's name is typed by people: a TextRun, never markdown.
@@ -59,6 +62,7 @@ export function minutesCard(o: MinutesOverview, t: Translate, locale: Locale): A
   if (v.status === 'changesRequested' && v.changesNote) body.push(labelled(t('minutesCard.changesNote'), v.changesNote));
   if (v.status !== 'approved' && v.status !== 'sent') body.push(note(t('minutesCard.sendHint')));
   body.push(...downloads(o.links, t, locale));
+  if (transcriptLink) body.push({ type: 'ActionSet', actions: [openUrl(t('minutesCard.transcript'), transcriptLink)] });
   return card(body);
 }
 

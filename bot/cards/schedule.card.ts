@@ -5,6 +5,7 @@ import type { ProposedMeeting } from '../../src/domain/meeting-series';
 import { utcToStockholm } from '../../src/domain/stockholm-time';
 import type { ScheduleOutcome } from '../../src/app/scheduling-service';
 import type { MessageKey, Translate } from '../../src/i18n';
+import { NOTICE_SEND_VERB } from './notice-overview.card';
 import { card, execute, heading, note, userText, type AdaptiveCard, type CardElement } from './card';
 
 export const SCHEDULE_VERB = 'schedule.book';
@@ -72,7 +73,8 @@ export const whenWithDay = (m: Meeting, t: Translate): string => {
 
 const warningText = (w: RuleFinding, t: Translate): string => t(`schedule.warning.${w.rule}` as MessageKey, w.params);
 
-export function scheduledCard(outcome: Extract<ScheduleOutcome, { kind: 'scheduled' }>, cardId: string, t: Translate): AdaptiveCard {
+/** `meetingPage`: the tab's page of the meeting, offered as a next step with sending the notice. */
+export function scheduledCard(outcome: Extract<ScheduleOutcome, { kind: 'scheduled' }>, cardId: string, t: Translate, meetingPage?: string): AdaptiveCard {
   const { meeting, teams } = outcome;
   const body: CardElement[] = [heading(t('schedule.scheduledTitle', { title: meeting.title ?? outcome.group.name })), userText(when(meeting, t))];
   if (outcome.alreadyScheduled) body.push(note(t('schedule.alreadyScheduled')));
@@ -90,6 +92,8 @@ export function scheduledCard(outcome: Extract<ScheduleOutcome, { kind: 'schedul
   if (outcome.preparationProposal) {
     actions.push(execute(t('schedule.bookPreparation', { date: outcome.preparationProposal }), BOOK_PREPARATION_VERB, { cardId, meetingId: meeting.id, date: outcome.preparationProposal }));
   }
+  if (!meeting.noticeSentAt) actions.push(execute(t('schedule.sendNotice'), NOTICE_SEND_VERB, { cardId, meetingId: meeting.id }));
+  if (meetingPage) actions.push({ type: 'Action.OpenUrl', title: t('notice.openMeetingPage'), url: meetingPage });
   return card(body, actions);
 }
 

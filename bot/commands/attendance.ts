@@ -14,6 +14,7 @@ import { attendanceCard, attendanceDeniedCard, attendanceFiguresCard } from '../
 import { personNamed } from '../mentions';
 import { cardIdSchema, cardMessage, type Turn } from '../turn';
 import { cardAction, CHATS, command, type Command, type CommandFamily, type HandlerTurn } from './command';
+import { transcriptsAfterEnd } from './transcripts';
 
 /** The tab's attendance page of the meeting's group. */
 function attendanceLink(turn: HandlerTurn, view: { group?: { id: string } }): string | undefined {
@@ -46,6 +47,8 @@ export async function meetingEnded(turn: HandlerTurn): Promise<void> {
   const meeting: Meeting | undefined = await services.meetingRun.end(ctx);
   if (!meeting) return;
   await services.scheduling.scheduleAttendanceImports(meeting);
+  // The transcript's fetches too, before anything here can fail (transcriptsAfterEnd sets them again, once).
+  await services.transcripts?.scheduleFetches(meeting);
   const outcome = await services.attendance.importFor(ctx.tenantId, meeting.id);
   if (outcome.kind === 'imported') {
     const view = await services.attendance.attendanceOf(ctx.tenantId, meeting.id);
@@ -53,6 +56,7 @@ export async function meetingEnded(turn: HandlerTurn): Promise<void> {
   } else if (outcome.kind === 'accessDenied' && outcome.firstTime) {
     await turn.context.sendActivity(cardMessage(attendanceDeniedCard(meeting.title ?? '', t)));
   }
+  await transcriptsAfterEnd(turn, meeting);
 }
 
 /** The sheet's result, for everyone: the attendance as it stands, with the button that opens the sheet again. */

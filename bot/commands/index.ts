@@ -10,21 +10,25 @@ import { attendanceCommands } from './attendance';
 import { decisionCommands } from './decisions';
 import { groupCommands } from './groups';
 import { listCommands } from './lists';
+import { meetingChangeActions } from './meeting-changes';
 import { minutesCommands } from './minutes';
 import { checkInCommands, noticeCommands } from './notice';
 import { riskCommands } from './risks';
 import { schedulingCommands } from './scheduling';
+import { transcriptCommands } from './transcripts';
 
 const FAMILIES: readonly CommandFamily[] = [
   decisionCommands,
   riskCommands,
   groupCommands,
   schedulingCommands,
+  meetingChangeActions,
   noticeCommands,
   agendaCommands,
   checkInCommands,
   attendanceCommands,
   minutesCommands,
+  transcriptCommands,
   attachmentCommands,
   assessmentCommands,
   listCommands,

@@ -112,7 +112,8 @@ export const minutesCommands: CommandFamily = {
       run: async (turn, what) => {
         const { ctx, t, locale, services } = turn;
         if (what === 'overview') {
-          await turn.context.sendActivity(cardMessage(minutesCard(await services.minutes.overview(ctx, locale), t, locale)));
+          const overview = await services.minutes.overview(ctx, locale);
+          await turn.context.sendActivity(cardMessage(minutesCard(overview, t, locale, services.tabLinks?.toTranscript(overview.meeting.id))));
           return;
         }
         const sent = await services.minutes.send(ctx, locale);

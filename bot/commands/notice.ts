@@ -1,44 +1,58 @@
 /** `/notice` (`/kallelse`) and `/checkin` (`/incheckning`): the cards members answer, and the personal links sent with them. */
 import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { MeetingView } from '../../src/app/meeting-run-service';
 import type { LinkKind } from '../../src/app/personal-link-service';
-import { isMemberOn } from '../../src/domain/group';
+import type { Group } from '../../src/domain/group';
+import type { Meeting } from '../../src/domain/meeting';
 import { CHECKIN_ANSWER_VERB, CHECKIN_REFRESH_VERB, checkInCard } from '../cards/checkin.card';
-import { NOTICE_ANSWER_VERB, NOTICE_REFRESH_VERB, noticeCard } from '../cards/notice.card';
+import { NOTICE_ANSWER_VERB, NOTICE_REFRESH_VERB, noticeCard, type NoticeViewer } from '../cards/notice.card';
+import { NOTICE_REMIND_VERB, NOTICE_SEND_VERB, noticeConfirmCard, noticeDoneCard, unreachableLinksCard } from '../cards/notice-overview.card';
 import { teamsDirectMessenger } from '../direct-messenger';
 import { linkMessageWriter, linkReportText } from '../personal-link-messages';
 import { cardIdSchema, cardMessage, plainText, replaceSharedCard } from '../turn';
 import { asTyped, cardAction, CHATS, command, type CommandFamily, type HandlerTurn } from './command';
 
 export const meetingRef = z.object({ cardId: cardIdSchema, meetingId: z.string().min(1).max(200) });
-const noticeData = meetingRef.extend({ attending: z.string().max(10), note: z.string().max(5000).optional() });
+const noticeData = meetingRef.extend({ attending: z.string().max(10), note: z.string().max(5000).optional(), substitute: z.string().max(1000).optional() });
+/** `confirm`: pressed on the card that asks before a second notice, which then says what was done. */
+const followData = meetingRef.extend({ confirm: z.literal('1').optional() });
 const checkInData = meetingRef.extend({ mood: z.string().max(40).optional(), text: z.string().max(5000).optional(), inRoom: z.string().max(10).optional() });
 
-/** Members on the roster on the meeting's day, co-opted members not counted: the notice's "not answered yet". */
-async function rosterSize(turn: HandlerTurn, view: MeetingView): Promise<number> {
-  if (!view.group) return 0;
-  const day = (view.meeting.startsAt ?? new Date().toISOString()).slice(0, 10);
-  const roster = await turn.services.repos.groups.members(view.meeting.tenantId, view.group.id);
-  return roster.filter((m) => isMemberOn(m, day) && m.role !== 'coopted').length;
-}
-
 /**
- * Each member gets their own link privately (src/app decides how); the chat is told how many went out
- * and who could not be reached — never a link.
+ * Each member outside the chat gets their own link privately (src/app decides how); the chat is told how
+ * many went out, never a link. The links of those who could not be reached go to the caller privately.
  */
-async function sendPersonalLinks(turn: HandlerTurn, view: MeetingView, kind: LinkKind): Promise<void> {
+async function sendPersonalLinks(turn: HandlerTurn, meeting: Meeting, group: Group | undefined, kind: LinkKind, onlyUnanswered = false): Promise<string | undefined> {
   const { personalLinks, botAppId, log } = turn.services;
-  if (!personalLinks || !view.group) return;
-  const report = await personalLinks.deliver({
-    meeting: view.meeting,
-    group: view.group,
-    kind,
-    messenger: teamsDirectMessenger(turn.context, botAppId ?? '', log),
-    write: linkMessageWriter(turn.t),
-  });
+  if (!personalLinks || !group) return undefined;
+  const messenger = teamsDirectMessenger(turn.context, botAppId ?? '', log);
+  const report = await personalLinks.deliver({ meeting, group, kind, messenger, write: linkMessageWriter(turn.t), onlyUnanswered });
   const text = linkReportText(report, turn.t);
   if (text) await turn.context.sendActivity(plainText(text));
+  if (report.links.length > 0) {
+    const me = await messenger.find(turn.ctx.caller);
+    if (me) await messenger.sendCard(me.accountId, me.tenantId ?? turn.ctx.tenantId, unreachableLinksCard(report, meeting.title ?? group.name, turn.t));
+    else log.warn({ meetingId: meeting.id }, 'the links of unreachable members could not be given to the sender, who is not in this chat');
+  }
+  return text;
+}
+
+/** How an editor or a member sees the notice card. */
+async function viewerOf(turn: HandlerTurn, meetingId: string, o: Awaited<ReturnType<HandlerTurn['services']['notice']['overview']>>): Promise<NoticeViewer> {
+  const follows = await turn.services.notice.mayFollow(turn.ctx, o);
+  const link = follows && o.group ? turn.services.tabLinks?.toMeeting(o.group.id, meetingId) : undefined;
+  return { person: turn.ctx.caller, follows, ...(link ? { meetingLink: link } : {}) };
+}
+
+/** Posts the notice card (remembered, with its chat, to be updated in place), publishes the notice, sends the links. */
+async function sendNotice(turn: HandlerTurn, meetingId: string): Promise<void> {
+  const { ctx, t, services } = turn;
+  const o = await services.notice.overview(ctx.tenantId, meetingId);
+  const sent = await turn.context.sendActivity(cardMessage(noticeCard(o, randomUUID(), t)));
+  if (sent?.id) await services.meetingRun.rememberCard(ctx.tenantId, meetingId, 'notice', sent.id, JSON.stringify(TurnContext.getConversationReference(turn.context.activity)));
+  await services.scheduling.publishNotice(ctx, o.meeting);
+  await sendPersonalLinks(turn, o.meeting, o.group, 'notice');
 }
 
 /** The check-in card, posted once and remembered so answers update it in place. */
@@ -59,12 +73,10 @@ export const noticeCommands: CommandFamily = {
       waitsOnGraph: true,
       parse: asTyped,
       run: async (turn) => {
-        const { ctx, t, services } = turn;
-        const view = await services.meetingRun.noticeView(ctx);
-        const sent = await turn.context.sendActivity(cardMessage(noticeCard(view, view.answers, await rosterSize(turn, view), randomUUID(), t)));
-        if (sent?.id) await services.meetingRun.rememberCard(ctx.tenantId, view.meeting.id, 'notice', sent.id);
-        await services.scheduling.publishNotice(ctx, view.meeting);
-        await sendPersonalLinks(turn, view, 'notice');
+        const view = await turn.services.meetingRun.noticeView(turn.ctx);
+        // A second notice asks first: members would get the card and their links twice.
+        if (view.meeting.noticeSentAt) await turn.context.sendActivity(cardMessage(noticeConfirmCard(view.meeting, randomUUID(), turn.t)));
+        else await sendNotice(turn, view.meeting.id);
       },
     }),
   ],
@@ -74,22 +86,44 @@ export const noticeCommands: CommandFamily = {
       data: noticeData,
       run: async (turn, data) => {
         const { ctx, t, services } = turn;
-        const answers = await services.meetingRun.answerNotice(ctx.tenantId, data.meetingId, ctx.caller, { attending: data.attending, note: data.note }, 'card');
-        const view = await services.meetingRun.viewById(ctx.tenantId, data.meetingId);
-        const size = await rosterSize(turn, view);
-        // Everyone's copy shows the counts; the presser's shows their own answer.
-        await replaceSharedCard(turn.context, noticeCard(view, answers, size, data.cardId, t), services.log);
-        return { card: noticeCard(view, answers, size, data.cardId, t, ctx.caller), shared: false };
+        await services.meetingRun.answerNotice(ctx.tenantId, data.meetingId, ctx.caller, { attending: data.attending, note: data.note, substitute: data.substitute }, 'card');
+        const o = await services.notice.overview(ctx.tenantId, data.meetingId);
+        // Everyone's copy shows the counts; the presser's shows their own answer (and, for editors, everyone's).
+        await replaceSharedCard(turn.context, noticeCard(o, data.cardId, t), services.log);
+        return { card: noticeCard(o, data.cardId, t, await viewerOf(turn, data.meetingId, o)), shared: false };
       },
     }),
     cardAction({
       verb: NOTICE_REFRESH_VERB,
       data: meetingRef,
       run: async (turn, data) => {
-        const { ctx, services } = turn;
-        const view = await services.meetingRun.viewById(ctx.tenantId, data.meetingId);
-        const answers = await services.meetingRun.noticeAnswers(ctx.tenantId, data.meetingId);
-        return { card: noticeCard(view, answers, await rosterSize(turn, view), data.cardId, turn.t, ctx.caller), shared: false };
+        const o = await turn.services.notice.overview(turn.ctx.tenantId, data.meetingId);
+        return { card: noticeCard(o, data.cardId, turn.t, await viewerOf(turn, data.meetingId, o)), shared: false };
+      },
+    }),
+    cardAction({
+      verb: NOTICE_REMIND_VERB,
+      data: followData,
+      run: async (turn, data) => {
+        const { ctx, t, services } = turn;
+        const o = await services.notice.overview(ctx.tenantId, data.meetingId);
+        await services.notice.assertMayFollow(ctx, o);
+        const report = await sendPersonalLinks(turn, o.meeting, o.group, 'notice', true);
+        if (data.confirm) return { card: noticeDoneCard(report ?? t('notice.reminded.none')), shared: true };
+        return { card: noticeCard(o, data.cardId, t, await viewerOf(turn, data.meetingId, o)), shared: false };
+      },
+    }),
+    cardAction({
+      verb: NOTICE_SEND_VERB,
+      data: followData.extend({ again: z.literal('1').optional() }),
+      run: async (turn, data) => {
+        const { ctx, t, services } = turn;
+        const o = await services.notice.overview(ctx.tenantId, data.meetingId);
+        await services.notice.assertMaySend(ctx, o);
+        // From the booking card: a notice already out is confirmed first, as a second /notice is.
+        if (o.meeting.noticeSentAt && !data.again) return { card: noticeConfirmCard(o.meeting, data.cardId, t), shared: false };
+        await sendNotice(turn, data.meetingId);
+        return data.again ? { card: noticeDoneCard(t('notice.again.sent')), shared: true } : { card: noticeDoneCard(t('notice.sentNow')), shared: false };
       },
     }),
   ],
@@ -110,7 +144,7 @@ export const checkInCommands: CommandFamily = {
         const view = await turn.services.meetingRun.checkInView(turn.ctx);
         const sent = await turn.context.sendActivity(cardMessage(checkInCard(view.meeting.id, view.answers, randomUUID(), turn.t)));
         if (sent?.id) await turn.services.meetingRun.rememberCard(turn.ctx.tenantId, view.meeting.id, 'checkin', sent.id);
-        await sendPersonalLinks(turn, view, 'checkin');
+        await sendPersonalLinks(turn, view.meeting, view.group, 'checkin');
       },
     }),
   ],

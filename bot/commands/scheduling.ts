@@ -5,6 +5,7 @@ import type { ScheduleOutcome } from '../../src/app/scheduling-service';
 import { DomainError } from '../../src/domain/errors';
 import { attendanceSheetCard } from '../cards/attendance-sheet.card';
 import { CANCEL_MEETING_VERB, meetingsCard } from '../cards/meetings.card';
+import { tellGroup } from './meeting-changes';
 import { BOOK_PREPARATION_VERB, BOOK_SERIES_VERB, heldBackCard, recordedCard, SCHEDULE_VERB, scheduledCard, scheduleFormCard, seriesBookedCard, seriesCard } from '../cards/schedule.card';
 import { cardIdSchema, cardMessage, parseCardData } from '../turn';
 import { asTyped, cardAction, CHATS, command, type CommandFamily, type HandlerTurn } from './command';
@@ -50,9 +51,13 @@ function safeJson(text: string): unknown {
 }
 
 /** The answer to a booking: held back, booked, or — a meeting that has taken place — recorded as held. */
-function outcomeCard(outcome: ScheduleOutcome, cardId: string, t: HandlerTurn['t']) {
+function outcomeCard(outcome: ScheduleOutcome, cardId: string, turn: Pick<HandlerTurn, 't' | 'services'>) {
+  const { t } = turn;
   if (outcome.kind === 'heldBack') return heldBackCard(outcome, randomUUID(), t);
-  return outcome.kind === 'recorded' ? recordedCard(outcome, t) : scheduledCard(outcome, cardId, t);
+  if (outcome.kind === 'recorded') return recordedCard(outcome, t);
+  // Next steps: the notice, and the meeting page in the tab.
+  const page = turn.services.tabLinks?.toMeeting(outcome.group.id, outcome.meeting.id);
+  return scheduledCard(outcome, cardId, t, page);
 }
 
 /** A meeting recorded afterwards: its attendance sheet follows, for the secretary to mark. */
@@ -84,7 +89,7 @@ export const schedulingCommands: CommandFamily = {
           await turn.context.sendActivity(cardMessage(seriesCard(year, proposals, randomUUID(), t)));
         } else {
           const outcome = await services.scheduling.schedule(ctx, parsed, turn.sourceKey);
-          await turn.context.sendActivity(cardMessage(outcomeCard(outcome, randomUUID(), t)));
+          await turn.context.sendActivity(cardMessage(outcomeCard(outcome, randomUUID(), turn)));
           await sheetAfterRecording(turn, outcome);
         }
       },
@@ -107,7 +112,8 @@ export const schedulingCommands: CommandFamily = {
       data: meetingRef.extend({ when: z.string().max(200).optional() }),
       run: async (turn, data) => {
         const { ctx, t, services } = turn;
-        const { meeting, calendar } = await services.scheduling.cancel(ctx, data.meetingId, t('meetings.cancelComment'));
+        const { meeting, calendar, already } = await services.scheduling.cancel(ctx, data.meetingId, t('meetings.cancelComment'));
+        if (!already) await tellGroup(turn, meeting);
         const what = t('meetings.cancelled', { title: meeting.title ?? '', when: data.when ?? '' });
         const notice = calendar === 'cancelled' ? `${what} ${t('meetings.calendarCancelled')}` : calendar === 'failed' ? `${what} ${t('meetings.calendarFailed')}` : what;
         return { card: meetingsCard(await services.scheduling.upcoming(ctx), data.cardId, t, notice), shared: true };
@@ -123,7 +129,7 @@ export const schedulingCommands: CommandFamily = {
         try {
           const outcome = await services.scheduling.schedule(ctx, req, `card:${data.cardId}`);
           await sheetAfterRecording(turn, outcome);
-          return { card: outcomeCard(outcome, data.cardId, t), shared: true };
+          return { card: outcomeCard(outcome, data.cardId, turn), shared: true };
         } catch (e) {
           if (!(e instanceof DomainError) || e.code.startsWith('ACCESS.') || e.code.startsWith('GROUP.')) throw e;
           // A field was wrong: the same form again, with what was typed and what to fix.
@@ -141,7 +147,7 @@ export const schedulingCommands: CommandFamily = {
       data: meetingRef,
       run: async (turn, data) => {
         const outcome = await turn.services.scheduling.schedulePreparation(turn.ctx, data.meetingId, data.date);
-        return { card: outcomeCard(outcome, data.cardId, turn.t), shared: false };
+        return { card: outcomeCard(outcome, data.cardId, turn), shared: false };
       },
     }),
     cardAction({

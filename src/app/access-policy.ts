@@ -13,14 +13,18 @@ import { managesGroup, membershipOf, type Group, type GroupRole, type Member } f
 import type { Meeting } from '../domain/meeting';
 import { samePerson, type PersonRef } from '../domain/person';
 import type { RequestContext } from './context';
-import type { Clock, GroupRepository, SecretaryRepository } from './ports';
+import type { Appointment, Clock, GroupRepository, SecretaryRepository } from './ports';
 
 /** What is recorded or changed; the refusal names it ("can record decisions"). */
 export type RecordKind = 'decision' | 'risk' | 'note' | 'action' | 'minutes' | 'agenda' | 'attendance' | 'meeting' | 'capability';
 export const RECORD_KINDS: readonly RecordKind[] = ['decision', 'risk', 'note', 'action', 'minutes', 'agenda', 'attendance', 'meeting', 'capability'];
 
-export type Action = `${RecordKind}.record` | 'officers.appoint' | 'group.manage' | 'group.read' | 'capability.assessAny';
-export const ACTIONS: readonly Action[] = [...RECORD_KINDS.map((k): Action => `${k}.record`), 'officers.appoint', 'group.manage', 'group.read', 'capability.assessAny'];
+/**
+ * `transcript.read`: the meeting's transcript, always; `transcript.readShared`: only where the group lets its
+ * members read transcripts (off unless switched on: transcripts are personal data).
+ */
+export type Action = `${RecordKind}.record` | 'officers.appoint' | 'group.manage' | 'group.read' | 'capability.assessAny' | 'transcript.read' | 'transcript.readShared';
+export const ACTIONS: readonly Action[] = [...RECORD_KINDS.map((k): Action => `${k}.record`), 'officers.appoint', 'group.manage', 'group.read', 'capability.assessAny', 'transcript.read', 'transcript.readShared'];
 
 /** Where the caller stands: a group role, the appointed secretary, a Teams meeting role, or no scope at all. */
 export type Standing = GroupRole | 'secretary' | 'outsider' | 'meetingOrganizer' | 'meetingPresenter' | 'meetingAttendee' | 'openChat' | 'localReader';
@@ -33,11 +37,11 @@ const PERMITS: Record<Standing, ReadonlySet<Action>> = {
   chair: new Set(MANAGES),
   viceChair: new Set(MANAGES),
   organizer: new Set(MANAGES),
-  secretary: new Set([...RECORDS, 'group.read', 'capability.assessAny']),
-  member: new Set(['group.read']),
+  secretary: new Set([...RECORDS, 'group.read', 'capability.assessAny', 'transcript.read']),
+  member: new Set(['group.read', 'transcript.readShared']),
   coopted: new Set(['group.read']),
   outsider: new Set(),
-  meetingOrganizer: new Set([...RECORDS, 'officers.appoint']),
+  meetingOrganizer: new Set([...RECORDS, 'officers.appoint', 'transcript.read']),
   meetingPresenter: new Set(RECORDS),
   meetingAttendee: new Set(),
   openChat: new Set(RECORDS),
@@ -53,6 +57,16 @@ export interface Scope {
   group?: Group;
   /** A request about the group as a whole (the tab): its current and upcoming meetings, whose appointed secretaries record too. */
   groupMeetings?: readonly Meeting[];
+  /** Read in the same query as the meeting (MeetingService.scopeOf), so the policy does not ask the store again. */
+  known?: KnownInScope;
+}
+
+/** The secretary of meeting `meetingId` and the roster of group `groupId`, as read at the start of this request. */
+export interface KnownInScope {
+  meetingId: string;
+  secretary: Appointment | undefined;
+  groupId?: string;
+  roster?: readonly Member[];
 }
 
 type Caller = Pick<RequestContext, 'tenantId' | 'caller'> & Partial<Pick<RequestContext, 'directory'>>;
@@ -64,8 +78,8 @@ export class AccessPolicy {
   ) {}
 
   /** The caller's membership of the group today, if any. */
-  async membership(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, group: Group): Promise<Member | undefined> {
-    const roster = await this.repos.groups.members(ctx.tenantId, group.id);
+  async membership(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, group: Group, known?: readonly Member[]): Promise<Member | undefined> {
+    const roster = known ?? (await this.repos.groups.members(ctx.tenantId, group.id));
     return membershipOf(roster, ctx.caller, this.clock.now().toISOString().slice(0, 10));
   }
 
@@ -77,7 +91,7 @@ export class AccessPolicy {
     const { meeting, group } = scope;
     if (!meeting && !group) return 'openChat';
     if (group) {
-      const role = (await this.membership(ctx, group))?.role;
+      const role = (await this.membership(ctx, group, scope.known?.groupId === group.id ? scope.known.roster : undefined))?.role;
       if (managesGroup(role)) return role!;
       if (await this.isSecretary(ctx, scope, laterMeetings)) return 'secretary';
       return role ?? 'outsider';
@@ -98,6 +112,7 @@ export class AccessPolicy {
   async refusal(ctx: Pick<RequestContext, 'tenantId'>, scope: Pick<Scope, 'meeting' | 'group'>, action: Action): Promise<DomainError> {
     const { meeting, group } = scope;
     if (action === 'group.read') return new DomainError('ACCESS.TAB_DENIED', { group: group?.name ?? '' });
+    if (action === 'transcript.read' || action === 'transcript.readShared') return new DomainError('ACCESS.TRANSCRIPT_DENIED');
     if (action === 'group.manage' || action === 'capability.assessAny') return new DomainError('ACCESS.MANAGE_DENIED');
     if (action === 'officers.appoint') return group ? new DomainError('ACCESS.MANAGE_DENIED') : new DomainError('ACCESS.APPOINT_DENIED');
     const kind = action.slice(0, -'.record'.length);
@@ -107,7 +122,8 @@ export class AccessPolicy {
 
   /** Is the caller the secretary appointed for the scope's meeting, or for one of the group's meetings? */
   private async isSecretary(ctx: Pick<RequestContext, 'tenantId' | 'caller'>, scope: Scope, laterMeetings?: () => Promise<readonly Meeting[]>): Promise<boolean> {
-    if (scope.meeting && this.isCaller(ctx.caller, await this.repos.secretaries.current(ctx.tenantId, scope.meeting.id))) return true;
+    const { meeting, known } = scope;
+    if (meeting && this.isCaller(ctx.caller, known?.meetingId === meeting.id ? known.secretary : await this.repos.secretaries.current(ctx.tenantId, meeting.id))) return true;
     const more = [...(scope.groupMeetings ?? []), ...(laterMeetings ? await laterMeetings() : [])];
     const appointed = await Promise.all(more.map((m) => this.repos.secretaries.current(ctx.tenantId, m.id)));
     return appointed.some((a) => this.isCaller(ctx.caller, a));

@@ -31,7 +31,7 @@ export interface AttendanceOptions {
 
 export class AttendanceService {
   constructor(
-    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'attendance' | 'answers'>,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'attendance' | 'answers' | 'privacy'>,
     private readonly meetings: MeetingService,
     private readonly policy: AccessPolicy,
     private readonly clock: Clock,
@@ -87,11 +87,12 @@ export class AttendanceService {
     if (!meeting) throw new DomainError('MEETING.NONE');
     const group = meeting.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
     const roster = group ? await this.repos.groups.members(tenantId, group.id) : [];
-    const [records, checkIns, notices, corrections] = await Promise.all([
+    const [records, checkIns, notices, corrections, settled] = await Promise.all([
       this.repos.attendance.records(tenantId, meeting.id),
       this.repos.answers.checkIns(tenantId, meeting.id),
       this.repos.answers.notices(tenantId, meeting.id),
       this.repos.attendance.corrections(tenantId, meeting.id),
+      this.repos.privacy.settled(tenantId, meeting.id),
     ]);
     const matched = matchRecords(records, roster, { organisationByDomain: organisationsByDomain(roster), date: meetingDate(meeting) });
     const attendance = meetingAttendance({
@@ -102,6 +103,7 @@ export class AttendanceService {
       excused: notices.filter((a) => !a.attending).map((a) => a.person),
       corrections,
       minimumSeconds: this.options.minimumSeconds ?? DEFAULT_MINIMUM_SECONDS,
+      settled,
     });
     return { ...attendance, meeting, ...(group ? { group } : {}) };
   }

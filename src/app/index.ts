@@ -1,3 +1,4 @@
+import type { RetentionPolicy } from '../domain/privacy';
 import { AccessPolicy } from './access-policy';
 import { APP_INSTALL_JOB, appInstallHandler } from './app-install';
 import { ATTENDANCE_IMPORT_JOB, attendanceImportHandler } from './attendance-import';
@@ -10,13 +11,17 @@ import type { JobHandler } from './job-runner';
 import { MeetingService } from './meeting-service';
 import { MeetingPageService } from './meeting-page-service';
 import { MeetingRunService } from './meeting-run-service';
+import { NoticeOverviewService } from './notice-overview';
 import { MinutesRecordsService } from './minutes-records-service';
 import { MinutesService } from './minutes-service';
 import { NOTICE_REMINDER_JOB, noticeReminderHandler } from './notice-reminder';
-import type { AttendanceSource, Clock, CsvReader, DownloadLinks, MeetingCalendar, MinutesRendering, Notifier, Repositories } from './ports';
+import { RETENTION_JOB, retentionHandler } from './privacy-retention';
+import type { AttendanceSource, TranscriptSource, Clock, CsvReader, DownloadLinks, MeetingCalendar, MinutesRendering, Notifier, Repositories } from './ports';
 import { SchedulingService } from './scheduling-service';
 import { RiskService } from './risk-service';
 import { TabService } from './tab-service';
+import { transcriptFetchHandler, transcriptRetentionHandler } from './transcript-jobs';
+import { TRANSCRIPT_FETCH_JOB, TRANSCRIPT_RETENTION_JOB, TranscriptService } from './transcript-service';
 
 export interface Services {
   meetings: MeetingService;
@@ -26,6 +31,8 @@ export interface Services {
   scheduling: SchedulingService;
   /** Running a meeting: agenda, notice, check-in, the item in progress. */
   meetingRun: MeetingRunService;
+  /** The notice's answers by name for editors, and its card kept current. */
+  notice: NoticeOverviewService;
   attendance: AttendanceService;
   /** What is recorded for the minutes: notes, actions, the adjuster. */
   records: MinutesRecordsService;
@@ -39,6 +46,8 @@ export interface Services {
   meetingPage: MeetingPageService;
   /** Meetings held before Rådslag, imported from their minutes (`npm run import:minutes`). */
   history: HistoryImportService;
+  /** Teams' meeting transcripts: fetched, read per agenda item, taken as notes, deleted after retention. */
+  transcripts: TranscriptService;
 }
 
 /** Wires the use cases to their ports. */
@@ -58,12 +67,22 @@ export interface ServiceOptions {
   attendanceMinimumSeconds?: number;
   /** Sends capability-assessment reminders to representatives (the bot's proactive messages). */
   notifier?: Pick<Notifier, 'postToMember'>;
+  /** Updates a posted card in place (the notice card, when an answer came through a personal link). */
+  cardNotifier?: Pick<Notifier, 'replace'>;
   /** Where failed reminders are reported (the reminder names who could not be reached). */
   onNotifyError?: (e: unknown, what: string) => void;
   /** Reads CSV imports (csv-parse, wired in src/main.ts). */
   readCsv?: CsvReader;
   /** Mails a representative outside Teams' reach their personal assessment link. */
   mailAssessmentLink?: CapabilityServiceOptions['mailLink'];
+  /** Graph's meeting transcripts, when configured. */
+  transcriptSource?: TranscriptSource;
+  /** Minutes after a meeting's end when its transcripts are fetched (default 15, 120, 1440). */
+  transcriptRetryMinutes?: readonly number[];
+  /** Days after the minutes' approval when the transcripts are deleted (default 30). */
+  transcriptRetentionDays?: number;
+  /** The tab's Transcript page of a meeting. */
+  transcriptPageLink?: (meetingId: string) => string;
 }
 
 /** What the minutes need beyond the stores: rendering (src/minutes), signed links (src/links), the public address. */
@@ -86,7 +105,13 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
   const meetingRun = new MeetingRunService(repos, meetings, policy, clock);
   const decisions = new DecisionService(repos, meetings, policy, clock);
   const records = new MinutesRecordsService(repos, meetings, policy, clock);
-  const minutes = new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl);
+  const transcripts = new TranscriptService(repos, meetings, policy, records, clock, {
+    ...(options.transcriptSource ? { source: options.transcriptSource } : {}),
+    ...(options.transcriptRetryMinutes ? { retryMinutes: options.transcriptRetryMinutes } : {}),
+    ...(options.transcriptRetentionDays !== undefined ? { retentionDays: options.transcriptRetentionDays } : {}),
+    ...(options.transcriptPageLink ? { pageLink: options.transcriptPageLink } : {}),
+  });
+  const minutes = new MinutesService(repos, meetings, attendance, policy, minutesOptions.rendering, minutesOptions.links, clock, minutesOptions.publicBaseUrl, (v) => transcripts.scheduleRetention(v));
   return {
     meetings,
     decisions,
@@ -94,6 +119,7 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
     groups: new GroupService(repos, meetings, policy, clock),
     scheduling: new SchedulingService(repos, meetings, policy, clock, options.calendar, options.teamsAppId ?? '', options.onGraphError ?? (() => undefined), options.attendanceRetryMinutes),
     meetingRun,
+    notice: new NoticeOverviewService(repos, policy, clock, options.cardNotifier),
     records,
     capabilities: new CapabilityService(repos, meetings, clock, {
       ...(options.notifier ? { notifier: options.notifier } : {}),
@@ -106,6 +132,7 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
     meetingPage: new MeetingPageService(repos, meetings, tab, meetingRun, decisions, records, risks, clock),
     minutes,
     history: new HistoryImportService(repos, minutes, attendance, clock),
+    transcripts,
   };
 }
 
@@ -114,13 +141,20 @@ export function createJobHandlers(
   repos: Repositories,
   clock: Clock,
   notifier: Notifier,
-  services: Pick<Services, 'attendance'>,
+  services: Pick<Services, 'attendance' | 'transcripts'>,
   install: { calendar?: MeetingCalendar; teamsAppId: string } = { teamsAppId: '' },
+  report: (message: string) => void = () => undefined,
 ): Record<string, JobHandler> {
   return {
     [NOTICE_REMINDER_JOB]: noticeReminderHandler(repos, notifier, clock),
     [ATTENDANCE_IMPORT_JOB]: attendanceImportHandler(repos, services.attendance, notifier),
     [APP_INSTALL_JOB]: appInstallHandler(repos, install.calendar, install.teamsAppId),
+    [TRANSCRIPT_FETCH_JOB]: transcriptFetchHandler(repos, services.transcripts, notifier, report),
+    [TRANSCRIPT_RETENTION_JOB]: transcriptRetentionHandler(services.transcripts),
   };
 }
 
+/** The personal-data retention pass (src/app/privacy-retention.ts) as a durable job, beside createJobHandlers' jobs. */
+export function privacyJobHandlers(repos: Repositories, clock: Clock, services: Pick<Services, 'attendance'>, retention: RetentionPolicy): Record<string, JobHandler> {
+  return { [RETENTION_JOB]: retentionHandler({ repos, attendance: services.attendance, clock }, repos.jobs, retention) };
+}

@@ -13,7 +13,9 @@ import type { Meeting } from '../domain/meeting';
 import type { Note } from '../domain/note';
 import type { PersonRef } from '../domain/person';
 import { utcToStockholm } from '../domain/stockholm-time';
+import { isMemberOn } from '../domain/group';
 import { permits } from './access-policy';
+import { unansweredMembers } from './notice-overview';
 import type { RequestContext } from './context';
 import type { DecisionService } from './decision-service';
 import type { MeetingRunService } from './meeting-run-service';
@@ -35,6 +37,8 @@ export interface MeetingPage {
   times?: { date: string; start: string; end?: string };
   agenda: AgendaRow[];
   answers: NoticeAnswer[];
+  /** Members on the meeting's day who have not answered the notice, by name. */
+  unanswered: string[];
   decisions: Decision[];
   notes: Note[];
   actions: MinutesAction[];
@@ -66,7 +70,7 @@ const NO_DIRECTORY: RequestContext['directory'] = { meetingRoleOf: () => Promise
 
 export class MeetingPageService {
   constructor(
-    private readonly repos: Pick<Repositories, 'meetings' | 'agendas' | 'answers' | 'decisions' | 'notes' | 'actions'>,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'agendas' | 'answers' | 'decisions' | 'notes' | 'actions'>,
     private readonly meetings: MeetingService,
     private readonly tab: TabService,
     private readonly run: MeetingRunService,
@@ -85,14 +89,19 @@ export class MeetingPageService {
       .sort((a, b) => b.score - a.score || a.number - b.number)
       .slice(0, 3);
     const page = { access, canRecord: permits(access.standing, 'decision.record'), numbered: numbersDecisions(access.group), openActions, topRisks };
-    if (!meeting) return { ...page, held: false, agenda: [], answers: [], decisions: [], notes: [], actions: [] };
-    const [agenda, answers, decisions, notes, actions] = await Promise.all([
+    if (!meeting) return { ...page, held: false, agenda: [], answers: [], unanswered: [], decisions: [], notes: [], actions: [] };
+    const [agenda, answers, decisions, notes, actions, roster] = await Promise.all([
       this.repos.agendas.list(tenantId, meeting.id),
       this.repos.answers.notices(tenantId, meeting.id),
       this.repos.decisions.listForMeeting(tenantId, meeting.id),
       this.repos.notes.listForMeeting(tenantId, meeting.id),
       this.repos.actions.listForMeeting(tenantId, meeting.id),
+      this.repos.groups.members(tenantId, access.group.id),
     ]);
+    const day = (meeting.startsAt ?? this.clock.now().toISOString()).slice(0, 10);
+    const unanswered = unansweredMembers(roster.filter((m) => isMemberOn(m, day)), answers)
+      .map((m) => m.person.name)
+      .sort((a, b) => a.localeCompare(b, 'sv'));
     const rows = agenda.map((e): AgendaRow =>
       isItem(e)
         ? { kind: 'item', number: e.number, type: e.type, title: e.title, start: e.plannedStart, ...(e.responsible ? { responsible: e.responsible } : {}) }
@@ -103,7 +112,7 @@ export class MeetingPageService {
     const times = start ? { date: start.date, start: start.time, ...(end ? { end: end.time } : {}) } : undefined;
     const longAgo = new Date(this.clock.now().getTime() - 12 * 3600_000).toISOString();
     const held = Boolean(meeting.endedAt || meeting.agendaDoneAt || (meeting.endsAt && meeting.endsAt < longAgo));
-    return { ...page, meeting, held, ...(times ? { times } : {}), agenda: rows, answers, decisions, notes, actions };
+    return { ...page, meeting, held, ...(times ? { times } : {}), agenda: rows, answers, unanswered, decisions, notes, actions };
   }
 
   /**

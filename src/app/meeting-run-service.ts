@@ -139,9 +139,14 @@ export class MeetingRunService {
     return this.repos.meetings.update(ctx.tenantId, meeting.id, { endedAt: this.clock.now().toISOString() });
   }
 
-  async rememberCard(tenantId: string, meetingId: string, card: 'agenda' | 'notice' | 'checkin', activityId: string): Promise<void> {
+  /** `reference`: the notice card's chat, so an answer through a personal link can update the card there. */
+  async rememberCard(tenantId: string, meetingId: string, card: 'agenda' | 'notice' | 'checkin', activityId: string, reference?: string): Promise<void> {
     const changes: MeetingChanges =
-      card === 'agenda' ? { agendaActivityId: activityId } : card === 'notice' ? { noticeActivityId: activityId, noticeSentAt: this.clock.now().toISOString() } : { checkinActivityId: activityId };
+      card === 'agenda'
+        ? { agendaActivityId: activityId }
+        : card === 'notice'
+          ? { noticeActivityId: activityId, noticeSentAt: this.clock.now().toISOString(), ...(reference ? { noticeConversationReference: reference } : {}) }
+          : { checkinActivityId: activityId };
     await this.repos.meetings.update(tenantId, meetingId, changes);
   }
 
@@ -158,7 +163,7 @@ export class MeetingRunService {
   }
 
   /** A member answers the notice: "I will attend" or "I can't attend", with an optional note. */
-  async answerNotice(tenantId: string, meetingId: string, person: PersonRef, input: { attending: unknown; note?: string }, via: AnswerChannel): Promise<NoticeAnswer[]> {
+  async answerNotice(tenantId: string, meetingId: string, person: PersonRef, input: { attending: unknown; note?: string; substitute?: string }, via: AnswerChannel): Promise<NoticeAnswer[]> {
     const meeting = await this.repos.meetings.get(tenantId, meetingId);
     if (!meeting) throw new DomainError('CARD.STALE');
     await this.repos.answers.saveNotice(tenantId, meetingId, { person, ...noticeAnswer(input), answeredAt: this.clock.now().toISOString(), via });

@@ -3,7 +3,7 @@ import type { Meeting } from '../domain/meeting';
 import { normaliseName, type PersonRef } from '../domain/person';
 import type { AccessPolicy, RecordKind, Scope } from './access-policy';
 import type { RequestContext } from './context';
-import type { Appointment, Clock, MeetingDetails, Repositories, Stored } from './ports';
+import type { Appointment, ChatLookUp, Clock, MeetingDetails, Repositories, Stored } from './ports';
 
 /** How a command names a person: an @mention carries their id; a typed name must match one member. */
 export type PersonQuery = { mention: PersonRef } | { name: string };
@@ -15,6 +15,8 @@ export type AppointResult =
 export class MeetingService {
   /** The meeting a request is about, looked up once per request (the request context is the key). */
   private readonly perRequest = new WeakMap<RequestContext, Promise<Stored<Meeting> | undefined>>();
+  /** The group, roster and secretary read with the meeting, for this request only (never across requests). */
+  private readonly lookedUp = new WeakMap<RequestContext, ChatLookUp>();
 
   constructor(
     private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'secretaries'>,
@@ -28,22 +30,36 @@ export class MeetingService {
     // Asked several times in one request (first contact, access policy, the use case): one look-up.
     let found = this.perRequest.get(ctx);
     if (!found) {
-      found = this.repos.meetings.ensure({
-        tenantId: ctx.tenantId,
-        teamsMeetingId: ctx.teamsMeetingId,
-        conversationId: ctx.conversationId,
-        at: this.clock.now().toISOString(),
-      });
+      found = this.lookUpOrEnsure(ctx, ctx.teamsMeetingId);
       this.perRequest.set(ctx, found);
       found.catch(() => this.perRequest.delete(ctx));
     }
     return found;
   }
 
+  /** The turn's look-ups in one query where the store can (lookUpChat); else, or on first contact, ensure. */
+  private async lookUpOrEnsure(ctx: RequestContext, teamsMeetingId: string): Promise<Stored<Meeting>> {
+    const chat = { tenantId: ctx.tenantId, teamsMeetingId, conversationId: ctx.conversationId };
+    const seen = await this.repos.meetings.lookUpChat?.(chat);
+    if (seen) {
+      this.lookedUp.set(ctx, seen);
+      return { value: seen.meeting, created: false };
+    }
+    return this.repos.meetings.ensure({ ...chat, at: this.clock.now().toISOString() });
+  }
+
   /** The meeting of this chat and the group it belongs to (the meeting's group, else the chat's). */
   async scopeOf(ctx: RequestContext): Promise<Scope> {
     if (ctx.groupId !== undefined) return this.groupScope(ctx.tenantId, ctx.groupId);
     const meeting = (await this.meetingOf(ctx))?.value;
+    const seen = this.lookedUp.get(ctx);
+    // Read with the meeting, used by the request's first scope only: a later one (after /setup linked a group,
+    // or a booked meeting took over the chat) reads again, as before.
+    this.lookedUp.delete(ctx);
+    if (meeting && seen?.meeting.id === meeting.id) {
+      const { group, roster, secretary } = seen;
+      return { meeting, ...(group ? { group } : {}), known: { meetingId: meeting.id, secretary, ...(group ? { groupId: group.id, roster: roster ?? [] } : {}) } };
+    }
     const group = meeting?.groupId
       ? await this.repos.groups.get(ctx.tenantId, meeting.groupId)
       : await this.repos.groups.findByConversation(ctx.tenantId, ctx.conversationId);

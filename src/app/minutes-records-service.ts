@@ -20,10 +20,14 @@ export class MinutesRecordsService {
     private readonly clock: Clock,
   ) {}
 
-  /** A note on the agenda item in progress; `sourceKey` makes a redelivered request store once. */
-  async addNote(ctx: RequestContext, rawText: string | undefined, sourceKey: string): Promise<Stored<Note>> {
+  /**
+   * A note on the agenda item in progress (or on `onItem`, a transcript's passage: null for none);
+   * `sourceKey` makes a redelivered request store once.
+   */
+  async addNote(ctx: RequestContext, rawText: string | undefined, sourceKey: string, onItem?: number | null): Promise<Stored<Note>> {
     const { meeting } = await this.meetings.meetingToRecordIn(ctx, 'note', 'MINUTES.NEEDS_MEETING');
     const text = noteText(rawText);
+    const item = onItem === undefined ? meeting.currentItem : (onItem ?? undefined);
     return this.repos.notes.add({
       tenantId: ctx.tenantId,
       meetingId: meeting.id,
@@ -31,7 +35,7 @@ export class MinutesRecordsService {
       recordedBy: ctx.caller,
       recordedAt: this.clock.now().toISOString(),
       sourceKey,
-      ...(meeting.currentItem ? { agendaItem: meeting.currentItem } : {}),
+      ...(item ? { agendaItem: item } : {}),
     });
   }
 

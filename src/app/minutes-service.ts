@@ -51,6 +51,8 @@ export class MinutesService {
     private readonly links: DownloadLinks,
     private readonly clock: Clock,
     private readonly publicBaseUrl: string,
+    /** After an approval (again on a second press: it must be idempotent), e.g. the transcripts' retention job. */
+    private readonly onApproved: (version: MinutesVersion) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** The minutes as the records stand now, without storing anything. */
@@ -211,11 +213,16 @@ export class MinutesService {
   async approve(ctx: RequestContext, versionId: string): Promise<MinutesVersion> {
     const version = await this.versionHere(ctx, versionId);
     await this.assertAdjuster(ctx, version);
-    if (version.status === 'approved') return version;
+    if (version.status === 'approved') {
+      await this.onApproved(version);
+      return version;
+    }
     if (version.status !== 'sent') throw new DomainError('MINUTES.NOT_SENT', { version: version.version });
     const latest = await this.repos.minutes.latest(ctx.tenantId, version.meetingId);
     if (latest && latest.version > version.version) throw new DomainError('MINUTES.SUPERSEDED', { version: version.version, latest: latest.version });
-    return this.repos.minutes.approve(ctx.tenantId, version.id, ctx.caller, this.clock.now().toISOString());
+    const approved = await this.repos.minutes.approve(ctx.tenantId, version.id, ctx.caller, this.clock.now().toISOString());
+    await this.onApproved(approved);
+    return approved;
   }
 
   /** The adjuster's Request changes, with a note for the secretary; the version goes back to draft work. */

@@ -1,22 +1,22 @@
 /**
  * Personal links: members from other organisations may be unable to use the app inside the
- * meeting, so every notice and check-in also gives each member a link of their own to a small page where
- * the same answer can be given. A link names one roster row, one meeting and one form, and expires; the
+ * meeting, so a notice or check-in also gives each member outside the chat a link of their own to a small
+ * page where the same answer can be given (who gets one, and how: personal-link-delivery.ts). A link names one roster row, one meeting and one form, and expires; the
  * page answers for that person only. Links reach people privately — by e-mail through Graph, or in a
  * one-to-one bot message to people in the host tenant — never in the group chat.
  */
 import { MOODS, personKey, type Mood } from '../domain/attendance-answers';
 import { isMemberOn, type Group, type Member } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
-import type { PersonRef } from '../domain/person';
-import { utcToStockholm } from '../domain/stockholm-time';
+import { isItem } from '../domain/agenda';
+import type { GroupKind } from '../domain/charter';
 import type { AssessmentInput, Importance, Maturity } from '../domain/capability';
 import type { AssessmentForm, CapabilityService } from './capability-service';
-import { escapeHtml } from './html';
+import { answeringPerson, deliverLinks, mailHtml, whenOf, type DeliveryInput, type LinkDeliveryReport, type LinkMessageWriter, type LinkWhen } from './personal-link-delivery';
 import type { MeetingRunService } from './meeting-run-service';
-import type { Clock, DirectMessenger, LinkKind, LinkTokenRefusal, LinkTokens, MeetingCalendar, Repositories } from './ports';
+import type { Clock, LinkKind, LinkMessage, LinkTokenRefusal, LinkTokens, MeetingCalendar, Repositories } from './ports';
 
-export type { LinkKind, Mood };
+export type { LinkDeliveryReport, LinkKind, LinkMessage, LinkMessageWriter, LinkWhen, Mood };
 export const LINK_MOODS: readonly Mood[] = MOODS;
 
 /**
@@ -25,21 +25,22 @@ export const LINK_MOODS: readonly Mood[] = MOODS;
  */
 export type LinkRefusal = LinkTokenRefusal | 'gone' | 'notMember';
 
-export interface LinkWhen {
-  /** Stockholm calendar date and wall-clock times. */
-  date: string;
-  start: string;
-  end?: string;
-}
-
 /** What the page shows: whose answer, to which meeting, and the answer stored so far. */
 export interface LinkPageView {
   kind: LinkKind;
   personName: string;
   meetingTitle: string;
   groupName?: string;
+  /** What kind of group it is (council, preparation group, …), named on the page. */
+  groupKind?: GroupKind;
+  /** The council (or other group) a preparation group prepares for. */
+  preparesFor?: string;
   when?: LinkWhen;
-  notice?: { attending: boolean; note?: string };
+  /** The Teams meeting's join link, when it has one. */
+  joinUrl?: string;
+  /** The agenda in order: an item's text ("1. [D] Budget — Sara"), a break's or closing row's title, if any. */
+  agenda?: Array<{ kind: 'item' | 'break' | 'end'; text?: string; start: string }>;
+  notice?: { attending: boolean; note?: string; substitute?: string };
   checkIn?: { mood: Mood; text?: string; inRoom: boolean };
   /** An assessment link: the capability map and the answers the member's organisation has given. */
   assessment?: AssessmentPageView;
@@ -58,26 +59,9 @@ export interface AssessmentPageView {
 export type LinkOutcome = { ok: true; view: LinkPageView } | { ok: false; refusal: LinkRefusal };
 
 export type LinkAnswer =
-  | { kind: 'notice'; attending: boolean; note?: string }
+  | { kind: 'notice'; attending: boolean; note?: string; substitute?: string }
   | { kind: 'checkin'; mood: Mood; text?: string; inRoom: boolean }
   | { kind: 'assessment'; answers: AssessmentInput[] };
-
-/** The words of the private message that carries a link, in the sender's language (written by the bot). */
-export interface LinkMessage {
-  subject: string;
-  paragraphs: string[];
-  /** The link's caption ("Answer here"). */
-  action: string;
-}
-export type LinkMessageWriter = (about: { kind: LinkKind; personName: string; meetingTitle: string; when?: LinkWhen }) => LinkMessage;
-
-/** Who got a link and how, by display name; `unreachable` had neither a usable e-mail nor an account the bot may message. */
-export interface LinkDeliveryReport {
-  mailed: string[];
-  messaged: string[];
-  unreachable: string[];
-  failed: string[];
-}
 
 export interface PersonalLinkOptions {
   /** Microsoft Graph, when configured: links go by e-mail from the meeting's organizer. */
@@ -90,15 +74,15 @@ export interface PersonalLinkOptions {
   onError?: (e: unknown, what: string) => void;
   /** The capability map, for assessment links. */
   capabilities?: Pick<CapabilityService, 'formForMember' | 'assessAsMember'>;
+  /** After an answer through a link: the notice card in the chat is updated in place. */
+  onNoticeAnswered?: (meeting: Meeting) => Promise<unknown>;
 }
 
 const HOUR_MS = 3_600_000;
-/** Mails and messages in flight at once: Graph throttles per mailbox, and a council has tens of members. */
-const PARALLEL_DELIVERIES = 4;
 
 export class PersonalLinkService {
   constructor(
-    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'answers'>,
+    private readonly repos: Pick<Repositories, 'meetings' | 'groups' | 'answers' | 'agendas'>,
     private readonly run: Pick<MeetingRunService, 'answerNotice' | 'answerCheckIn'>,
     private readonly tokens: LinkTokens,
     private readonly clock: Clock,
@@ -170,68 +154,25 @@ export class PersonalLinkService {
     const { meeting, group, member } = found;
     const person = answeringPerson(member);
     if (answer.kind === 'notice') {
-      await this.run.answerNotice(meeting.tenantId, meeting.id, person, { attending: answer.attending, ...(answer.note === undefined ? {} : { note: answer.note }) }, 'link');
+      await this.run.answerNotice(
+        meeting.tenantId,
+        meeting.id,
+        person,
+        { attending: answer.attending, ...(answer.note === undefined ? {} : { note: answer.note }), ...(answer.substitute === undefined ? {} : { substitute: answer.substitute }) },
+        'link',
+      );
+      // The answer is stored whatever happens to the card: a failed update is reported, not the member's problem.
+      await this.options.onNoticeAnswered?.(meeting).catch((e: unknown) => this.options.onError?.(e, `updating the notice card of meeting ${meeting.id}`));
     } else {
       await this.run.answerCheckIn(meeting.tenantId, meeting.id, person, { mood: answer.mood, inRoom: answer.inRoom, ...(answer.text === undefined ? {} : { text: answer.text }) }, 'link');
     }
     return { ok: true, view: await this.viewOf(meeting, group, member, answer.kind) };
   }
 
-  /**
-   * Gives every current member of the meeting's group (co-opted members too) their own link, privately:
-   * by e-mail from the meeting's organizer when Graph is configured and the member has an address; else in
-   * a one-to-one bot message when Teams knows them here and they belong to the host tenant; else not at
-   * all (they are named in the report).
-   */
-  async deliver(input: { meeting: Meeting; group?: Group; kind: LinkKind; messenger?: DirectMessenger; write: LinkMessageWriter }): Promise<LinkDeliveryReport> {
-    const report: LinkDeliveryReport = { mailed: [], messaged: [], unreachable: [], failed: [] };
-    const { meeting, group, kind } = input;
-    if (!group) return report;
-    const now = this.clock.now();
-    const day = (meeting.startsAt ?? now.toISOString()).slice(0, 10);
-    const members = (await this.repos.groups.members(meeting.tenantId, group.id)).filter((m) => isMemberOn(m, day));
-    const expiresAt = linkExpiry(meeting, kind, now);
-    const title = titleOf(meeting, group);
-    const when = whenOf(meeting);
-    const host = (this.options.hostTenantId ?? meeting.tenantId).toLowerCase();
-    const sender = meeting.scheduledBy?.aadObjectId ?? meeting.organizerAadObjectId;
-    const { calendar } = this.options;
-
-    const deliverTo = async (member: Member): Promise<void> => {
-      const name = member.person.name;
-      const url = `${this.options.publicBaseUrl}/p/${this.tokens.issue({ tenantId: meeting.tenantId, meetingId: meeting.id, memberId: member.id, kind, expiresAt })}`;
-      const message = input.write({ kind, personName: name, meetingTitle: title, ...(when ? { when } : {}) });
-      let failed = false;
-      if (calendar && sender && member.person.email) {
-        try {
-          await calendar.sendMail(sender, { name, address: member.person.email }, message.subject, mailHtml(message, url));
-          report.mailed.push(name);
-          return;
-        } catch (e) {
-          failed = true;
-          this.options.onError?.(e, `mailing a personal link to member ${member.id}`);
-        }
-      }
-      const account = input.messenger ? await input.messenger.find(member.person) : undefined;
-      if (input.messenger && account && account.tenantId?.toLowerCase() === host) {
-        try {
-          await input.messenger.send(account.accountId, account.tenantId, [...message.paragraphs, `${message.action}: ${url}`].join('\n\n'));
-          report.messaged.push(name);
-          return;
-        } catch (e) {
-          failed = true;
-          this.options.onError?.(e, `messaging a personal link to member ${member.id}`);
-        }
-      }
-      (failed ? report.failed : report.unreachable).push(name);
-    };
-
-    const queue = [...members];
-    const worker = async (): Promise<void> => {
-      for (let m = queue.shift(); m; m = queue.shift()) await deliverTo(m);
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_DELIVERIES, queue.length) }, worker));
-    return report;
+  /** Gives the meeting's members their own link privately (see personal-link-delivery.ts for who and how). */
+  async deliver(input: DeliveryInput): Promise<LinkDeliveryReport> {
+    const { calendar, publicBaseUrl, hostTenantId, onError } = this.options;
+    return deliverLinks({ repos: this.repos, tokens: this.tokens, clock: this.clock, publicBaseUrl, ...(calendar ? { calendar } : {}), ...(hostTenantId ? { hostTenantId } : {}), ...(onError ? { onError } : {}) }, input);
   }
 
   private async resolve(token: string, expectedKind?: LinkKind): Promise<{ ok: true; meeting: Meeting; group: Group; member: Member; kind: LinkKind } | { ok: false; refusal: LinkRefusal }> {
@@ -253,10 +194,27 @@ export class PersonalLinkService {
   private async viewOf(meeting: Meeting, group: Group, member: Member, kind: LinkKind): Promise<LinkPageView> {
     const key = personKey(answeringPerson(member));
     const when = whenOf(meeting);
-    const view: LinkPageView = { kind, personName: member.person.name, meetingTitle: titleOf(meeting, group), groupName: group.name, ...(when ? { when } : {}) };
+    const agenda = (await this.repos.agendas.list(meeting.tenantId, meeting.id)).map((e): NonNullable<LinkPageView['agenda']>[number] =>
+      isItem(e)
+        ? { kind: 'item', text: `${e.number}. [${e.type}] ${e.title}${e.responsible ? ` — ${e.responsible}` : ''}`, start: e.plannedStart }
+        : { kind: e.kind, ...(e.title ? { text: e.title } : {}), start: e.plannedStart },
+    );
+    // A preparation group's page names the council it prepares for, too.
+    const parent = group.kind === 'preparation' ? (await this.repos.groups.list(meeting.tenantId)).find((g) => g.preparationGroupId === group.id) : undefined;
+    const view: LinkPageView = {
+      kind,
+      personName: member.person.name,
+      meetingTitle: titleOf(meeting, group),
+      groupName: group.name,
+      groupKind: group.kind,
+      ...(parent ? { preparesFor: parent.name } : {}),
+      ...(when ? { when } : {}),
+      ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}),
+      ...(agenda.length > 0 ? { agenda } : {}),
+    };
     if (kind === 'notice') {
       const mine = (await this.repos.answers.notices(meeting.tenantId, meeting.id)).find((a) => personKey(a.person) === key);
-      if (mine) view.notice = { attending: mine.attending, ...(mine.note ? { note: mine.note } : {}) };
+      if (mine) view.notice = { attending: mine.attending, ...(mine.note ? { note: mine.note } : {}), ...(mine.substitute ? { substitute: mine.substitute } : {}) };
     } else {
       const mine = (await this.repos.answers.checkIns(meeting.tenantId, meeting.id)).find((a) => personKey(a.person) === key);
       if (mine) view.checkIn = { mood: mine.mood, inRoom: mine.inRoom, ...(mine.text ? { text: mine.text } : {}) };
@@ -265,35 +223,7 @@ export class PersonalLinkService {
   }
 }
 
-/**
- * The person a link answers for. A member known to Teams answers as that account (so a card answer and a
- * link answer are one answer); a member known only by name and e-mail (a CSV import) answers as the
- * roster row, so two such members never share an answer.
- */
-function answeringPerson(member: Member): PersonRef {
-  const p = member.person;
-  return { id: p.id || `member:${member.id}`, name: p.name, ...(p.aadObjectId ? { aadObjectId: p.aadObjectId } : {}) };
-}
-
-/** A notice link lasts until the meeting ends; a check-in link for the meeting and two hours after. */
-function linkExpiry(meeting: Meeting, kind: LinkKind, now: Date): Date {
-  const end = meeting.endsAt ? new Date(meeting.endsAt).getTime() : undefined;
-  const until = kind === 'notice' ? (end ?? now.getTime() + 30 * 24 * HOUR_MS) : Math.max(end ?? now.getTime() + 4 * HOUR_MS, now.getTime()) + 2 * HOUR_MS;
-  return new Date(Math.max(until, now.getTime() + HOUR_MS));
-}
-
 const titleOf = (meeting: Meeting, group: Group): string => meeting.title ?? group.name;
-
-function whenOf(meeting: Meeting): LinkWhen | undefined {
-  if (!meeting.startsAt) return undefined;
-  const start = utcToStockholm(new Date(meeting.startsAt));
-  return { date: start.date, start: start.time, ...(meeting.endsAt ? { end: utcToStockholm(new Date(meeting.endsAt)).time } : {}) };
-}
-
-function mailHtml(message: LinkMessage, url: string): string {
-  const href = escapeHtml(url);
-  return `${message.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${href}">${escapeHtml(message.action)}</a></p><p style="font-size:small;color:#555">${href}</p>`;
-}
 
 function assessmentView(group: Group, member: Member, form: AssessmentForm): LinkPageView {
   return {

@@ -18,7 +18,7 @@ import { attendanceImportJobs, DEFAULT_ATTENDANCE_RETRY_MINUTES } from './attend
 import { noticeReminderJob } from './notice-reminder';
 import { appInstallJobs } from './app-install';
 import { noticeHtml } from './notice-html';
-import { cancelBooked, upcomingMeetings, type CancelOutcome, type UpcomingMeetings } from './upcoming-meetings';
+import { cancelBooked, movableMeeting, moveBooked, upcomingMeetings, type CancelOutcome, type MoveOutcome, type UpcomingMeetings } from './upcoming-meetings';
 import type { Clock, InstallResult, MeetingCalendar, Repositories } from './ports';
 
 export interface ScheduleRequest {
@@ -309,6 +309,18 @@ export class SchedulingService {
   async cancel(ctx: RequestContext, meetingId: string, comment: string): Promise<CancelOutcome> {
     const group = await this.managedGroup(ctx);
     return cancelBooked({ repos: this.repos, calendar: this.calendar, onGraphError: this.onGraphError, now: this.clock.now() }, group, meetingId, comment);
+  }
+
+  /** `/meetings` → Move: the meeting the form is for (refused when it has begun or was cancelled). */
+  async movable(ctx: RequestContext, meetingId: string): Promise<{ meeting: Meeting }> {
+    const group = await this.managedGroup(ctx);
+    return { meeting: await movableMeeting({ repos: this.repos, now: this.clock.now() }, group, meetingId) };
+  }
+
+  /** `/meetings` → Move: a new day and time for a booked meeting (its Outlook event follows). */
+  async move(ctx: RequestContext, meetingId: string, to: { date: string; start: string; end: string }): Promise<MoveOutcome> {
+    const group = await this.managedGroup(ctx);
+    return moveBooked({ repos: this.repos, calendar: this.calendar, onGraphError: this.onGraphError, now: this.clock.now() }, group, meetingId, to);
   }
 
   /** The year's meetings about two months apart, on working days, each with its preparation meeting. */

@@ -2,6 +2,8 @@
 import { DomainError } from '../domain/errors';
 import type { Group } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
+import { formatStockholm, parseDate, parseTime, stockholmToUtc } from '../domain/stockholm-time';
+import { noticeReminderJob } from './notice-reminder';
 import type { MeetingCalendar, Repositories } from './ports';
 
 export interface UpcomingMeeting {
@@ -19,7 +21,7 @@ export interface UpcomingMeetings {
 }
 
 /** What cancelling did in Outlook: the event cancelled (Graph tells the attendees), none to cancel, or Graph failed. */
-export type CancelOutcome = { meeting: Meeting; calendar: 'cancelled' | 'none' | 'failed' };
+export type CancelOutcome = { meeting: Meeting; calendar: 'cancelled' | 'none' | 'failed'; /** Cancelled before: nothing was done now. */ already?: boolean };
 
 /** How far ahead `/meetings` looks: a series is booked a year at a time. */
 const HORIZON_DAYS = 800;
@@ -50,7 +52,7 @@ export async function cancelBooked(
 ): Promise<CancelOutcome> {
   const meeting = await deps.repos.meetings.get(group.tenantId, meetingId);
   if (!meeting || !meeting.groupId || (meeting.groupId !== group.id && meeting.groupId !== group.preparationGroupId)) throw new DomainError('CARD.STALE');
-  if (meeting.cancelledAt) return { meeting, calendar: 'none' };
+  if (meeting.cancelledAt) return { meeting, calendar: 'none', already: true };
   if (meeting.startedAt || meeting.endedAt || (meeting.startsAt && meeting.startsAt <= deps.now.toISOString())) {
     throw new DomainError('SCHEDULE.CANCEL_BEGUN', { title: meeting.title ?? group.name });
   }
@@ -63,5 +65,53 @@ export async function cancelBooked(
   } catch (e) {
     deps.onGraphError(e, 'cancelling the Outlook event');
     return { meeting: cancelled, calendar: 'failed' };
+  }
+}
+
+/** What moving did in Outlook: the event moved (Graph tells the attendees), none to move, or Graph failed. */
+export type MoveOutcome = { meeting: Meeting; before: Meeting; calendar: 'moved' | 'none' | 'failed' };
+
+/** A booked meeting of the group (or its preparation group) that has not begun nor been cancelled. */
+export async function movableMeeting(deps: { repos: Pick<Repositories, 'meetings'>; now: Date }, group: Group, meetingId: string): Promise<Meeting> {
+  const meeting = await deps.repos.meetings.get(group.tenantId, meetingId);
+  if (!meeting || meeting.cancelledAt || !meeting.groupId || (meeting.groupId !== group.id && meeting.groupId !== group.preparationGroupId)) throw new DomainError('CARD.STALE');
+  if (meeting.startedAt || meeting.endedAt || (meeting.startsAt && meeting.startsAt <= deps.now.toISOString())) {
+    throw new DomainError('SCHEDULE.MOVE_BEGUN', { title: meeting.title ?? group.name });
+  }
+  return meeting;
+}
+
+/**
+ * Moves a booked meeting of `group` or of its preparation group to a new day and time (Stockholm), never
+ * into the past nor a meeting that has begun; its Outlook event follows (PATCH start and end, by its organizer).
+ */
+export async function moveBooked(
+  deps: { repos: Pick<Repositories, 'meetings' | 'groups' | 'jobs'>; calendar: MeetingCalendar | undefined; onGraphError: (e: unknown, what: string) => void; now: Date },
+  group: Group,
+  meetingId: string,
+  to: { date: string; start: string; end: string },
+): Promise<MoveOutcome> {
+  const before = await movableMeeting(deps, group, meetingId);
+  const date = parseDate(to.date);
+  const start = parseTime(to.start, 'start');
+  const end = parseTime(to.end, 'end');
+  if (end <= start) throw new DomainError('SCHEDULE.BAD_TIME_RANGE', { start, end });
+  const startsAt = stockholmToUtc(date, start);
+  if (startsAt.getTime() <= deps.now.getTime()) throw new DomainError('SCHEDULE.IN_THE_PAST', { start: formatStockholm(startsAt), now: formatStockholm(deps.now) });
+  const endsAt = stockholmToUtc(date, end).toISOString();
+  await deps.repos.meetings.updateDetails(group.tenantId, meetingId, { startsAt: startsAt.toISOString(), endsAt });
+  const meeting = (await deps.repos.meetings.get(group.tenantId, meetingId))!;
+  // The notice reminder follows the new start (its group's rules: a preparation meeting has its own).
+  const owner = meeting.groupId === group.id ? group : await deps.repos.groups.get(group.tenantId, meeting.groupId!);
+  const reminder = owner && !meeting.noticeSentAt ? noticeReminderJob(meeting, owner, deps.now, true) : undefined;
+  if (reminder) await deps.repos.jobs.enqueue(reminder);
+  const organizer = before.scheduledBy?.aadObjectId;
+  if (!deps.calendar || !before.graphEventId || !organizer) return { meeting, before, calendar: 'none' };
+  try {
+    await deps.calendar.moveEvent(organizer, before.graphEventId, { start: startsAt.toISOString().slice(0, 19), end: endsAt.slice(0, 19), timeZone: 'UTC' });
+    return { meeting, before, calendar: 'moved' };
+  } catch (e) {
+    deps.onGraphError(e, 'moving the Outlook event');
+    return { meeting, before, calendar: 'failed' };
   }
 }

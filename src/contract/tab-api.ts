@@ -91,7 +91,7 @@ export interface RiskReviewRow {
 export interface HistoryRow {
   at: string;
   by: string;
-  action: 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges';
+  action: 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges' | 'delete';
   /** The values set (no `from` when created) or changed; S and K as numbers, status as its key, a new number as the risk's code (R4). */
   changes: Array<{ field: 'probability' | 'impact' | 'status' | 'number'; from?: number | string; to: number | string }>;
 }
@@ -281,7 +281,8 @@ export interface MeetingPageView {
   };
   agenda: Array<{ kind: 'item'; number: number; type: string; title: string; start?: string; responsible?: string; current: boolean } | { kind: 'break' | 'end'; title?: string; start?: string }>;
   /** Names and notes for those who may record; counts only for the others. */
-  notice: { attending: number; notAttending: number; answers?: Array<{ name: string; attending: boolean; note?: string }> };
+  /** `answers` and `unanswered` (names) for those who run the meeting only; `substitute` is who comes instead. */
+  notice: { attending: number; notAttending: number; answers?: Array<{ name: string; attending: boolean; note?: string; substitute?: string; viaLink?: boolean }>; unanswered?: string[] };
   decisions: Array<{ id: string; agendaItem?: number; paragraph?: string; heading?: string; text: string; status: 'active' | 'retracted' }>;
   notes: Array<{ id: string; agendaItem?: number; text: string; by: string }>;
   actions: Array<MeetingActionRow>;
@@ -311,3 +312,6 @@ export type MeetingRecordRequest =
   | { requestId: string; text: string; owner?: string; due?: string } // actions
   | { requestId: string; threat: string; probability: number; impact: number } // risks
   | { requestId: string; from?: number }; // next: `from` is the item the page showed (a second press moves nothing)
+
+// The Transcript page's shapes (issue 20), in their own file.
+export type * from './transcript-api';

@@ -17,6 +17,8 @@ export interface NoticeAnswer {
   person: PersonRef;
   attending: boolean;
   note?: string;
+  /** Who comes instead, named by a member who cannot attend. */
+  substitute?: string;
   answeredAt: string;
   via: AnswerChannel;
 }
@@ -30,12 +32,14 @@ export interface CheckInAnswer {
   via: AnswerChannel;
 }
 
-export function noticeAnswer(input: { attending: unknown; note?: string }): Pick<NoticeAnswer, 'attending' | 'note'> {
+export function noticeAnswer(input: { attending: unknown; note?: string; substitute?: string }): Pick<NoticeAnswer, 'attending' | 'note' | 'substitute'> {
   const attending = input.attending === true || input.attending === 'true' || input.attending === 'yes';
   const declining = input.attending === false || input.attending === 'false' || input.attending === 'no';
   if (!attending && !declining) throw new DomainError('CARD.INVALID_DATA', { detail: 'attending must be yes or no' });
   const note = optionalText('note', input.note, 500);
-  return note === undefined ? { attending } : { attending, note };
+  // A substitute stands in for someone who does not come: an attending member names none.
+  const substitute = attending ? undefined : optionalText('substitute', input.substitute, 200);
+  return { attending, ...(note === undefined ? {} : { note }), ...(substitute === undefined ? {} : { substitute }) };
 }
 
 export function checkInAnswer(input: { mood: unknown; text?: string; inRoom?: unknown }): Pick<CheckInAnswer, 'mood' | 'text' | 'inRoom'> {

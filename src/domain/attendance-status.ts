@@ -7,6 +7,7 @@ import { answeringMember, nameKey, type Guest, type Matched } from './attendance
 import { DomainError } from './errors';
 import { countsForAttendance, isMemberOn, type Member } from './group';
 import type { PersonRef } from './person';
+import type { SettledFacts } from './privacy';
 import { parseDate, type IsoDate } from './stockholm-time';
 
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
@@ -74,6 +75,8 @@ export function meetingAttendance(input: {
   excused: readonly PersonRef[];
   corrections: readonly Correction[];
   minimumSeconds?: number;
+  /** Facts frozen per member before raw data was deleted or pseudonymised (src/domain/privacy.ts): they stand in for the reports and answers. */
+  settled?: ReadonlyMap<string, SettledFacts>;
 }): MeetingAttendance {
   const date = parseDate(input.date);
   const minimum = input.minimumSeconds ?? DEFAULT_MINIMUM_SECONDS;
@@ -101,9 +104,16 @@ export function meetingAttendance(input: {
   const gaveNotice = new Set(input.excused.flatMap((p) => answeringMember(p, listed, date)?.id ?? []));
 
   const members = listed.map((member): MemberAttendance => {
-    const seconds = input.matched.seconds.get(member.id) ?? 0;
+    const frozen = input.settled?.get(member.id);
+    const seconds = frozen?.seconds ?? input.matched.seconds.get(member.id) ?? 0;
     const correction = latest.get(member.id);
-    const facts = { member, seconds, counted: countsForAttendance(member.role), checkedIn: checkedIn.has(member.id), gaveNotice: gaveNotice.has(member.id) };
+    const facts = {
+      member,
+      seconds,
+      counted: countsForAttendance(member.role),
+      checkedIn: frozen?.checkedIn ?? checkedIn.has(member.id),
+      gaveNotice: frozen?.gaveNotice ?? gaveNotice.has(member.id),
+    };
     if (correction) return { ...facts, status: correction.status, reason: 'correction', correction };
     if (seconds >= minimum) return { ...facts, status: 'present', reason: 'report' };
     if (facts.checkedIn) return { ...facts, status: 'present', reason: 'checkin' };

@@ -4,8 +4,9 @@
  */
 import type { PersonRef } from './person';
 
-export type AuditEntity = 'decision' | 'risk' | 'riskReview' | 'attendanceCorrection' | 'minutes';
-export type AuditAction = 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges';
+export type AuditEntity = 'decision' | 'risk' | 'riskReview' | 'attendanceCorrection' | 'minutes' | 'transcript' | 'person' | 'retention';
+/** For `person`: `send` is an export handed out (art. 15), `change` an erasure (art. 17); `retention` deletes with `delete`. */
+export type AuditAction = 'create' | 'change' | 'retract' | 'send' | 'approve' | 'requestChanges' | 'delete';
 
 export interface AuditEvent {
   id: string;

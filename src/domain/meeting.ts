@@ -35,6 +35,8 @@ export interface Meeting {
   endedAt?: string;
   noticeActivityId?: string;
   noticeSentAt?: string;
+  /** Serialized conversation reference of the chat the notice card is in, to update it in place. */
+  noticeConversationReference?: string;
   checkinActivityId?: string;
   /** Graph's online-meeting id (Teams' `msGraphResourceId`), for the attendance reports. */
   graphMeetingId?: string;

@@ -111,6 +111,13 @@ export function graphCalendarOver(graph: GraphHttp, baseUrl: string, log: Logger
       await graph.send('POST', graphPath`/users/${organizerUserId}/events/${eventId}/cancel`, { body: { comment } });
     },
 
+    async moveEvent(organizerUserId: string, eventId: string, to: { start: string; end: string; timeZone: string }): Promise<void> {
+      // PATCH /users/{id}/events/{id} with start and end (dateTimeTimeZone): 200; Graph sends the update to the attendees.
+      await graph.send('PATCH', graphPath`/users/${organizerUserId}/events/${eventId}`, {
+        body: { start: { dateTime: to.start, timeZone: to.timeZone }, end: { dateTime: to.end, timeZone: to.timeZone } },
+      });
+    },
+
     async findOnlineMeetingByJoinUrl(organizerUserId: string, joinUrl: string): Promise<OnlineMeetingInfo | undefined> {
       const path = graphPath`/users/${organizerUserId}/onlineMeetings`;
       const answer = await graph.send('GET', path, { filter: `JoinWebUrl eq ${odataString(joinUrl)}` });

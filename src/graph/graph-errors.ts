@@ -23,6 +23,8 @@ export class GraphRequestError extends GraphFailure {
     readonly graphMessage: string,
     /** Graph's `request-id`: what Microsoft support asks for. */
     readonly requestId?: string,
+    /** Graph's `error.innerError.code`, where it names the refusal (e.g. `SpeakerAttributionNotAllowed`). */
+    readonly innerCode?: string,
   ) {
     super(`Graph ${method} ${path} answered ${status} ${code}: ${graphMessage}${requestId ? ` (request-id ${requestId})` : ''}`);
   }

@@ -96,7 +96,7 @@ const graphErrorBody = z.object({
   error: z.object({
     code: z.string().optional(),
     message: z.string().optional(),
-    innerError: z.object({ 'request-id': z.string().optional() }).optional(),
+    innerError: z.object({ 'request-id': z.string().optional(), code: z.string().optional() }).optional(),
   }),
 });
 
@@ -322,6 +322,7 @@ export function createGraphHttp(config: GraphConfig, log: Logger): GraphHttp {
         graphError?.code ?? `HTTP${response.status}`,
         graphError?.message ?? (typeof body === 'string' ? body.slice(0, 500) : response.statusText),
         requestId,
+        graphError?.innerError?.code,
       );
     },
 

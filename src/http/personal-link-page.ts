@@ -12,6 +12,7 @@ import type { Locale, MessageKey, Translate } from '../i18n';
 export interface LinkFormValues {
   attending?: string;
   note?: string;
+  substitute?: string;
   mood?: string;
   text?: string;
   inRoom?: boolean;
@@ -57,6 +58,8 @@ const STYLE = [
   '.pair div{flex:1 1 12rem}',
   'select{display:block;width:100%;font:inherit;padding:.4rem;margin-top:.25rem;border:1px solid #6b6b6b;border-radius:4px;background:#fff}',
   'select:focus{outline:3px solid #f2a900;outline-offset:2px}',
+  'input[type=text]{display:block;width:100%;box-sizing:border-box;margin:.25rem 0 1rem;font:inherit;padding:.5rem;border:1px solid #6b6b6b;border-radius:4px}',
+  '.agenda{padding-left:1.25rem;margin:.25rem 0 1rem}',
 ].join('');
 
 function document(locale: Locale, title: string, body: string): string {
@@ -67,10 +70,18 @@ function document(locale: Locale, title: string, body: string): string {
   );
 }
 
+const KIND_KEYS = { council: 'kind.council', steering: 'kind.steering', network: 'kind.network', preparation: 'kind.preparation' } as const;
+
+/** The weekday of a Stockholm calendar date, in the page's language ("onsdag", "Wednesday"). */
+const weekday = (date: string, locale: Locale): string => new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
 const moodKey = (m: Mood): MessageKey => `checkin.mood.${m}` as MessageKey;
 
 function storedAnswer(view: LinkPageView, t: Translate): string | undefined {
-  if (view.kind === 'notice' && view.notice) return `${view.notice.attending ? t('notice.attend') : t('notice.decline')}${view.notice.note ? ` (${view.notice.note})` : ''}`;
+  if (view.kind === 'notice' && view.notice) {
+    const n = view.notice;
+    return `${n.attending ? t('notice.attend') : t('notice.decline')}${n.note ? ` (${n.note})` : ''}${n.substitute ? ` · ${t('notice.substituteIs', { name: n.substitute })}` : ''}`;
+  }
   if (view.kind === 'checkin' && view.checkIn) {
     const c = view.checkIn;
     return `${t(moodKey(c.mood))}${c.text ? ` — ${c.text}` : ''}${c.inRoom ? ` · ${t('checkin.inRoom')}` : ''}`;
@@ -134,10 +145,19 @@ export function linkPage(view: LinkPageView, o: LinkPageOptions): string {
   const heading = view.kind === 'notice' ? t('notice.title', { title: view.meetingTitle }) : t('link.checkinHeading', { title: view.meetingTitle });
   const parts: string[] = [`<h1>${escapeHtml(heading)}</h1>`];
   const meta: string[] = [];
-  if (view.groupName && view.groupName !== view.meetingTitle) meta.push(escapeHtml(view.groupName));
+  if (view.groupName) meta.push(escapeHtml(view.groupKind ? `${view.groupName} (${t(KIND_KEYS[view.groupKind])})` : view.groupName));
+  if (view.preparesFor) meta.push(escapeHtml(t('link.preparesFor', { council: view.preparesFor })));
   const w = view.when;
-  if (w) meta.push(escapeHtml(w.end ? t('link.when', { date: w.date, start: w.start, end: w.end }) : t('link.whenStart', { date: w.date, start: w.start })));
+  if (w) {
+    const when = w.end ? t('link.when', { date: w.date, start: w.start, end: w.end }) : t('link.whenStart', { date: w.date, start: w.start });
+    meta.push(escapeHtml(`${weekday(w.date, o.locale)} ${when}`));
+  }
+  if (view.joinUrl && /^https:\/\//.test(view.joinUrl)) meta.push(`<a href="${escapeHtml(view.joinUrl)}">${escapeHtml(t('link.joinMeeting'))}</a>`);
   if (meta.length > 0) parts.push(`<p class="meta">${meta.join('<br>')}</p>`);
+  if (view.agenda && view.kind === 'notice') {
+    const rows = view.agenda.map((r) => `<li>${escapeHtml(`${r.start} ${r.kind === 'item' ? (r.text ?? '') : `${t(r.kind === 'end' ? 'agenda.end' : 'agenda.break')}${r.text ? ` — ${r.text}` : ''}`}`)}</li>`);
+    parts.push(`<h2>${escapeHtml(t('link.agenda'))}</h2><ul class="agenda">${rows.join('')}</ul>`);
+  }
   parts.push(`<p>${escapeHtml(t('link.answeringAs', { name: view.personName }))}</p>`);
 
   const answer = storedAnswer(view, t);
@@ -150,12 +170,15 @@ export function linkPage(view: LinkPageView, o: LinkPageOptions): string {
   if (view.kind === 'notice') {
     const attending = o.values?.attending ?? (view.notice ? (view.notice.attending ? 'yes' : 'no') : undefined);
     const note = o.values?.note ?? view.notice?.note ?? '';
+    const substitute = o.values?.substitute ?? view.notice?.substitute ?? '';
     fields.push(
       `<fieldset${described}><legend>${escapeHtml(t('link.attendQuestion'))}</legend>`,
       `<div class="choice"><input type="radio" id="attending-yes" name="attending" value="yes" required${checked(attending === 'yes')}> <label for="attending-yes">${escapeHtml(t('notice.attend'))}</label></div>`,
       `<div class="choice"><input type="radio" id="attending-no" name="attending" value="no"${checked(attending === 'no')}> <label for="attending-no">${escapeHtml(t('notice.decline'))}</label></div>`,
       '</fieldset>',
       `<label for="note">${escapeHtml(t('notice.note'))}</label><textarea id="note" name="note" rows="3" maxlength="500">${escapeHtml(note)}</textarea>`,
+      `<label for="substitute">${escapeHtml(t('notice.substitute'))}</label><p class="note" id="substitute-hint">${escapeHtml(t('link.substituteHint'))}</p>`,
+      `<input type="text" id="substitute" name="substitute" maxlength="200" aria-describedby="substitute-hint" value="${escapeHtml(substitute)}">`,
     );
   } else {
     const mood = o.values?.mood ?? view.checkIn?.mood;

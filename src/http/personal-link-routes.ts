@@ -48,7 +48,7 @@ function domainProblem(e: unknown, t: Translate): string | undefined {
   return message === undefined ? undefined : t('link.problem.assessment', { message });
 }
 
-const noticeForm = z.object({ attending: z.enum(['yes', 'no']), note: formText });
+const noticeForm = z.object({ attending: z.enum(['yes', 'no']), note: formText, substitute: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\s+/g, ' ') : v), z.string().max(200).optional()) });
 const checkInForm = z.object({ mood: z.enum(LINK_MOODS as [Mood, ...Mood[]]), text: formText, inRoom: z.literal('true').optional() });
 
 function send(res: Response, status: number, html: string): void {
@@ -87,6 +87,7 @@ function problemOf(issue: z.core.$ZodIssue | undefined, t: Translate): string {
   if (field === 'attending') return t('link.problem.attending');
   if (field === 'mood') return t('link.problem.mood');
   if ((field === 'note' || field === 'text') && issue?.code === 'too_big') return t('link.problem.tooLong', { max: MAX_TEXT });
+  if (field === 'substitute' && issue?.code === 'too_big') return t('link.problem.tooLong', { max: 200 });
   return t('link.problem.generic');
 }
 
@@ -126,7 +127,7 @@ export function registerPersonalLinkRoutes(server: Server, links: PersonalLinkSe
       const kind = kindField.safeParse(body);
       // A form for the other kind of answer (a stale page, or an edited one) is not this link's.
       if (kind.success && kind.data.kind !== opened.view.kind) return send(res, 403, refusedPage('wrongKind', t, locale));
-      const values: LinkFormValues = { attending: asText(body.attending), note: asText(body.note), mood: asText(body.mood), text: asText(body.text), inRoom: body.inRoom === 'true' };
+      const values: LinkFormValues = { attending: asText(body.attending), note: asText(body.note), substitute: asText(body.substitute), mood: asText(body.mood), text: asText(body.text), inRoom: body.inRoom === 'true' };
       if (opened.view.kind === 'assessment') {
         const { answers, values: assessment } = assessmentAnswers(body);
         let stored;
@@ -145,7 +146,12 @@ export function registerPersonalLinkRoutes(server: Server, links: PersonalLinkSe
       if (opened.view.kind === 'notice') {
         const form = noticeForm.safeParse(body);
         if (!kind.success || !form.success) return send(res, 400, linkPage(opened.view, { t, locale, action, values, problem: problemOf(form.error?.issues[0], t) }));
-        answer = { kind: 'notice', attending: form.data.attending === 'yes', ...(form.data.note === undefined ? {} : { note: form.data.note }) };
+        answer = {
+          kind: 'notice',
+          attending: form.data.attending === 'yes',
+          ...(form.data.note === undefined ? {} : { note: form.data.note }),
+          ...(form.data.substitute === undefined ? {} : { substitute: form.data.substitute }),
+        };
       } else {
         const form = checkInForm.safeParse(body);
         if (!kind.success || !form.success) return send(res, 400, linkPage(opened.view, { t, locale, action, values, problem: problemOf(form.error?.issues[0], t) }));

@@ -14,12 +14,15 @@ import { registerTabAttendanceRoutes } from './tab-api/attendance-routes';
 import type { CapabilityService } from '../app/capability-service';
 import { registerCapabilityRoutes } from './tab-api/capability-routes';
 import type { MeetingPageService } from '../app/meeting-page-service';
+import type { TranscriptService } from '../app/transcript-service';
 import { registerDecisionRoutes } from './tab-api/decision-routes';
 import { registerMeetingRoutes } from './tab-api/meeting-routes';
 import { registerMeRoutes } from './tab-api/me-routes';
 import { registerRiskRoutes } from './tab-api/risk-routes';
+import { registerTranscriptRoutes } from './tab-api/transcript-routes';
 import type { TabApiDeps } from './tab-api/tab-auth';
 import { registerTabStatic } from './tab-static';
+import { isStoreUnavailable } from '../app/ports';
 import { bodyReader } from './body';
 import { registerLegalPages } from './legal-pages';
 
@@ -41,12 +44,17 @@ export interface HttpServerOptions {
   capabilities?: CapabilityService;
   /** /api/tab/groups/:id/meeting… — the meeting page (with the tab). */
   meetingPage?: MeetingPageService;
+  /** /api/tab/meetings/:id/transcript… — the Transcript page (with the tab). */
+  transcripts?: TranscriptService;
 }
 
 /** A personal link's or a download link's token is a key to someone's answers: it is never logged. */
 export function withoutLinkTokens(text: string): string {
   return text.replace(/\/(p|minutes)\/[^/?#\s"']+/g, '/$1/[token]');
 }
+
+/** The answer when the database does not answer: 503, so that the caller (Teams) tries again. */
+export const STORE_UNAVAILABLE = { code: 'StoreUnavailable', message: 'The database does not answer; nothing was stored. Try again.' };
 
 export function createHttpServer(opts: HttpServerOptions): Server {
   // Passed on to find-my-way, restify's router, which does not find a path parameter over 100 characters by
@@ -61,6 +69,12 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     try {
       await opts.botEndpoint(req, res);
     } catch (e) {
+      if (isStoreUnavailable(e)) {
+        // Teams tries again later; nothing was acknowledged (see bot/adapter.ts).
+        opts.log.warn({ err: e }, 'the bot endpoint: the store is unavailable');
+        if (!res.headersSent) res.send(503, STORE_UNAVAILABLE, { 'retry-after': '5' });
+        return;
+      }
       opts.log.error({ err: e }, 'the bot endpoint failed');
       if (!res.headersSent) res.send(500, { code: 'InternalError', message: 'The activity could not be processed; nothing was stored. Try again.' });
     }
@@ -76,6 +90,7 @@ export function createHttpServer(opts: HttpServerOptions): Server {
     registerDecisionRoutes(server, opts.tab.deps);
     if (opts.capabilities) registerCapabilityRoutes(server, { ...opts.tab.deps, capabilities: opts.capabilities });
     if (opts.meetingPage) registerMeetingRoutes(server, { ...opts.tab.deps, meetingPage: opts.meetingPage });
+    if (opts.transcripts) registerTranscriptRoutes(server, { ...opts.tab.deps, transcripts: opts.transcripts });
     registerTabStatic(server, opts.tab.distDir, opts.log);
   }
 

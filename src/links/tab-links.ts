@@ -7,6 +7,10 @@ export type TabPage = 'risks' | 'decisions' | 'attendance' | `risks/${string}`;
 
 export interface TabLinks {
   to(groupId: string, page: TabPage): string;
+  /** The meeting page (`/tab/meeting`) of one of the group's meetings. */
+  toMeeting(groupId: string, meetingId: string): string;
+  /** The Transcript page (`/tab/transcript`) of a meeting. */
+  toTranscript(meetingId: string): string;
 }
 
 /** The personal tab's entityId in appPackage/manifest.json. */
@@ -14,12 +18,13 @@ export const HOME_TAB_ENTITY_ID = 'radslag-home';
 
 export function teamsTabLinks(teamsAppId: string, publicBaseUrl: string): TabLinks {
   const base = publicBaseUrl.replace(/\/+$/, '');
+  const link = (subEntityId: string): string => {
+    const query = new URLSearchParams({ webUrl: `${base}/tab/${subEntityId}`, label: 'Rådslag', context: JSON.stringify({ subEntityId }) });
+    return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${HOME_TAB_ENTITY_ID}?${query.toString()}`;
+  };
   return {
-    to(groupId, page) {
-      const subEntityId = `${page}?group=${encodeURIComponent(groupId)}`;
-      const webUrl = `${base}/tab/${page}?group=${encodeURIComponent(groupId)}`;
-      const query = new URLSearchParams({ webUrl, label: 'Rådslag', context: JSON.stringify({ subEntityId }) });
-      return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${HOME_TAB_ENTITY_ID}?${query.toString()}`;
-    },
+    to: (groupId, page) => link(`${page}?group=${encodeURIComponent(groupId)}`),
+    toMeeting: (groupId, meetingId) => link(`meeting?group=${encodeURIComponent(groupId)}&meeting=${encodeURIComponent(meetingId)}`),
+    toTranscript: (meetingId) => link(`transcript?meeting=${encodeURIComponent(meetingId)}`),
   };
 }

@@ -20,12 +20,13 @@ export class SqlAnswerRepository implements AnswerRepository {
       via: a.via,
       attending: a.attending ? 1 : 0,
       note: a.note ?? null,
+      substitute: a.substitute ?? null,
     };
     await this.db
       .insertInto('notice_responses')
       .values(values)
       .onConflict((oc) =>
-        oc.columns(['tenant_id', 'meeting_id', 'person_key']).doUpdateSet({ attending: values.attending, note: values.note, answered_at: values.answered_at, via: values.via, person_name: values.person_name }),
+        oc.columns(['tenant_id', 'meeting_id', 'person_key']).doUpdateSet({ attending: values.attending, note: values.note, substitute: values.substitute, answered_at: values.answered_at, via: values.via, person_name: values.person_name }),
       )
       .execute();
   }
@@ -36,6 +37,7 @@ export class SqlAnswerRepository implements AnswerRepository {
       person: personFrom(r.person_id, r.person_aad_object_id, r.person_name),
       attending: Number(r.attending) === 1,
       ...(r.note ? { note: r.note } : {}),
+      ...(r.substitute ? { substitute: r.substitute } : {}),
       answeredAt: r.answered_at,
       via: r.via as NoticeAnswer['via'],
     }));

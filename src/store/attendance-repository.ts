@@ -20,6 +20,9 @@ export class SqlAttendanceRepository implements AttendanceRepository {
     // Counted inside the transaction: it may run again after a rollback (transactions.ts).
     return this.transact(async (trx) => {
       let added = 0;
+      // Deleted by retention (privacy-repository.ts): a later import must not bring the raw records back.
+      const purged = await trx.selectFrom('retention_purges').select('raw_deleted_at').where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).where('raw_deleted_at', 'is not', null).executeTakeFirst();
+      if (purged) return 0;
       for (const r of records) {
         const result = await trx
           .insertInto('attendance_records')

@@ -53,7 +53,7 @@ export function preparedAppendAudit(root: Kysely<Database>): (trx: Kysely<Databa
   };
 }
 
-const toEvent = (r: Selectable<AuditEventsTable>): AuditEvent => ({
+export const toEvent = (r: Selectable<AuditEventsTable>): AuditEvent => ({
   id: r.id,
   tenantId: r.tenant_id,
   at: r.at,

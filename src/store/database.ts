@@ -22,7 +22,12 @@ import * as m0012 from './migrations/0012-decision-headings-attachments';
 import * as m0013 from './migrations/0013-agenda-breaks-headings';
 import * as m0014 from './migrations/0014-meeting-imports';
 import * as m0015 from './migrations/0015-meeting-cancellation';
+import * as m0016 from './migrations/0016-transcripts';
+import * as m0017 from './migrations/0017-notice-overview';
+import * as m0018 from './migrations/0018-privacy';
+import * as m0019 from './migrations/0019-decision-numbers';
 import type { Database } from './schema';
+import { createPostgresPool } from './postgres-pool';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { GroupCommit, ownTransactions, type Transact } from './transactions';
 
@@ -42,6 +47,10 @@ const migrations: Record<string, Migration> = {
   '0013-agenda-breaks-headings': m0013,
   '0014-meeting-imports': m0014,
   '0015-meeting-cancellation': m0015,
+  '0016-transcripts': m0016,
+  '0017-notice-overview': m0017,
+  '0018-privacy': m0018,
+  '0019-decision-numbers': m0019,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -72,7 +81,7 @@ export interface StoreOptions {
 
 export async function openStore(config: StoreConfig, options: StoreOptions = {}): Promise<OpenStore> {
   const inBackground = config.kind === 'sqlite' && options.checkpointInBackground === true && config.file !== ':memory:';
-  const db = config.kind === 'sqlite' ? openSqlite(config.file, inBackground) : await openPostgres(config.url);
+  const db = config.kind === 'sqlite' ? openSqlite(config.file, inBackground) : await openPostgres(config, options.onWarning);
   // Kysely looks for its migration tables in every schema it can see; on PostgreSQL name the one we use
   // (the first on the search path), or a database with several schemas (tests, tenants) confuses it.
   const schema = config.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
@@ -155,9 +164,9 @@ function cachePreparedStatements(sqlite: SQLite.Database, max = 500): void {
 }
 
 /** `pg` is loaded only for PostgreSQL: an embedded (SQLite) server never carries it. */
-async function openPostgres(url: string): Promise<Kysely<Database>> {
-  const { Pool } = await import('pg');
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
+async function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>, onWarning?: (message: string) => void): Promise<Kysely<Database>> {
+  const { pool } = await createPostgresPool({ url: config.url, size: config.poolSize ?? 10, timeoutMs: config.statementTimeoutMs ?? 5000, ...(onWarning ? { onWarning } : {}) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** A unique constraint refused the write (SQLite or PostgreSQL). */

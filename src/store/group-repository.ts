@@ -10,7 +10,7 @@ import { prepare, type PreparedQuery } from './prepared';
 import type { Database, GroupsTable, MembersTable } from './schema';
 import type { Transact } from './transactions';
 
-const toGroup = (r: Selectable<GroupsTable>): Group => ({
+export const toGroup = (r: Selectable<GroupsTable>): Group => ({
   id: r.id,
   tenantId: r.tenant_id,
   name: r.name,
@@ -24,7 +24,7 @@ const toGroup = (r: Selectable<GroupsTable>): Group => ({
   createdAt: r.created_at,
 });
 
-const toMember = (r: Selectable<MembersTable>): Member => ({
+export const toMember = (r: Selectable<MembersTable>): Member => ({
   id: r.id,
   tenantId: r.tenant_id,
   groupId: r.group_id,

@@ -1,6 +1,7 @@
 import type { Repositories } from '../app/ports';
 import { SqlActionRepository, SqlNoteRepository } from './minutes-records-repository';
 import { SqlAgendaRepository } from './agenda-repository';
+import { postgresChatLookUp } from './chat-lookup';
 import { SqlAttachmentRepository } from './attachment-repository';
 import { SqlAttendanceRepository } from './attendance-repository';
 import { SqlCapabilityRepository } from './capability-repository';
@@ -12,8 +13,10 @@ import { SqlImportRepository } from './import-repository';
 import { SqlJobRepository } from './job-repository';
 import { SqlMeetingRepository } from './meeting-repository';
 import { SqlMinutesRepository } from './minutes-repository';
+import { SqlPrivacyRepository } from './privacy-repository';
 import { SqlRiskRepository } from './risk-repository';
 import { SqlSecretaryRepository } from './secretary-repository';
+import { SqlTranscriptRepository } from './transcript-repository';
 
 import type { OpenStore } from './database';
 
@@ -22,7 +25,8 @@ export { openStore, type OpenStore } from './database';
 export function createRepositories(store: Pick<OpenStore, 'db' | 'kind' | 'transact'>): Repositories {
   const { db, kind, transact } = store;
   return {
-    meetings: new SqlMeetingRepository(db, transact),
+    // PostgreSQL reads a turn's meeting, group, roster and secretary in one query (chat-lookup.ts).
+    meetings: kind === 'postgres' ? Object.assign(new SqlMeetingRepository(db, transact), { lookUpChat: postgresChatLookUp(db) }) : new SqlMeetingRepository(db, transact),
     decisions: new SqlDecisionRepository(db, kind, transact),
     risks: new SqlRiskRepository(db, kind, transact),
     secretaries: new SqlSecretaryRepository(db),
@@ -39,5 +43,7 @@ export function createRepositories(store: Pick<OpenStore, 'db' | 'kind' | 'trans
     audit: new SqlAuditRepository(db),
     capabilities: new SqlCapabilityRepository(db, transact),
     imports: new SqlImportRepository(db),
+    privacy: new SqlPrivacyRepository(db, kind, transact),
+    transcripts: new SqlTranscriptRepository(db, transact),
   };
 }

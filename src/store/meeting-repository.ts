@@ -13,7 +13,7 @@ import type { Transact } from './transactions';
 const opt = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
   value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
-const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
+export const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
   id: r.id,
   tenantId: r.tenant_id,
   teamsMeetingId: r.teams_meeting_id,
@@ -42,6 +42,7 @@ const toMeeting = (r: Selectable<MeetingsTable>): Meeting => ({
   ...opt('attendanceImportedAt', r.attendance_imported_at),
   ...opt('attendanceDeniedAt', r.attendance_denied_at),
   ...opt('cancelledAt', r.cancelled_at),
+  ...opt('noticeConversationReference', r.notice_conversation_reference),
 });
 
 const emptyRow = (id: string, tenantId: string, at: string): Selectable<MeetingsTable> => ({
@@ -78,6 +79,7 @@ const emptyRow = (id: string, tenantId: string, at: string): Selectable<Meetings
   attendance_imported_at: null,
   attendance_denied_at: null,
   cancelled_at: null,
+  notice_conversation_reference: null,
 });
 
 export class SqlMeetingRepository implements MeetingRepository {
@@ -225,6 +227,7 @@ export class SqlMeetingRepository implements MeetingRepository {
       ...opt('attendance_imported_at', c.attendanceImportedAt),
       ...opt('attendance_denied_at', c.attendanceDeniedAt),
       ...opt('cancelled_at', c.cancelledAt),
+      ...opt('notice_conversation_reference', c.noticeConversationReference),
     };
     if (Object.keys(set).length > 0) {
       await this.db.updateTable('meetings').set(set).where('tenant_id', '=', tenantId).where('id', '=', meetingId).execute();

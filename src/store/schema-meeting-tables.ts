@@ -34,6 +34,8 @@ export interface MeetingsTable {
   attendance_denied_at: string | null;
   /** When the booking was cancelled (migration 0015). */
   cancelled_at: string | null;
+  /** Where the notice card was posted (migration 0017). */
+  notice_conversation_reference: string | null;
 }
 
 export interface AgendaItemsTable {
@@ -82,6 +84,8 @@ interface AnswerColumns {
 export interface NoticeResponsesTable extends AnswerColumns {
   attending: number;
   note: string | null;
+  /** Who comes instead (migration 0017). */
+  substitute: string | null;
 }
 
 export interface CheckinAnswersTable extends AnswerColumns {

@@ -27,10 +27,14 @@ import type {
   NotesTable,
   NoticeResponsesTable,
 } from './schema-meeting-tables';
+import type { AttendanceSettledTable, ErasuresTable, RetentionPurgesTable } from './schema-privacy-tables';
+import type { TranscriptGroupSettingsTable, TranscriptMeetingsTable, TranscriptsTable } from './schema-transcript-tables';
 
 // The tables' row types, for the repositories.
 export type * from './schema-group-tables';
 export type * from './schema-meeting-tables';
+export type * from './schema-privacy-tables';
+export type * from './schema-transcript-tables';
 
 /** A meeting imported from minutes (migration 0014); `layout` is JSON text. */
 export interface MeetingImportsTable {
@@ -72,8 +76,16 @@ export interface AuditEventsTable {
   details: string;
 }
 
+/** The last § given in a meeting (migration 0019; PostgreSQL's numbering, see decision-repository.ts). */
+export interface DecisionNumbersTable {
+  tenant_id: string;
+  meeting_id: string;
+  last: number;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
+  decision_numbers: DecisionNumbersTable;
   minutes_versions: MinutesVersionsTable;
   capability_maps: CapabilityMapsTable;
   capabilities: CapabilitiesTable;
@@ -98,4 +110,10 @@ export interface Database {
   actions: ActionsTable;
   attachments: AttachmentsTable;
   meeting_imports: MeetingImportsTable;
+  transcripts: TranscriptsTable;
+  transcript_meetings: TranscriptMeetingsTable;
+  transcript_group_settings: TranscriptGroupSettingsTable;
+  attendance_settled: AttendanceSettledTable;
+  retention_purges: RetentionPurgesTable;
+  erasures: ErasuresTable;
 }

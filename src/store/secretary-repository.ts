@@ -50,11 +50,14 @@ export class SqlSecretaryRepository implements SecretaryRepository {
     // The newest first, and no LIMIT: a meeting has a handful of appointments, read in index order, and
     // SQLite ran this statement twice as fast without a bound `limit ?`.
     const [row] = await this.latest.run(this.db, { tenantId, meetingId });
-    if (!row) return undefined;
-    return {
-      person: personFrom(row.person_id, row.person_aad_object_id, row.person_name),
-      appointedBy: personFrom(row.appointed_by_id, null, row.appointed_by_name),
-      appointedAt: row.appointed_at,
-    };
+    return row ? toAppointment(row) : undefined;
   }
+}
+
+export function toAppointment(row: Selectable<MeetingSecretariesTable>): Appointment {
+  return {
+    person: personFrom(row.person_id, row.person_aad_object_id, row.person_name),
+    appointedBy: personFrom(row.appointed_by_id, null, row.appointed_by_name),
+    appointedAt: row.appointed_at,
+  };
 }

@@ -35,6 +35,7 @@ const PAGE_TITLE: Record<Route['page'], MessageKey> = {
   attendance: 'att.title',
   decisions: 'dec.title',
   meeting: 'mtg.title',
+  transcript: 'tr.title',
   config: 'config.title',
   notFound: 'app.notFound',
 };

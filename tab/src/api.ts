@@ -18,6 +18,9 @@ import type {
   RiskDetailView,
   RiskRegisterView,
   RiskReviewRequest,
+  TranscriptNoteRequest,
+  TranscriptNoteResult,
+  TranscriptPageView,
 } from '../../src/contract/tab-api';
 
 export class ApiFailure extends Error {
@@ -134,6 +137,9 @@ export class TabApi {
   };
   recordInMeeting = (groupId: string, meetingId: string, kind: 'decisions' | 'notes' | 'actions' | 'risks' | 'next', body: MeetingRecordRequest): Promise<MeetingPageView> =>
     this.post(`/groups/${enc(groupId)}/meetings/${enc(meetingId)}/${kind}`, body);
+  /** A meeting's transcript per agenda item, and passages of it taken as a note. */
+  transcript = (meetingId: string): Promise<TranscriptPageView> => this.json(`/meetings/${enc(meetingId)}/transcript`);
+  transcriptNote = (meetingId: string, body: TranscriptNoteRequest): Promise<TranscriptNoteResult> => this.post(`/meetings/${enc(meetingId)}/transcript/notes`, body);
 }
 
 /** A request id for a write: the same submit sent twice is stored once. */

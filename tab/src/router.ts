@@ -11,6 +11,7 @@ export type Route =
   | { page: 'attendance' }
   | { page: 'decisions' }
   | { page: 'meeting' }
+  | { page: 'transcript' }
   | { page: 'config' }
   | { page: 'notFound' };
 
@@ -24,7 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0 || (first === 'index.html' && parts.length === 1)) return { page: 'risks' };
   if (first === 'risks' && parts.length === 1) return { page: 'risks' };
   if (first === 'risks' && second && parts.length === 2) return { page: 'risk', riskId: second };
-  if (parts.length === 1 && (first === 'capabilities' || first === 'attendance' || first === 'decisions' || first === 'meeting' || first === 'config')) {
+  if (parts.length === 1 && (first === 'capabilities' || first === 'attendance' || first === 'decisions' || first === 'meeting' || first === 'transcript' || first === 'config')) {
     return { page: first };
   }
   return { page: 'notFound' };
@@ -65,8 +66,13 @@ export const hrefOf = (route: Route): string => `${pathOf(route)}${queryWith()}`
  * bot's cards write them): the tab's address, or undefined for anything else.
  */
 export function deepLinkTarget(subPageId: string | undefined): string | undefined {
-  const m = /^(risks|risks\/[A-Za-z0-9-]{1,100}|decisions|attendance|capabilities)\?group=([A-Za-z0-9-]{1,100})$/.exec(subPageId ?? '');
-  return m ? `${BASE}${m[1]}?group=${m[2]}` : undefined;
+  // A meeting's Transcript page (`transcript?meeting=<id>`, from the transcript and minutes cards).
+  const transcript = /^transcript\?meeting=([A-Za-z0-9-]{1,100})$/.exec(subPageId ?? '');
+  if (transcript) return `${BASE}transcript?meeting=${transcript[1]}`;
+  // The meeting page may name its meeting (`meeting?group=<id>&meeting=<id>`, from the notice and booking cards).
+  const m = /^(risks|risks\/[A-Za-z0-9-]{1,100}|decisions|attendance|capabilities|meeting)\?group=([A-Za-z0-9-]{1,100})(&meeting=[A-Za-z0-9-]{1,100})?$/.exec(subPageId ?? '');
+  if (!m || (m[3] && m[1] !== 'meeting')) return undefined;
+  return `${BASE}${m[1]}?group=${m[2]}${m[3] ?? ''}`;
 }
 
 const listeners = new Set<() => void>();

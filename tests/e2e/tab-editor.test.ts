@@ -208,7 +208,9 @@ it('lists the decisions with meeting, date, item, § and text, and searches them
   const rows = page.getByTestId('decision-table').locator('tbody tr');
   await expect(rows.count()).resolves.toBe(2);
   const first = await rows.first().locator('td, th').allTextContents();
-  expect(first).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'Taktisk styrgrupp november', expect.any(String), '§1', 'Förstudien godkänns och rapporten skickas till e-rådet', 'Gäller']);
+  // The meeting's cell links to its Transcript page.
+  expect(first).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'Taktisk styrgrupp november Transkription', expect.any(String), '§1', 'Förstudien godkänns och rapporten skickas till e-rådet', 'Gäller']);
+  await expect(rows.first().getByRole('link', { name: 'Transkription' }).getAttribute('href')).resolves.toMatch(/^\/tab\/transcript\?.*meeting=[0-9a-f-]+$/);
   await page.getByLabel('Sök beslut').fill('vänersborg');
   await eventually(async () => expect(await rows.allTextContents()).toEqual([expect.stringContaining('§2Nästa möte hålls i Vänersborg')]));
   await page.getByLabel('Sök beslut').fill('');

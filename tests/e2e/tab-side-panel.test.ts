@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CapabilityMapView, MeView, RiskRegisterView } from '../../src/contract/tab-api';
+import type { CapabilityMapView, DecisionsView, MeView, RiskRegisterView } from '../../src/contract/tab-api';
 import type { RunningApp } from '../../src/main';
 import { loadConfig } from '../../src/config';
 import { DEFAULT_CHARTER_RULES } from '../../src/domain/charter';
@@ -33,6 +33,8 @@ let errors: string[];
 let steering: MeView['groups'][number];
 let mapGroup: MeView['groups'][number];
 let register: RiskRegisterView;
+/** A held meeting of the demo's steering group, for its Transcript page. */
+let heldMeetingId: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -49,6 +51,7 @@ beforeAll(async () => {
   }
   expect(mapGroup).toBeDefined();
   register = (await (await fetch(`${app.url}/api/tab/groups/${steering.id}/risks`)).json()) as RiskRegisterView;
+  heldMeetingId = ((await (await fetch(`${app.url}/api/tab/groups/${steering.id}/decisions`)).json()) as DecisionsView).decisions[0]!.meetingId;
 });
 
 afterAll(async () => {
@@ -106,6 +109,7 @@ const PAGES: Array<{ name: string; route: () => string; group: () => string | un
   { name: 'risk', route: () => `risks/${register.risks[0]!.id}`, group: () => steering.id },
   { name: 'decisions', route: () => 'decisions', group: () => steering.id },
   { name: 'meeting', route: () => 'meeting', group: () => steering.id },
+  { name: 'transcript', route: () => `transcript?meeting=${heldMeetingId}`, group: () => steering.id },
   { name: 'attendance', route: () => 'attendance', group: () => steering.id, prepare: async (p) => void (await p.getByTestId('attendance-matrix').waitFor()) },
   { name: 'capabilities', route: () => 'capabilities', group: () => mapGroup.id },
   { name: 'config', route: () => 'config', group: () => undefined },

@@ -57,6 +57,7 @@ const CALENDAR_METHODS: ReadonlyArray<keyof MeetingCalendar> = [
   'createOnlineMeetingEvent',
   'updateEventBody',
   'cancelEvent',
+  'moveEvent',
   'findOnlineMeetingByJoinUrl',
   'installAppInChat',
   'sendMail',

@@ -11,6 +11,12 @@
  * - `POST /users/{id}/sendMail`: 202.
  * - `GET /users/{id}/onlineMeetings/{id}/attendanceReports` and `…/{reportId}/attendanceRecords`, paged
  *   with `@odata.nextLink` pointing at this server (the fixtures' meeting by default; `setAttendance`).
+ * - `GET /users/{id}/onlineMeetings/{id}/transcripts` and `…/transcripts/{id}/content` (`setTranscripts`):
+ *   the content as WebVTT with `<v Speaker>` tags for `$format=text/vtt` or `Accept: text/vtt` (the default);
+ *   while `speakerAttribution` is off, the attributed format is 403 `SpeakerAttributionNotAllowed` and a
+ *   request without a format gets the cues without speakers, as Graph documents. These calls need
+ *   OnlineMeetingTranscript.Read.All in the token, or the app installed with the RSC permission
+ *   OnlineMeetingTranscript.Read.Chat in the meeting's chat (403 otherwise); an unknown meeting is 404.
  *
  * As Graph does, each call needs one of the application permissions Graph documents for it in the token's
  * `roles` (403 otherwise, in the error shape of the service behind it: Outlook's `ErrorAccessDenied`,
@@ -101,11 +107,36 @@ interface AttendanceData {
 
 type Answer = [status: number, body?: unknown, headers?: Record<string, string>];
 
+/** A body that is not JSON (a transcript's WebVTT), sent as it is with its content type. */
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
+export interface FakeTranscript {
+  id: string;
+  createdDateTime: string;
+  endDateTime: string;
+  /** WebVTT with `<v Speaker>` voice tags, as Teams writes it. */
+  vtt: string;
+  /** The tenant's speaker attribution as it stood for this transcript (else `FakeGraph.speakerAttribution`). */
+  speakerAttribution?: boolean;
+}
+
+interface TranscriptData {
+  organizerUserId: string;
+  /** The meeting chat, where an RSC grant would be. */
+  threadId: string;
+  transcripts: FakeTranscript[];
+}
+
 /**
  * The application permissions Graph documents for each call we make (any one of them suffices). Outlook
  * (events, mail) and Teams (online meetings, artifacts, app installations) answer a missing one differently.
  */
-export const GRAPH_PERMISSIONS: ReadonlyArray<{ method: string; path: RegExp; anyOf: readonly string[]; service: 'outlook' | 'teams' }> = [
+export const GRAPH_PERMISSIONS: ReadonlyArray<{ method: string; path: RegExp; anyOf: readonly string[]; service: 'outlook' | 'teams'; rsc?: string }> = [
   { method: 'POST', path: /^\/users\/[^/]+\/events$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
   { method: 'PATCH', path: /^\/users\/[^/]+\/events\/[^/]+$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
   { method: 'POST', path: /^\/users\/[^/]+\/events\/[^/]+\/cancel$/, anyOf: ['Calendars.ReadWrite'], service: 'outlook' },
@@ -113,6 +144,8 @@ export const GRAPH_PERMISSIONS: ReadonlyArray<{ method: string; path: RegExp; an
   { method: 'POST', path: /^\/users\/[^/]+\/sendMail$/, anyOf: ['Mail.Send'], service: 'outlook' },
   { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings(\/[^/]+)?$/, anyOf: ['OnlineMeetings.Read.All', 'OnlineMeetings.ReadWrite.All'], service: 'teams' },
   { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings\/[^/]+\/attendanceReports(\/[^/]+\/attendanceRecords)?$/, anyOf: ['OnlineMeetingArtifact.Read.All'], service: 'teams' },
+  // Or the resource-specific grant in the meeting's chat (the app installed there with that permission consented).
+  { method: 'GET', path: /^\/users\/[^/]+\/onlineMeetings\/[^/]+\/transcripts(\/[^/]+\/content)?$/, anyOf: ['OnlineMeetingTranscript.Read.All'], service: 'teams', rsc: 'OnlineMeetingTranscript.Read.Chat' },
   { method: 'GET', path: /^\/appCatalogs\/teamsApps$/, anyOf: ['AppCatalog.Read.All', 'AppCatalog.ReadWrite.All'], service: 'teams' },
   {
     method: 'POST',
@@ -167,6 +200,9 @@ export class FakeGraph {
   /** Page size of attendanceRecords (the fixture page holds three records). */
   attendancePageSize = 2;
   private readonly attendance = new Map<string, AttendanceData>();
+  private readonly transcripts = new Map<string, TranscriptData>();
+  /** The tenant's "speaker attribution" for transcripts (Teams admin): off makes the attributed format 403. */
+  speakerAttribution = true;
   private readonly throttles: Array<Required<Pick<ThrottleOptions, 'status'>> & ThrottleOptions> = [];
   private readonly hangs: Array<Pick<ThrottleOptions, 'method' | 'path'>> = [];
   private server?: https.Server;
@@ -235,6 +271,12 @@ export class FakeGraph {
     this.users.add(organizerUserId.toLowerCase());
   }
 
+  /** Transcripts of an online meeting whose chat is `threadId` (served until `setTranscripts` again). */
+  setTranscripts(organizerUserId: string, meetingId: string, threadId: string, transcripts: FakeTranscript[]): void {
+    this.transcripts.set(meetingId, { organizerUserId, threadId, transcripts });
+    this.users.add(organizerUserId.toLowerCase());
+  }
+
   /** Requests with this method whose decoded path matches. */
   requestsTo(method: string, path: RegExp): GraphRequestRecord[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
@@ -265,13 +307,14 @@ export class FakeGraph {
     const requestId = crypto.randomUUID();
     const send = ([status, body, headers = {}]: Answer) => {
       record.status = status;
+      const raw = body instanceof RawBody ? body : undefined;
       res.writeHead(status, {
         'request-id': requestId,
         'client-request-id': String(req.headers['client-request-id'] ?? requestId),
-        ...(body === undefined ? {} : { 'content-type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' }),
+        ...(body === undefined ? {} : { 'content-type': raw ? raw.contentType : 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' }),
         ...headers,
       });
-      res.end(body === undefined ? undefined : JSON.stringify(body));
+      res.end(body === undefined ? undefined : raw ? raw.text : JSON.stringify(body));
     };
 
     if (raw) {
@@ -316,7 +359,7 @@ export class FakeGraph {
     const rule = GRAPH_PERMISSIONS.find((p) => p.method === r.method && p.path.test(r.path));
     if (!rule) return undefined;
     const roles = Array.isArray(r.claims?.roles) ? (r.claims.roles as unknown[]).map(String) : [];
-    if (!rule.anyOf.some((p) => roles.includes(p))) {
+    if (!rule.anyOf.some((p) => roles.includes(p)) && !(rule.rsc && this.hasRscGrant(r.path, rule.rsc))) {
       return rule.service === 'outlook'
         ? [403, graphError('ErrorAccessDenied', 'Access is denied. Check credentials and try again.')]
         : [403, graphError('Forbidden', `Missing role permissions on the request. API requires one of '${rule.anyOf.join(', ')}'. Roles on the request '${roles.join(', ')}'.`)];
@@ -328,6 +371,66 @@ export class FakeGraph {
         : [404, graphError('NotFound', `User '${user}' was not found.`)];
     }
     return undefined;
+  }
+
+  /** The app installed, with `permission` among its manifest's RSC, in the chat of the path's online meeting. */
+  private hasRscGrant(path: string, permission: string): boolean {
+    const meetingId = /^\/users\/[^/]+\/onlineMeetings\/([^/]+)/.exec(path)?.[1];
+    const threadId = meetingId === undefined ? undefined : (this.transcripts.get(meetingId)?.threadId ?? this.onlineMeetings.get(meetingId)?.threadId);
+    if (threadId === undefined) return false;
+    return [...(this.installedApps.get(threadId) ?? [])].some((appId) => this.catalog.get(appId)?.rsc.includes(permission));
+  }
+
+  private transcriptsOf(user: string, meetingId: string): TranscriptData | undefined {
+    const data = this.transcripts.get(meetingId);
+    return data && data.organizerUserId === user ? data : undefined;
+  }
+
+  private listTranscripts(user: string, meetingId: string): Answer {
+    const data = this.transcriptsOf(user, meetingId);
+    if (!data) return [404, graphError('NotFound', 'Meeting not found.')];
+    const self = `${REAL_GRAPH_BASE}/users/${encodeURIComponent(user)}/onlineMeetings/${encodeURIComponent(meetingId)}/transcripts`;
+    return [
+      200,
+      this.ownLinks({
+        '@odata.context': `${REAL_GRAPH_BASE}/$metadata#users('${user}')/onlineMeetings('${meetingId}')/transcripts`,
+        value: data.transcripts.map((t) => ({
+          id: t.id,
+          meetingId,
+          callId: null,
+          contentCorrelationId: crypto.createHash('sha256').update(t.id).digest('hex').slice(0, 36),
+          transcriptContentUrl: `${self}/${encodeURIComponent(t.id)}/content`,
+          createdDateTime: t.createdDateTime,
+          endDateTime: t.endDateTime,
+          meetingOrganizer: { application: null, device: null, user: { id: user, displayName: null, tenantId: null, userIdentityType: 'aadUser' } },
+        })),
+      }),
+    ];
+  }
+
+  /**
+   * The content: `$format` may only be text/vtt (the unattributed format is asked for with Accept); the
+   * attributed format is refused while speaker attribution is off, and no format then gives the cues bare.
+   */
+  private transcriptContent(user: string, meetingId: string, transcriptId: string, r: GraphRequestRecord): Answer {
+    const transcript = this.transcriptsOf(user, meetingId)?.transcripts.find((t) => t.id === transcriptId);
+    if (!transcript) return [404, graphError('NotFound', 'Transcript not found.')];
+    const format = r.query.get('$format');
+    if (format !== null && format !== 'text/vtt') return [400, graphError('BadRequest', `Invalid format '${format}'. Supported: text/vtt.`)];
+    const accept = String(r.headers.accept ?? '');
+    const unattributedAsked = /application\/vnd\.microsoft\.graph\.transcript\+text/i.test(accept);
+    const attributedAsked = format === 'text/vtt' || /text\/vtt/i.test(accept);
+    const attribution = transcript.speakerAttribution ?? this.speakerAttribution;
+    if (attributedAsked && !attribution) {
+      const error = graphError('Forbidden', 'Speaker attribution is disabled for this tenant: request the transcript without a format.');
+      (error.error as Json).innerError = { ...((error.error as Json).innerError as Json), code: 'SpeakerAttributionNotAllowed' };
+      return [403, error];
+    }
+    if (unattributedAsked || !attribution) {
+      const bare = transcript.vtt.replace(/<v(?:\.[^ \t>]+)*[ \t][^>]*>/g, '').replace(/<\/v>/g, '');
+      return [200, new RawBody(bare, 'application/vnd.microsoft.graph.transcript+text')];
+    }
+    return [200, new RawBody(transcript.vtt, 'text/vtt')];
   }
 
   private route(r: GraphRequestRecord): Answer {
@@ -344,6 +447,8 @@ export class FakeGraph {
         if (s.length === 4) return this.meetingById(user, s[3]!);
         if (s.length === 5 && s[4] === 'attendanceReports') return this.attendanceReports(user, s[3]!);
         if (s.length === 7 && s[4] === 'attendanceReports' && s[6] === 'attendanceRecords') return this.attendanceRecords(user, s[3]!, s[5]!, r);
+        if (s.length === 5 && s[4] === 'transcripts') return this.listTranscripts(user, s[3]!);
+        if (s.length === 7 && s[4] === 'transcripts' && s[6] === 'content') return this.transcriptContent(user, s[3]!, s[5]!, r);
       }
     }
     if (s[0] === 'chats' && s.length === 3 && s[2] === 'installedApps' && m === 'POST') return this.installApp(s[1]!, r);
@@ -437,9 +542,33 @@ export class FakeGraph {
       const unknown = Object.keys(r.body).find((k) => !EVENT_PROPERTIES.has(k) || k === 'transactionId');
       if (unknown) return unknownProperty(unknown, 'event');
       if (badBody(r.body.body)) return [400, graphError('ErrorInvalidRequest', "The event's body needs contentType text or html and content.")];
-      Object.assign(event.resource, r.body);
+      const moved = this.movedTimes(event.resource, r.body);
+      if (!Array.isArray(moved)) return moved.refusal;
+      Object.assign(event.resource, r.body, ...moved);
     }
     return [200, this.ownLinks(event.resource)];
+  }
+
+  /**
+   * A PATCH that moves an event, refused as Graph refuses it: `start` or `end` must be a dateTimeTimeZone
+   * (a parsable `dateTime` and a `timeZone`, else 400 ErrorInvalidRequest), and the event may not end at or
+   * before its start (400 ErrorCalendarEndDateIsEarlierThanStartDate). The times as Graph stores them.
+   */
+  private movedTimes(resource: Json, body: Json): Json[] | { refusal: Answer } {
+    const times: Json[] = [];
+    for (const key of ['start', 'end'] as const) {
+      const v = body[key];
+      if (v === undefined) continue;
+      if (!isObject(v) || typeof v.dateTime !== 'string' || typeof v.timeZone !== 'string' || v.timeZone === '' || Number.isNaN(Date.parse(`${v.dateTime.slice(0, 19)}Z`))) {
+        return { refusal: [400, graphError('ErrorInvalidRequest', `Your request can't be completed. '${key}' needs dateTime and timeZone.`)] };
+      }
+      times.push({ [key]: { dateTime: graphDateTime(v.dateTime), timeZone: v.timeZone } });
+    }
+    const after = Object.assign({}, resource, ...times) as { start?: { dateTime: string }; end?: { dateTime: string } };
+    if (times.length > 0 && after.start && after.end && Date.parse(`${after.end.dateTime.slice(0, 19)}Z`) <= Date.parse(`${after.start.dateTime.slice(0, 19)}Z`)) {
+      return { refusal: [400, graphError('ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date you entered occurs before the start date.')] };
+    }
+    return times;
   }
 
   /**

@@ -5,11 +5,12 @@ import { start, type RunningApp } from '../../src/main';
 
 /**
  * Jobs run when a test calls `app.runJobsOnce()`, not on the poll (an hour by default here), so a reminder
- * never lands in the middle of another test's replies.
+ * never lands in the middle of another test's replies. Retention is off unless a test sets it: its daily job
+ * would otherwise count among the jobs a test expects to run.
  */
 export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
   const config = loadConfig({
-    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', LOCAL_MODE: 'on', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', ...env },
+    env: { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', BOT_ID: '', LOCAL_MODE: 'on', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600', RETENTION_ATTENDANCE_RAW_DAYS: 'never', RETENTION_ANSWERS_DAYS: 'never', ...env },
   });
   return start(config, clock ? { clock } : {});
 }

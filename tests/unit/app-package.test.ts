@@ -38,7 +38,7 @@ jest.setTimeout(30_000);
 
 const APP_PACKAGE_DIR = path.resolve(__dirname, '../../appPackage');
 const HOST = 'radslag.example.org';
-const RSC = ['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat', 'ChannelMessage.Read.Group', 'ChannelMeeting.ReadBasic.Group'];
+const RSC = ['ChatMessage.Read.Chat', 'OnlineMeeting.ReadBasic.Chat', 'OnlineMeetingTranscript.Read.Chat', 'ChannelMessage.Read.Group', 'ChannelMeeting.ReadBasic.Group'];
 
 const readTemplate = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(APP_PACKAGE_DIR, file), 'utf8')) as JsonObject;
 
@@ -101,10 +101,10 @@ describe('app manifest template', () => {
     expect(bot.commandLists.find((l) => l.scopes.includes('groupChat'))!.commands.map((c) => c.title)).toContain('decision');
   });
 
-  it('asks for the four resource-specific application permissions', () => {
+  it('asks for the five resource-specific application permissions (the transcript’s among them)', () => {
     const rsc = view(filled).authorization.permissions.resourceSpecific;
     expect(rsc).toEqual(expect.arrayContaining(RSC.map((name) => ({ name, type: 'Application' }))));
-    expect(rsc).toHaveLength(4);
+    expect(rsc).toHaveLength(5);
   });
 
   it('reports an unfilled placeholder with its location', () => {

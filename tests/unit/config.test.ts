@@ -55,7 +55,9 @@ it('reads the files of the environment TEAMSFX_ENV names', () => {
 
 it('understands sqlite: and postgres:// database URLs', () => {
   expect(load({ DATABASE_URL: 'sqlite:data/other.db' }).store).toEqual({ kind: 'sqlite', file: path.join(root, 'data/other.db') });
-  expect(load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).store).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+  expect(load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).store).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test', poolSize: 10, statementTimeoutMs: 5000 });
+  expect(load({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', DATABASE_POOL_SIZE: '25', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }).store).toMatchObject({ poolSize: 25, statementTimeoutMs: 2000 });
+  expect(() => load({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
 });
 
 it.each([

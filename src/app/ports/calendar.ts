@@ -40,6 +40,8 @@ export interface MeetingCalendar {
   updateEventBody(organizerUserId: string, eventId: string, bodyHtml: string): Promise<void>;
   /** Cancels the event (only its organizer may): Graph tells the attendees, with `comment`. */
   cancelEvent(organizerUserId: string, eventId: string, comment: string): Promise<void>;
+  /** Moves the event (only its organizer may): new start and end, wall-clock in `timeZone`. */
+  moveEvent(organizerUserId: string, eventId: string, to: { start: string; end: string; timeZone: string }): Promise<void>;
   findOnlineMeetingByJoinUrl(organizerUserId: string, joinUrl: string): Promise<OnlineMeetingInfo | undefined>;
   installAppInChat(chatThreadId: string, teamsAppId: string): Promise<InstallResult>;
   sendMail(fromUserId: string, to: EmailAddress, subject: string, bodyHtml: string): Promise<void>;

@@ -18,8 +18,10 @@ import type { JobRepository } from './jobs';
 import type { MeetingRepository } from './meetings';
 import type { MinutesRepository } from './minutes';
 import type { NoteRepository } from './notes';
+import type { PrivacyRepository } from './privacy';
 import type { RiskRepository } from './risks';
 import type { SecretaryRepository } from './secretaries';
+import type { TranscriptRepository } from './transcripts';
 
 export * from './actions';
 export * from './agenda';
@@ -40,9 +42,11 @@ export * from './meetings';
 export * from './messaging';
 export * from './minutes';
 export * from './notes';
+export * from './privacy';
 export * from './risks';
 export * from './secretaries';
 export * from './stored';
+export * from './transcripts';
 
 /** Every store, as src/store builds them; a use case takes `Pick<Repositories, …>` of the ones it uses. */
 export interface Repositories {
@@ -66,4 +70,8 @@ export interface Repositories {
   capabilities: CapabilityRepository;
   /** Meetings imported from minutes written before Rådslag, with how those minutes were laid out. */
   imports: ImportRepository;
+  /** Meeting transcripts from Graph (personal data, deleted after the minutes' approval). */
+  transcripts: TranscriptRepository;
+  /** Personal data: export, erasure and retention. */
+  privacy: PrivacyRepository;
 }

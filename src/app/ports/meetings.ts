@@ -1,7 +1,20 @@
 /** Meetings (implemented in src/store). */
+import type { Group, Member } from '../../domain/group';
 import type { Meeting } from '../../domain/meeting';
 import type { PersonRef } from '../../domain/person';
+import type { Appointment } from './secretaries';
 import type { Stored } from './stored';
+
+/** A turn's look-ups read together (see MeetingRepository.lookUpChat). */
+export interface ChatLookUp {
+  meeting: Meeting;
+  /** The meeting's group, else the chat's. */
+  group?: Group;
+  /** The group's roster (with `group`). */
+  roster?: Member[];
+  /** The meeting's current secretary. */
+  secretary?: Appointment;
+}
 
 /** What Teams (or Graph) tells about a meeting, filled in as it becomes known. */
 export type MeetingDetails = Partial<Pick<Meeting, 'title' | 'startsAt' | 'endsAt' | 'organizerAadObjectId' | 'graphMeetingId'>>;
@@ -38,6 +51,7 @@ export type MeetingChanges = { agendaDoneAt?: string | null } & Partial<
     | 'attendanceImportedAt'
     | 'attendanceDeniedAt'
     | 'cancelledAt'
+    | 'noticeConversationReference'
   >
 >;
 
@@ -60,4 +74,9 @@ export interface MeetingRepository {
    * moves audited as a change by `by`); the chat's record is retired. Returns the booked meeting as it now is.
    */
   takeOverChat(tenantId: string, bookedId: string, chatMeetingId: string, by: { actor: PersonRef; at: string }): Promise<Meeting>;
+  /**
+   * The meeting of a Teams meeting id with its group, roster and secretary in one query (PostgreSQL: one
+   * round trip instead of four); undefined before first contact. A store without it is asked one by one.
+   */
+  lookUpChat?(input: { tenantId: string; teamsMeetingId: string; conversationId: string }): Promise<ChatLookUp | undefined>;
 }

@@ -71,7 +71,12 @@ export function toMeetingView(p: MeetingPage): MeetingPageView {
     notice: {
       attending,
       notAttending: p.answers.length - attending,
-      ...(p.canRecord ? { answers: p.answers.map((a) => ({ name: a.person.name, attending: a.attending, ...(a.note ? { note: a.note } : {}) })) } : {}),
+      ...(p.canRecord
+        ? {
+            answers: p.answers.map((a) => ({ name: a.person.name, attending: a.attending, ...(a.note ? { note: a.note } : {}), ...(a.substitute ? { substitute: a.substitute } : {}), ...(a.via === 'link' ? { viaLink: true } : {}) })),
+            unanswered: p.unanswered,
+          }
+        : {}),
     },
     decisions: p.decisions.map((d) => ({
       id: d.id,

@@ -7,6 +7,7 @@
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import type { EntraTokenValidator } from '../../auth/entra-token';
+import { isStoreUnavailable } from '../../app/ports';
 import type { GroupAccess, TabPrincipal, TabService } from '../../app/tab-service';
 import { localeOf, type Locale } from '../../i18n';
 import { refusalOf } from '../../i18n/domain-errors';
@@ -111,6 +112,13 @@ export function sendFailure(res: Response, e: unknown, locale: Locale, log: Logg
   const refusal = refusalOf(e, locale);
   if (refusal) {
     sendError(res, refusal.status, refusal.code, refusal.message);
+    return;
+  }
+  if (isStoreUnavailable(e)) {
+    // The database did not answer: nothing changed, and trying again later is right (503, not 500).
+    log.warn({ err: e }, 'tab API: the store is unavailable');
+    res.header('retry-after', '5');
+    sendError(res, 503, 'StoreUnavailable', locale === 'sv' ? 'Databasen svarar inte just nu; inget ändrades. Försök igen om en stund.' : 'The database does not answer right now; nothing was changed. Try again in a moment.');
     return;
   }
   log.error({ err: e }, 'tab API failed');

@@ -4,6 +4,7 @@
  * Keys ending in `.one` / `.other` are plural forms chosen by Intl.PluralRules.
  */
 import { meetingEn } from './meeting-en';
+import { transcriptEn } from './transcript-en';
 
 export const en = {
   'app.name': 'Rådslag',
@@ -116,6 +117,7 @@ export const en = {
   'risk.history.action.send': 'Sent',
   'risk.history.action.approve': 'Approved',
   'risk.history.action.requestChanges': 'Changes requested',
+  'risk.history.action.delete': 'Deleted',
   'risk.history.renumbered': 'Renumbered',
   'risk.history.unchanged': 'Reviewed: S, K and status unchanged',
   'risk.reviews.title': 'Reviews',
@@ -261,6 +263,7 @@ export const en = {
   'config.outsideTeams': 'This page configures the tab inside Teams. Outside Teams, the tab for the chosen group opens at:',
   'config.open': 'Open the tab for this group',
   ...meetingEn,
+  ...transcriptEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 /** Svenska texter för fliken: samma nycklar som en.ts (en saknad eller extra nyckel kompilerar inte). */
 import type { Messages } from './en';
 import { meetingSv } from './meeting-sv';
+import { transcriptSv } from './transcript-sv';
 
 export const sv: Messages = {
   'app.name': 'Rådslag',
@@ -113,6 +114,7 @@ export const sv: Messages = {
   'risk.history.action.send': 'Skickad',
   'risk.history.action.approve': 'Justerad',
   'risk.history.action.requestChanges': 'Ändringar begärda',
+  'risk.history.action.delete': 'Raderad',
   'risk.history.renumbered': 'Omnumrerad',
   'risk.history.unchanged': 'Uppföljd: S, K och status oförändrade',
   'risk.reviews.title': 'Uppföljningar',
@@ -258,4 +260,5 @@ export const sv: Messages = {
   'config.outsideTeams': 'Den här sidan ställer in fliken i Teams. Utanför Teams öppnas fliken för den valda gruppen på:',
   'config.open': 'Öppna fliken för gruppen',
   ...meetingSv,
+  ...transcriptSv,
 };

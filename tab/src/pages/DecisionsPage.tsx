@@ -1,11 +1,12 @@
 /** Every decision of the group across meetings, searchable. */
-import { Field, Input, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Field, Input, Link, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { LoadError, Loading, Page, useLoad } from '../components/common';
 import { useShell } from '../context';
 import { useI18n } from '../i18n';
 import { NARROW, useStacked } from '../stacked';
 import { useShared } from '../styles';
+import { transcriptHref } from './transcript/link';
 
 const useStyles = makeStyles({
   text: { minWidth: '20em', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', [NARROW]: { minWidth: 0 } },
@@ -83,7 +84,9 @@ export default function DecisionsPage() {
                     <td className={s.nowrap} data-key="3">
                       {date(d.meetingDate)}
                     </td>
-                    <td data-label={t('dec.col.meeting')}>{d.meetingTitle}</td>
+                    <td data-label={t('dec.col.meeting')}>
+                      {d.meetingTitle} <Link href={transcriptHref(d.meetingId)}>{t('tr.link')}</Link>
+                    </td>
                     <td data-label={t('dec.col.item')}>{d.agendaItem === undefined ? t('common.none') : `${d.agendaItem}. ${d.agendaTitle ?? ''}`.trim()}</td>
                     {numbered && (
                       <th scope="row" className={s.nowrap} data-key="1">

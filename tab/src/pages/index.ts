@@ -16,6 +16,7 @@ const loaders: Record<PageName, () => Promise<{ default: PageComponent }>> = {
   attendance: () => import('./AttendancePage'),
   decisions: () => import('./DecisionsPage'),
   meeting: () => import('./meeting/MeetingPage'),
+  transcript: () => import('./transcript/TranscriptPage'),
   config: () => import('./ConfigPage'),
 };
 

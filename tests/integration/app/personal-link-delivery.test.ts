@@ -1,12 +1,14 @@
 /**
  * How each member's personal link travels, decided in src/app (PersonalLinkService.deliver) on a real
  * store, with a hand-written MeetingCalendar (recording sendMail, failing for one address) and a
- * hand-written DirectMessenger: e-mail from the organizer when Graph is configured and the member has an
- * address; else a one-to-one message to members of the host tenant; else nobody, named in the report.
+ * hand-written DirectMessenger: nothing to a host-tenant member in the chat (the card there is theirs);
+ * else e-mail from the organizer when Graph is configured and the member has an address; else a one-to-one
+ * message by Entra object id to a member outside the chat; else nobody, named in the report with their link.
+ * A check-in skips the excused; a reminder skips those who answered.
  * The end-to-end path through Graph is in lifecycle-with-graph.test.ts, through Teams in personal-links.test.ts.
  */
 import { createServices } from '../../../src/app';
-import type { DirectMessenger, EmailAddress, MeetingCalendar, Repositories } from '../../../src/app/ports';
+import type { DirectMessenger, EmailAddress, LinkMessage, MeetingCalendar, Repositories } from '../../../src/app/ports';
 import { PersonalLinkService, type LinkMessageWriter } from '../../../src/app/personal-link-service';
 import { loadConfig } from '../../../src/config';
 import { DEFAULT_CHARTER_RULES } from '../../../src/domain/charter';
@@ -48,14 +50,14 @@ const calendarOf = (c: RecordingCalendar) => c as unknown as MeetingCalendar;
 
 /** Teams knows these people in the conversation, with their home tenants. */
 class RecordingMessenger implements DirectMessenger {
-  readonly sent: Array<{ accountId: string; tenantId: string; text: string }> = [];
+  readonly sent: Array<{ accountId: string; tenantId: string; text: string; url: string }> = [];
   constructor(private readonly known: Array<{ aad: string; accountId: string; tenantId: string }>) {}
   find(person: PersonRef) {
     const k = this.known.find((x) => x.aad === person.aadObjectId);
     return Promise.resolve(k ? { accountId: k.accountId, tenantId: k.tenantId } : undefined);
   }
-  send(accountId: string, tenantId: string, text: string) {
-    this.sent.push({ accountId, tenantId, text });
+  send(accountId: string, tenantId: string, message: LinkMessage, url: string) {
+    this.sent.push({ accountId, tenantId, text: message.paragraphs.join('\n'), url });
     return Promise.resolve();
   }
 }
@@ -104,36 +106,39 @@ const service = (calendar?: RecordingCalendar) =>
     publicBaseUrl: 'https://radslag.example.org',
     hostTenantId: HOST,
   });
+/** In the chat: Sara (host tenant) and Eva (a neighbour's tenant); Håkan and Titti are not. */
 const messenger = () =>
   new RecordingMessenger([
-    { aad: 'aad-sara', accountId: '29:sara', tenantId: HOST },
-    { aad: 'aad-hakan', accountId: '29:hakan', tenantId: HOST },
+    { aad: 'aad-sara', accountId: '29:sara', tenantId: 'HOST-TENANT' },
     { aad: 'aad-eva', accountId: '29:eva', tenantId: 'neighbour-tenant' },
-    { aad: 'aad-titti', accountId: '29:titti', tenantId: 'HOST-TENANT' },
   ]);
 const tokenIn = (text: string) => /https:\/\/radslag\.example\.org\/p\/([A-Za-z0-9_.-]+)/.exec(text)![1]!;
 
-it('mails members with an address from the organizer, messages the host tenant’s others, and names who could not be reached', async () => {
+it('sends nothing to a host member in the chat, mails members with an address, messages the host tenant’s others, and names who could not be reached', async () => {
   const { meeting, group, members } = await aMeeting();
   const calendar = new RecordingCalendar(['titti@broken.se']);
   const dm = messenger();
   const report = await service(calendar).deliver({ meeting, group, kind: 'notice', messenger: dm, write });
 
-  expect({ ...report, mailed: [...report.mailed].sort(), messaged: [...report.messaged].sort() }).toEqual({
-    mailed: ['Pelle Extern', 'Pia Carlsson', 'Sara Herrman'],
+  expect({ ...report, mailed: [...report.mailed].sort(), messaged: [...report.messaged].sort(), links: report.links.map((l) => l.name) }).toEqual({
+    mailed: ['Pelle Extern', 'Pia Carlsson'],
     messaged: ['Håkan Sundberg', 'Titti Andersson'],
+    inChat: ['Sara Herrman'],
     unreachable: ['Eva Grann'],
     failed: [],
+    links: ['Eva Grann'],
   });
+  // Eva's link is for the editor to pass on: it names her and this meeting.
+  expect(tokens.read(tokenIn(report.links[0]!.url), clock.now())).toEqual({ ok: true, claims: expect.objectContaining({ meetingId: meeting.id, memberId: members.get('Eva Grann')!.id, kind: 'notice' }) });
   expect(calendar.mails.every((m) => m.from === 'aad-sara')).toBe(true);
   expect(calendar.mails.map((m) => m.to).sort((a, b) => a.address.localeCompare(b.address))).toEqual([
     { name: 'Pelle Extern', address: 'pelle@extern.se' },
     { name: 'Pia Carlsson', address: 'pia@amal.se' },
-    { name: 'Sara Herrman', address: 'sara@host.se' },
   ]);
+  // Outside the chat: Teams opens the one-to-one chat by Entra object id, in the host tenant.
   expect(dm.sent.map((s) => [s.accountId, s.tenantId]).sort()).toEqual([
-    ['29:hakan', HOST],
-    ['29:titti', 'HOST-TENANT'],
+    ['aad-hakan', HOST],
+    ['aad-titti', HOST],
   ]);
   // Each link names its own member, meeting and kind.
   const pia = calendar.mails.find((m) => m.to.address === 'pia@amal.se')!;
@@ -146,11 +151,12 @@ it('mails members with an address from the organizer, messages the host tenant�
 it('without Graph, messages the host tenant’s members only, and counts a failed message as failed', async () => {
   const { meeting, group } = await aMeeting();
   const dm = messenger();
-  dm.send = (accountId) => (accountId === '29:hakan' ? Promise.reject(new Error('403 from Teams')) : Promise.resolve());
+  dm.send = (accountId) => (accountId === 'aad-hakan' ? Promise.reject(new Error('403 from Teams')) : Promise.resolve());
   const errors: string[] = [];
   const links = new PersonalLinkService(repos, createServices(repos, clock, minutesOptions('delivery-test-key', 'https://radslag.example.org')).meetingRun, tokens, clock, { publicBaseUrl: 'https://x', hostTenantId: HOST, onError: (_e, what) => errors.push(what) });
   const report = await links.deliver({ meeting, group, kind: 'checkin', messenger: dm, write });
-  expect(report.messaged.sort()).toEqual(['Sara Herrman', 'Titti Andersson']);
+  expect(report.messaged).toEqual(['Titti Andersson']);
+  expect(report.inChat).toEqual(['Sara Herrman']);
   expect(report.failed).toEqual(['Håkan Sundberg']);
   expect(report.unreachable.sort()).toEqual(['Eva Grann', 'Pelle Extern', 'Pia Carlsson']);
   expect(errors).toEqual([expect.stringContaining('messaging a personal link to member')]);
@@ -176,4 +182,23 @@ it('keeps two members without a Teams account apart: each link answers for its o
   // A notice link does not take a check-in.
   expect(await links.answer(linkOf('pia@amal.se'), { kind: 'checkin', mood: 'good', inRoom: false })).toEqual({ ok: false, refusal: 'wrongKind' });
   expect(await repos.answers.checkIns(HOST, meeting.id)).toEqual([]);
+});
+
+it('gives check-in links only to those not excused, and a reminder only to those who have not answered', async () => {
+  const { meeting, group } = await aMeeting();
+  const members = await repos.groups.members(HOST, group.id);
+  const pia = members.find((m) => m.person.name === 'Pia Carlsson')!;
+  const pelle = members.find((m) => m.person.name === 'Pelle Extern')!;
+  // Pia is excused, Pelle will attend: both answered through their links (as their roster rows).
+  await repos.answers.saveNotice(HOST, meeting.id, { person: { id: `member:${pia.id}`, name: 'Pia Carlsson' }, attending: false, answeredAt: clock.now().toISOString(), via: 'link' });
+  await repos.answers.saveNotice(HOST, meeting.id, { person: { id: `member:${pelle.id}`, name: 'Pelle Extern' }, attending: true, answeredAt: clock.now().toISOString(), via: 'link' });
+
+  const checkIn = new RecordingCalendar();
+  await service(checkIn).deliver({ meeting, group, kind: 'checkin', write });
+  expect(checkIn.mails.map((m) => m.to.address).sort()).toEqual(['pelle@extern.se', 'sara@host.se', 'titti@broken.se']);
+
+  const reminder = new RecordingCalendar();
+  const report = await service(reminder).deliver({ meeting, group, kind: 'notice', write, onlyUnanswered: true });
+  expect(reminder.mails.map((m) => m.to.address).sort()).toEqual(['sara@host.se', 'titti@broken.se']);
+  expect([...report.unreachable].sort()).toEqual(['Eva Grann', 'Håkan Sundberg']);
 });

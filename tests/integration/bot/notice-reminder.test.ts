@@ -118,4 +118,34 @@ describe('the notice reminder', () => {
     await h.app.runJobsOnce();
     expect(postsTo(chat.conversationId)).toEqual([]);
   });
+
+  it('follows a meeting moved from /meetings: no reminder at the old deadline, one at the new', async () => {
+    const { chat, name } = await aGroup();
+    await say(chat, people.sara, `/schedule 2026-12-15 09:00-12:00 ${name}: flyttas`);
+    const meeting = await meetingOf(name);
+    const list = cardOf(await say(chat, people.sara, '/meetings')) as { body: Array<{ items?: Array<{ actions?: Array<{ verb: string; data: Record<string, unknown> }> }> }> };
+    const moveForm = list.body.flatMap((c) => c.items ?? []).flatMap((i) => i.actions ?? []).find((a) => a.verb === 'meetings.moveForm')!;
+    const press = async (verb: string, data: Record<string, unknown>) => {
+      const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.sara, verb, data, replyToId: h.teams.cardMessageId(chat.conversationId, 'meetings.moveForm') }));
+      expect(res.status).toBe(200);
+      return (res.body as { value: CardJson }).value;
+    };
+    const form = await press(moveForm.verb, moveForm.data);
+    const move = form.actions!.find((a) => a.verb === 'meetings.move')!;
+    // A week later: the notice must now be out by 8 December.
+    await press(move.verb, { ...move.data, date: '2026-12-22', start: '09:00', end: '12:00' });
+    expect((await repos().meetings.get(TENANT, meeting.id))!.startsAt).toBe('2026-12-22T08:00:00.000Z');
+
+    h.teams.clear();
+    // Jobs of other tests' meetings may run too: what counts is what this chat gets.
+    now = new Date('2026-12-01T08:00:00.000Z');
+    await h.app.runJobsOnce();
+    expect(postsTo(chat.conversationId)).toEqual([]);
+
+    now = new Date('2026-12-08T08:00:00.000Z');
+    await h.app.runJobsOnce();
+    const posts = postsTo(chat.conversationId);
+    expect(posts).toHaveLength(1);
+    expect(cardText(cardOf(posts[0]!.body as Record<string, unknown>))).toContain(`on 2026-12-22 has not gone out; the charter wants it out by 2026-12-08.`);
+  });
 });

@@ -184,7 +184,7 @@ describe('/meetings: Cancel', () => {
     const list = cardOf(await say(chat, people.sara, '/meetings')) as CardJson;
     const cancels = JSON.stringify(list).match(/"verb":"meetings\.cancel"/g) ?? [];
     expect(cancels).toHaveLength(2);
-    const first = (list.body as Array<{ items?: Array<{ type: string; actions?: Action[] }> }>).flatMap((c) => c.items ?? []).find((i) => i.type === 'ActionSet')!.actions![0]!;
+    const first = (list.body as Array<{ items?: Array<{ type: string; actions?: Action[] }> }>).flatMap((c) => c.items ?? []).find((i) => i.type === 'ActionSet')!.actions!.find((a) => a.verb === 'meetings.cancel')!;
 
     const member = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.hakan, verb: first.verb, data: first.data, replyToId: h.teams.cardMessageId(chat.conversationId, first.verb) }));
     expect(JSON.stringify(member.body)).toContain('Only the group’s chair, vice chair and organizer');

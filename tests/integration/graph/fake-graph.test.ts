@@ -115,6 +115,7 @@ describe('permissions, users and bodies, as Graph checks them', () => {
     ['POST', `/users/${SARA}/sendMail`, { message: { subject: 's', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: 'a@b.se' } }] } }],
     ['GET', `/users/${SARA}/onlineMeetings?$filter=JoinWebUrl eq 'https://teams.microsoft.com/l/x'`, undefined],
     ['GET', `/users/${SARA}/onlineMeetings/${MEETING}/attendanceReports`, undefined],
+    ['GET', `/users/${SARA}/onlineMeetings/${MEETING}/transcripts`, undefined],
     ['POST', '/chats/19:meeting_x@thread.v2/installedApps', { 'teamsApp@odata.bind': 'https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/x' }],
     ['GET', "/appCatalogs/teamsApps?$filter=externalId eq 'x'", undefined],
   ];

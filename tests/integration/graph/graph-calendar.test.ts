@@ -200,6 +200,33 @@ describe('cancelEvent', () => {
   });
 });
 
+describe('moveEvent', () => {
+  it('PATCHes start and end by the organizer (200): the event moves, its times as Graph keeps them', async () => {
+    const created = await calendar.createOnlineMeetingEvent(aMeetingEvent());
+    await calendar.moveEvent(SARA, created.eventId, { start: '2027-02-18T12:00:00', end: '2027-02-18T14:00:00', timeZone: 'UTC' });
+    const patch = graph.requestsTo('PATCH', /\/events\/[^/]+$/).at(-1)!;
+    expect(patch.path).toBe(`/users/${SARA}/events/${created.eventId}`);
+    expect(patch.body).toEqual({ start: { dateTime: '2027-02-18T12:00:00', timeZone: 'UTC' }, end: { dateTime: '2027-02-18T14:00:00', timeZone: 'UTC' } });
+    expect(patch.status).toBe(200);
+    expect(graph.events.get(created.eventId)!.resource).toMatchObject({ start: { dateTime: '2027-02-18T12:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2027-02-18T14:00:00.0000000', timeZone: 'UTC' } });
+  });
+
+  it('is refused as Graph refuses it: an end before the start (400), a time without its zone (400), another organizer’s or a cancelled event (404)', async () => {
+    const created = await calendar.createOnlineMeetingEvent(aMeetingEvent());
+    const backwards = await calendar.moveEvent(SARA, created.eventId, { start: '2027-02-18T14:00:00', end: '2027-02-18T12:00:00', timeZone: 'UTC' }).catch((e: unknown) => e);
+    expect(backwards).toMatchObject({ name: 'GraphRequestError', status: 400, code: 'ErrorCalendarEndDateIsEarlierThanStartDate' });
+    const noZone = await calendar.moveEvent(SARA, created.eventId, { start: '2027-02-18T12:00:00', end: '2027-02-18T14:00:00', timeZone: '' }).catch((e: unknown) => e);
+    expect(noZone).toMatchObject({ name: 'GraphRequestError', status: 400, code: 'ErrorInvalidRequest' });
+    // Nothing moved.
+    expect(graph.events.get(created.eventId)!.resource).toMatchObject({ start: { dateTime: '2027-02-11T09:00:00.0000000' } });
+    const other = await calendar.moveEvent('0c9e2d44-5a61-4f2b-8d3e-7b1a9c0e5f22', created.eventId, { start: '2027-02-18T12:00:00', end: '2027-02-18T14:00:00', timeZone: 'UTC' }).catch((e: unknown) => e);
+    expect(other).toMatchObject({ name: 'GraphRequestError', status: 404 });
+    await calendar.cancelEvent(SARA, created.eventId, 'x');
+    const cancelled = await calendar.moveEvent(SARA, created.eventId, { start: '2027-02-18T12:00:00', end: '2027-02-18T14:00:00', timeZone: 'UTC' }).catch((e: unknown) => e);
+    expect(cancelled).toMatchObject({ name: 'GraphRequestError', status: 404, code: 'ErrorItemNotFound' });
+  });
+});
+
 describe('findOnlineMeetingByJoinUrl', () => {
   it('finds the meeting of a created event and returns its chat thread id', async () => {
     const created = await calendar.createOnlineMeetingEvent(aMeetingEvent());

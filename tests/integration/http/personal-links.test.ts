@@ -1,6 +1,7 @@
 /**
  * Personal links over real HTTP, without Graph (in-process): /notice and /checkin give each member of the
- * host tenant their own link in a one-to-one chat (the fake Bot Connector opens it as Teams does) and none
+ * host tenant who is not in the chat their own link in a one-to-one chat (a card with the link as its
+ * button; members in the chat answer on the card there) (the fake Bot Connector opens it as Teams does) and none
  * in the group chat; the page answers for exactly the person the link names, and a changed answer replaces
  * the first; tampered, foreign-key, expired, other-kind and garbled links get a clear page with 403, 410 or
  * 400 and store nothing; text from people is escaped. "Now" is a movable clock.
@@ -11,7 +12,7 @@ import { loadConfig } from '../../../src/config';
 import { hmacLinkTokens } from '../../../src/links/personal-link-token';
 import { LINK_KEY_FILE_NAME } from '../../../src/links/signing-key';
 import { createRepositories, openStore, type OpenStore } from '../../../src/store';
-import { cardOf, type FakeMember } from '../../fakes/bot-connector';
+import { cardOf, cardText, type FakeMember } from '../../fakes/bot-connector';
 import { aCardAction, aGroupChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
 import { testStoreKind } from '../../helpers/test-database';
@@ -53,22 +54,23 @@ const aGroupWithMeeting = async (title?: string) => {
   const name = `E-råd Länkar ${++n}`;
   await say(chat, people.sara, `/setup ${name}`);
   await say(chat, people.sara, `/schedule 2027-02-10 09:00-12:00 ${title ?? name}`);
+  // Håkan and Titti are on the roster but not in this chat: they are the ones who need a link.
+  h.teams.members = [people.sara, eva];
   const group = await repos().groups.findByName(TENANT, name);
   const [meeting] = await repos().meetings.listByGroup(TENANT, group!.id, '2027-01-01', '2028-01-01');
   return { chat, name, meeting: meeting! };
 };
 
-/** The link each member got in a one-to-one chat since `from`, by member. */
+/** The link each member got in a one-to-one chat since `from` (the card's button), by the id Teams was given. */
 const linksSent = (from = 0) =>
   new Map(
     h.teams
       .direct()
       .slice(from)
-      .map((d) => {
-        const text = String(d.activity.text);
-        const url = new RegExp(`${BASE.replace(/[.]/g, '\\.')}/p/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)`).exec(text);
-        expect(url).not.toBeNull();
-        return [d.memberId, url![1]!] as const;
+      .flatMap((d) => {
+        const button = (cardOf(d.activity)?.actions as Array<{ type: string; url?: string }> | undefined)?.find((a) => a.type === 'Action.OpenUrl');
+        const url = new RegExp(`^${BASE.replace(/[.]/g, '\\.')}/p/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)$`).exec(button?.url ?? '');
+        return url ? [[d.memberId, url[1]!] as const] : [];
       }),
   );
 const page = (token: string, init: RequestInit = {}, query = '') => fetch(`${h.app.url}/p/${token}${query}`, init);
@@ -78,7 +80,7 @@ const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!
 const withPayload = (token: string, changes: Record<string, unknown>) => `${Buffer.from(JSON.stringify({ ...payloadOf(token), ...changes })).toString('base64url')}.${token.split('.')[1]}`;
 
 describe('delivery', () => {
-  it('gives each member of the host tenant their own link in a one-to-one chat, and posts no link in the group chat', async () => {
+  it('gives each member of the host tenant outside the chat their own link in a one-to-one chat, none to those in it, and posts no link in the group chat', async () => {
     const { chat, meeting } = await aGroupWithMeeting();
     const directBefore = h.teams.direct().length;
     const posted = await say(chat, people.sara, '/notice');
@@ -87,21 +89,26 @@ describe('delivery', () => {
     expect(cardOf(posted[0])).toBeDefined();
     expect(JSON.stringify(posted)).not.toContain('/p/');
     expect(posted.at(-1)!.text).toBe(
-      'Personal links: 0 by e-mail, 3 in a private chat with the bot. No link could be sent to Eva <i>Grann</i>: no e-mail can be sent to them and the bot cannot message them. They can answer on the card here.',
+      'Personal links: 0 by e-mail, 2 in a private chat with the bot. 1 in this chat answer on the card. No link could be sent to Eva <i>Grann</i>: no e-mail can be sent to them and the bot cannot message them. Their links went to you privately, to pass on.',
     );
 
-    // One-to-one chats, opened as Teams wants them: one member, not a group, the tenant given.
+    // One-to-one chats, opened as Teams wants them: one member (by Entra object id, outside the chat), not a group, the tenant given.
     const opened = h.teams.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
     expect(opened.map((r) => r.body)).toEqual(
-      expect.arrayContaining([people.sara, people.hakan, people.titti].map((p) => expect.objectContaining({ isGroup: false, members: [expect.objectContaining({ id: p.id })], tenantId: TENANT }))),
+      expect.arrayContaining([people.hakan, people.titti].map((p) => expect.objectContaining({ isGroup: false, members: [expect.objectContaining({ id: p.aadObjectId })], tenantId: TENANT }))),
     );
     const links = linksSent(directBefore);
-    expect([...links.keys()].sort()).toEqual([people.hakan.id, people.sara.id, people.titti.id].sort());
-    expect(new Set(links.values()).size).toBe(3);
+    expect([...links.keys()].sort()).toEqual([people.hakan.aadObjectId, people.titti.aadObjectId].sort());
     for (const token of links.values()) expect(payloadOf(token)).toMatchObject({ v: 1, tenant: TENANT, meeting: meeting.id, kind: 'notice', exp: Date.parse('2027-02-10T11:00:00Z') / 1000 });
-    const hakanMessage = h.teams.direct().find((d) => d.memberId === people.hakan.id)!.activity;
-    expect(hakanMessage.text).toContain('Hello Håkan Sundberg, you are invited to');
-    expect(hakanMessage.textFormat).toBe('plain');
+    // A card whose button is the link: no ~300-character address in the text.
+    const hakanCard = cardOf(h.teams.direct().find((d) => d.memberId === people.hakan.aadObjectId)!.activity)!;
+    expect(cardText(hakanCard)).toContain('Hello Håkan Sundberg, you are invited to');
+    expect(cardText(hakanCard)).not.toContain('/p/');
+    // Sara sent it and is in the chat: no link of her own, but Eva's, privately, to pass on.
+    const toSara = h.teams.direct().slice(directBefore).filter((d) => d.memberId === people.sara.id);
+    expect(toSara).toHaveLength(1);
+    expect(JSON.stringify(toSara[0]!.activity)).toContain(`${BASE}/p/`);
+    expect(cardText(cardOf(toSara[0]!.activity))).toContain('Personal link for Eva <i>Grann</i>');
   });
 
   // PostgreSQL keeps no data folder of its own here: the key file is SQLite's neighbour (skipped, not passed, there).
@@ -117,7 +124,7 @@ describe('the page', () => {
     const { chat, name, meeting } = await aGroupWithMeeting();
     const from = h.teams.direct().length;
     await say(chat, people.sara, '/notice');
-    const hakan = linksSent(from).get(people.hakan.id)!;
+    const hakan = linksSent(from).get(people.hakan.aadObjectId)!;
 
     const shown = await page(hakan);
     expect(shown.status).toBe(200);
@@ -155,7 +162,7 @@ describe('the page', () => {
     const decline = notice.actions[1]!;
     const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from: people.titti, verb: decline.verb, data: { ...decline.data, note: 'Sjuk' } }));
     expect(res.status).toBe(200);
-    const titti = linksSent(from).get(people.titti.id)!;
+    const titti = linksSent(from).get(people.titti.aadObjectId)!;
     expect(await (await page(titti)).text()).toContain('Ditt svar hittills: Jag är förhindrad (Sjuk)');
     await post(titti, { kind: 'notice', attending: 'yes' });
     expect(await repos().answers.notices(TENANT, meeting.id)).toEqual([expect.objectContaining({ attending: true, via: 'link', person: expect.objectContaining({ aadObjectId: people.titti.aadObjectId }) })]);
@@ -165,7 +172,7 @@ describe('the page', () => {
     const { chat } = await aGroupWithMeeting('<script>alert("x")</script> & "co"');
     const from = h.teams.direct().length;
     await say(chat, people.sara, '/notice');
-    const html = await (await page(linksSent(from).get(people.hakan.id)!)).text();
+    const html = await (await page(linksSent(from).get(people.hakan.aadObjectId)!)).text();
     expect(html).not.toContain('<script');
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#34;co&#34;');
   });
@@ -174,21 +181,21 @@ describe('the page', () => {
     const { chat, meeting } = await aGroupWithMeeting();
     const from = h.teams.direct().length;
     await say(chat, people.sara, '/checkin');
-    const sara = linksSent(from).get(people.sara.id)!;
+    const sara = linksSent(from).get(people.hakan.aadObjectId)!;
     expect(payloadOf(sara)).toMatchObject({ kind: 'checkin' });
 
     const english = await (await page(sara, {}, '?lang=en')).text();
     expect(english).toContain('<html lang="en">');
     expect(english).toContain('Check-in: ');
     expect(english).toContain(`action="${sara}?lang=en"`);
-    expect(await (await page(sara, { headers: { 'accept-language': 'en-GB,en;q=0.9,sv;q=0.8' } })).text()).toContain('You are answering as Sara Herrman.');
-    expect(await (await page(sara, { headers: { 'accept-language': 'de-DE,sv;q=0.5,en;q=0.4' } })).text()).toContain('Du svarar som Sara Herrman.');
+    expect(await (await page(sara, { headers: { 'accept-language': 'en-GB,en;q=0.9,sv;q=0.8' } })).text()).toContain('You are answering as Håkan Sundberg.');
+    expect(await (await page(sara, { headers: { 'accept-language': 'de-DE,sv;q=0.5,en;q=0.4' } })).text()).toContain('Du svarar som Håkan Sundberg.');
 
     const stored = await post(sara, { kind: 'checkin', mood: 'strained', text: 'Tungt\r\nmen ok', inRoom: 'true' }, '?lang=en');
     expect(stored.status).toBe(200);
     expect(await stored.text()).toContain('Strained — Tungt\nmen ok · I am in the meeting room');
     expect(await repos().answers.checkIns(TENANT, meeting.id)).toEqual([
-      expect.objectContaining({ person: expect.objectContaining({ aadObjectId: people.sara.aadObjectId }), mood: 'strained', text: 'Tungt\nmen ok', inRoom: true, via: 'link' }),
+      expect.objectContaining({ person: expect.objectContaining({ aadObjectId: people.hakan.aadObjectId }), mood: 'strained', text: 'Tungt\nmen ok', inRoom: true, via: 'link' }),
     ]);
   });
 
@@ -196,7 +203,7 @@ describe('the page', () => {
     const { chat, meeting } = await aGroupWithMeeting();
     const from = h.teams.direct().length;
     await say(chat, people.sara, '/notice');
-    const hakan = linksSent(from).get(people.hakan.id)!;
+    const hakan = linksSent(from).get(people.hakan.aadObjectId)!;
 
     const missing = await post(hakan, { kind: 'notice', note: 'Glömde välja <b>' });
     expect(missing.status).toBe(400);
@@ -217,8 +224,8 @@ describe('a bad link', () => {
     const from = h.teams.direct().length;
     await say(chat, people.sara, '/notice');
     const links = linksSent(from);
-    const hakan = links.get(people.hakan.id)!;
-    const titti = payloadOf(links.get(people.titti.id)!);
+    const hakan = links.get(people.hakan.aadObjectId)!;
+    const titti = payloadOf(links.get(people.titti.aadObjectId)!);
 
     const refused = async (token: string, status: number, text: string, form: Record<string, string> = { kind: 'notice', attending: 'no' }) => {
       for (const res of [await page(token), await post(token, form)]) {
@@ -267,7 +274,7 @@ describe('a former member', () => {
     const { chat, meeting } = await aGroupWithMeeting();
     const from = h.teams.direct().length;
     await say(chat, people.sara, '/notice');
-    const hakan = linksSent(from).get(people.hakan.id)!;
+    const hakan = linksSent(from).get(people.hakan.aadObjectId)!;
     expect((await page(hakan)).status).toBe(200);
 
     // Håkan leaves the group the day before the notice is answered (and before the meeting).

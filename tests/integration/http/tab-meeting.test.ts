@@ -118,11 +118,17 @@ it('lets members read (counts only) and refuses their writes with 403', async ()
   const meetingId = (await page()).meeting!.id;
   const store = await openStore(loadConfig({ env: { DATABASE_URL: db.url } }).store);
   try {
-    await createRepositories(store).answers.saveNotice(TENANT, meetingId, { person: people.hakan, attending: false, note: 'Krockar med KS', answeredAt: new Date().toISOString(), via: 'link' });
+    await createRepositories(store).answers.saveNotice(TENANT, meetingId, { person: people.hakan, attending: false, note: 'Krockar med KS', substitute: 'Per Ersatt', answeredAt: new Date().toISOString(), via: 'link' });
   } finally {
     await store.close();
   }
-  expect((await page()).notice).toEqual({ attending: 0, notAttending: 1, answers: [{ name: 'Håkan Sundberg', attending: false, note: 'Krockar med KS' }] });
+  // With his substitute, and who has not answered yet.
+  expect((await page()).notice).toEqual({
+    attending: 0,
+    notAttending: 1,
+    answers: [{ name: 'Håkan Sundberg', attending: false, note: 'Krockar med KS', substitute: 'Per Ersatt', viaLink: true }],
+    unanswered: ['Sara Herrman', 'Titti Andersson'],
+  });
   const hakan = await page(people.hakan);
   expect(hakan.canRecord).toBe(false);
   expect(hakan.notice).toEqual({ attending: 0, notAttending: 1 });

@@ -25,23 +25,25 @@ const COLUMNS: readonly Action[] = [
   'group.manage',
   'group.read',
   'capability.assessAny',
+  'transcript.read',
+  'transcript.readShared',
 ];
 
 /** What each standing may do: Y yes, . no. */
 const TABLE: Record<Standing, string> = {
-  //                dec ris not act min age att mee cap app man rea any
-  chair: /*      */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
-  viceChair: /*  */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
-  organizer: /*  */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
-  secretary: /*  */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   Y   Y',
-  member: /*     */ '.   .   .   .   .   .   .   .   .   .   .   Y   .',
-  coopted: /*    */ '.   .   .   .   .   .   .   .   .   .   .   Y   .',
-  outsider: /*   */ '.   .   .   .   .   .   .   .   .   .   .   .   .',
-  meetingOrganizer: 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .',
-  meetingPresenter: 'Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .',
-  meetingAttendee: '.   .   .   .   .   .   .   .   .   .   .   .   .',
-  openChat: /*   */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .',
-  localReader: /**/ '.   .   .   .   .   .   .   .   .   .   .   Y   .',
+  //                dec ris not act min age att mee cap app man rea any trr trs
+  chair: /*      */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
+  viceChair: /*  */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
+  organizer: /*  */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
+  secretary: /*  */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   Y   Y   Y   .',
+  member: /*     */ '.   .   .   .   .   .   .   .   .   .   .   Y   .   .   Y',
+  coopted: /*    */ '.   .   .   .   .   .   .   .   .   .   .   Y   .   .   .',
+  outsider: /*   */ '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .',
+  meetingOrganizer: 'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   Y   .',
+  meetingPresenter: 'Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .',
+  meetingAttendee: '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .',
+  openChat: /*   */ 'Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .',
+  localReader: /**/ '.   .   .   .   .   .   .   .   .   .   .   Y   .   .   .',
 };
 const allowed = (standing: Standing, action: Action): boolean => TABLE[standing].split(/\s+/)[COLUMNS.indexOf(action)] === 'Y';
 
@@ -138,6 +140,8 @@ describe.each(cases)('%s', (_who, name, scope, standing) => {
         expect(outcome.params.secretary).toBe(scope.meeting ? secretaries.get(scope.meeting.id)!.person.name : '');
       } else if (action === 'group.read') {
         expect(outcome.code).toBe('ACCESS.TAB_DENIED');
+      } else if (action.startsWith('transcript.')) {
+        expect(outcome.code).toBe('ACCESS.TRANSCRIPT_DENIED');
       } else {
         expect(outcome.code).toBe(action === 'officers.appoint' && !scope.group ? 'ACCESS.APPOINT_DENIED' : 'ACCESS.MANAGE_DENIED');
       }

@@ -1,4 +1,4 @@
-import { noticeReminderHandler, noticeReminderJob } from '../../../src/app/notice-reminder';
+import { movedReminderKey, noticeReminderHandler, noticeReminderJob } from '../../../src/app/notice-reminder';
 import type { Group } from '../../../src/domain/group';
 import type { Meeting } from '../../../src/domain/meeting';
 
@@ -56,12 +56,14 @@ describe('noticeReminderJob', () => {
 });
 
 describe('noticeReminderHandler', () => {
-  const run = async (m: Meeting) => {
+  /** `movedTo`: the meeting was moved to this start, so a reminder job for it exists; `payload`: the job's extra fields. */
+  const run = async (m: Meeting, movedTo?: string, payload: Record<string, unknown> = {}) => {
     const posted: unknown[] = [];
-    const repos = { meetings: { get: () => Promise.resolve(m) }, groups: { get: () => Promise.resolve(group()) } };
+    const jobs = { list: ({ uniqueKey }: { uniqueKey: string }) => Promise.resolve(movedTo && uniqueKey === movedReminderKey(m.id, movedTo) ? [{ id: 'job-2' }] : []) };
+    const repos = { meetings: { get: () => Promise.resolve(m) }, groups: { get: () => Promise.resolve(group()) }, jobs };
     const notifier = { postToGroup: (_g: Group, message: unknown) => Promise.resolve(void posted.push(message)) };
     const handler = noticeReminderHandler(repos as never, notifier as never, { now: () => NOW });
-    await handler({ id: 'job-1', tenantId: 'tenant-1', payload: { meetingId: m.id } } as never);
+    await handler({ id: 'job-1', tenantId: 'tenant-1', payload: { meetingId: m.id, ...payload } } as never);
     return posted;
   };
 
@@ -75,5 +77,17 @@ describe('noticeReminderHandler', () => {
 
   it('stays silent once the notice rule was overridden, though the job was set before', async () => {
     expect(await run({ ...meeting('2026-11-30T12:00:00.000Z'), override: { rule: 'NOTICE_PERIOD', reason: 'Budgeten', byName: 'Sara Herrman' } })).toEqual([]);
+  });
+
+  it('stays silent for the booking’s job once the meeting was moved, and for a job of an earlier move; the new start’s job reminds', async () => {
+    const moved = meeting('2026-11-30T12:00:00.000Z');
+    expect(await run(moved, moved.startsAt)).toEqual([]);
+    expect(await run(moved, undefined, { startsAt: '2026-11-29T12:00:00.000Z' })).toEqual([]);
+    expect(await run(moved, moved.startsAt, { startsAt: moved.startsAt })).toHaveLength(1);
+  });
+
+  it('gives a moved meeting’s job a key and payload of its own start', () => {
+    const job = noticeReminderJob(meeting('2027-02-10T08:00:00.000Z'), group(), NOW, true)!;
+    expect(job).toMatchObject({ uniqueKey: movedReminderKey(job.payload.meetingId as string, '2027-02-10T08:00:00.000Z'), payload: { startsAt: '2027-02-10T08:00:00.000Z' } });
   });
 });

@@ -8,8 +8,9 @@ import { attendanceCard, attendanceDeniedCard } from '../../../bot/cards/attenda
 import { attendanceSheet } from '../../../bot/cards/attendance-sheet.card';
 import type { AdaptiveCard } from '../../../bot/cards/card';
 import { helpHereCard } from '../../../bot/cards/help.card';
-import { meetingsCard } from '../../../bot/cards/meetings.card';
+import { meetingChangedCard, meetingsCard, moveMeetingCard } from '../../../bot/cards/meetings.card';
 import { checkInCard } from '../../../bot/cards/checkin.card';
+import { noticeConfirmCard, unreachableLinksCard } from '../../../bot/cards/notice-overview.card';
 import { noticeCard } from '../../../bot/cards/notice.card';
 import { noticeReminderCard } from '../../../bot/cards/notice-reminder.card';
 import { heldBackCard, recordedCard, scheduledCard, scheduleFormCard, seriesBookedCard, seriesCard } from '../../../bot/cards/schedule.card';
@@ -97,7 +98,12 @@ function variants(t: Translate): Array<[string, AdaptiveCard]> {
     ['recordedCard', recordedCard({ kind: 'recorded', meeting: meeting(), group, alreadyScheduled: false }, t)],
     ['seriesCard', seriesCard(2027, proposals, 'c', t)],
     ['seriesBookedCard', seriesBookedCard('2027', [scheduled(), scheduled({ meeting: prepMeeting, group: prepGroup })], t)],
-    ['noticeCard', noticeCard(view, [], 3, 'c', t)],
+    ['noticeCard', noticeCard({ ...view, answers: [], memberCount: 3, unanswered: [], editors: [] }, 'c', t)],
+    ['noticeConfirmCard', noticeConfirmCard(meeting({ noticeSentAt: '2026-11-20T09:00:00.000Z' }), 'c', t)],
+    ['meetingChangedCard moved', meetingChangedCard({ title: 'E-råd', from: { date: '2026-12-10', start: '09:00', end: '12:00' }, to: { date: '2026-12-17', start: '09:00', end: '12:00' } }, t)],
+    ['moveMeetingCard with a problem', moveMeetingCard(meeting(), '2026-12-03', 'c', t, { values: { date: '2026-12-01' }, problem: 'Välj ett senare datum.' })],
+    ['unreachableLinksCard', unreachableLinksCard({ links: [{ name: 'Eva Grann', url: 'https://radslag.example.org/p/abc.def' }] }, 'E-råd', t)],
+    ['meetingChangedCard cancelled', meetingChangedCard({ title: 'E-råd', from: { date: '2026-12-10', start: '09:00' } }, t)],
     ['noticeReminderCard', noticeReminderCard({ kind: 'noticeReminder', meetingId: 'meeting-1', title: 'E-råd', meetingDate: '2026-12-10', noticeDeadline: '2026-11-26' }, t)],
     ['checkInCard', checkInCard('meeting-1', [], 'c', t)],
     ['attendanceCard without Graph', attendanceCard(attendance(), t, t('attendance.notConfigured'))],

@@ -28,7 +28,8 @@ it('labels every field and groups the choices, in the page’s language', () => 
   expect(html).toContain('<fieldset><legend>Kommer du?</legend>');
   expect(html).toContain('<label for="attending-yes">Jag kommer</label>');
   expect(html).toContain('<label for="note">Kommentar (valfri)</label>');
-  expect(html).toContain('<p class="meta">2027-02-10, 09:00–12:00 (svensk tid)</p>');
+  expect(html).toContain('<p class="meta">E-råd<br>onsdag 2027-02-10, 09:00–12:00 (svensk tid)</p>');
+  expect(html).toContain('<label for="substitute">Ersättare om du inte kan komma (valfritt)</label>');
   expect(html).toContain('<form method="post" action="tok.en">');
 });
 
@@ -51,4 +52,29 @@ it.each([
   ['/p/x', 'EN-us', 'en', false],
 ])('chooses the language of %s with Accept-Language %s', (url, accept, locale, asked) => {
   expect(pageLocale(url, accept)).toEqual({ locale, asked });
+});
+
+it('names the group and its kind, the council a preparation group prepares for, the weekday, the join link and the agenda, and keeps a named substitute', () => {
+  const html = linkPage(
+    view({
+      personName: 'Pia',
+      meetingTitle: 'Vintermöte',
+      groupName: 'Beredning e-råd',
+      groupKind: 'preparation',
+      preparesFor: 'E-råd Fyrbodal',
+      when: { date: '2027-02-10', start: '09:00', end: '12:00' },
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/x?a=1&b=2',
+      agenda: [
+        { kind: 'item', text: '1. [D] Budget — Sara', start: '09:00' },
+        { kind: 'break', start: '10:30' },
+      ],
+      notice: { attending: false, substitute: `Per ${hostile}` },
+    }),
+    { ...sv, t: translator('en'), locale: 'en' },
+  );
+  expect(html).toContain('<p class="meta">Beredning e-råd (preparation group)<br>Prepares the meeting of E-råd Fyrbodal<br>Wednesday 2027-02-10, 09:00–12:00 (Swedish time)<br><a href="https://teams.microsoft.com/l/meetup-join/x?a=1&#38;b=2">Join the Teams meeting</a></p>');
+  expect(html).toContain('<li>09:00 1. [D] Budget — Sara</li><li>10:30 BREAK</li>');
+  expect(html).toContain(`value="Per ${escaped}"`);
+  expect(html).toContain(`substitute: Per ${escaped}`);
+  expect(html).not.toContain('<img');
 });

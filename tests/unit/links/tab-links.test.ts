@@ -24,3 +24,13 @@ it('names the personal tab the manifest declares, and sub-pages the tab knows ho
     expect({ sub, opens: pattern.test(sub) }).toEqual({ sub, opens: true });
   }
 });
+
+it('links to the meeting page of one meeting, in a form the tab’s router opens', () => {
+  const link = new URL(teamsTabLinks(APP, 'https://radslag.example.org').toMeeting('7ca65aa9-b628-4599-bf54-9678965df801', 'f2b9c1d0-1111-4a2b-9c3d-4e5f6a7b8c9d'));
+  const sub = (JSON.parse(link.searchParams.get('context')!) as { subEntityId: string }).subEntityId;
+  expect(sub).toBe('meeting?group=7ca65aa9-b628-4599-bf54-9678965df801&meeting=f2b9c1d0-1111-4a2b-9c3d-4e5f6a7b8c9d');
+  expect(link.searchParams.get('webUrl')).toBe(`https://radslag.example.org/tab/${sub}`);
+  const router = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'tab', 'src', 'router.ts'), 'utf8');
+  const pattern = new RegExp(/const m = \/(.+)\/\.exec\(subPageId/.exec(router)![1]!.replace(/\\\\/g, '\\'));
+  expect(pattern.test(sub)).toBe(true);
+});

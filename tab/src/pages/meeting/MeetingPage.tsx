@@ -10,6 +10,7 @@ import { AppLink, BandPill, LoadError, Loading, Page, useLoad } from '../../comp
 import { useShell } from '../../context';
 import { useI18n } from '../../i18n';
 import { useShared } from '../../styles';
+import { transcriptHref } from '../transcript/link';
 import { MeetingForms } from './MeetingForms';
 
 const REFRESH_MS = 10_000;
@@ -111,6 +112,7 @@ export default function MeetingPage() {
                 {t('mtg.join')}
               </Link>
             )}
+            {m.started && <Link href={transcriptHref(m.id)}>{t('tr.link')}</Link>}
           </p>
           <div className={c.grid}>
             <Section id="mtg-agenda" title={t('mtg.agenda')} testId="meeting-agenda">
@@ -180,10 +182,13 @@ export default function MeetingPage() {
                       <span className={c.text}>{a.name}</span>
                       <span className={c.tag}>{t(a.attending ? 'mtg.notice.attending' : 'mtg.notice.notAttending')}</span>
                       {a.note && <span className={c.text}>{a.note}</span>}
+                      {a.substitute && <span className={c.text}>{t('mtg.notice.substitute', { name: a.substitute })}</span>}
+                      {a.viaLink && <span className={s.muted}>{t('mtg.notice.viaLink')}</span>}
                     </li>
                   ))}
                 </ul>
               )}
+              {view.notice.unanswered && view.notice.unanswered.length > 0 && <p className={s.muted}>{t('mtg.notice.unanswered', { names: view.notice.unanswered.join(', ') })}</p>}
             </Section>
           </div>
         </>

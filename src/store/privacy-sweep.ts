@@ -1,0 +1,60 @@
+/**
+ * Erasure's safety net: after the per-table steps, every text column of every table the database has — read
+ * from its catalog, so tables added later are covered without a list — is searched for the person's names,
+ * addresses and ids, and each occurrence (in free text, JSON, a conversation reference) is replaced. Not the
+ * audit trail (append-only by trigger) and not approved minutes (public records).
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from './schema';
+
+/** A string to find (any case, as a whole word) and what it becomes. */
+export interface Replacement {
+  find: string;
+  replace: string;
+}
+
+const SKIP_TABLES = new Set(['audit_events', 'erasures', 'attendance_settled', 'retention_purges']);
+const KEEP_ROWS: Record<string, RawBuilder<unknown>> = { minutes_versions: sql`status = 'approved'` };
+const TEXT_TYPES = /^(text|varchar|character varying|char|character|bpchar|clob)/i;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Not inside a longer word: "Bo" is replaced in "Bo Ek", never in "Borås". */
+const wordRegExp = (find: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(find)}(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * A LIKE pattern that finds every spelling the regular expression may replace: SQLite's LIKE folds ASCII
+ * case only, so other letters (Å, Ö) become a one-character wildcard there; PostgreSQL's ILIKE folds all.
+ */
+function likePattern(find: string, kind: 'sqlite' | 'postgres'): string {
+  const escaped = find.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return `%${kind === 'sqlite' ? escaped.replace(/[^\p{ASCII}]/gu, '_') : escaped}%`;
+}
+
+/** Replaces in every swept text column; adds the rows changed per `table.column` to `changed`. */
+export async function sweep(trx: Transaction<Database>, kind: 'sqlite' | 'postgres', replacements: readonly Replacement[], changed: Record<string, number>): Promise<void> {
+  const wanted = replacements.filter((r) => r.find.trim().length > 0).sort((a, b) => b.find.length - a.find.length);
+  if (wanted.length === 0) return;
+  const db = trx as unknown as Kysely<Record<string, Record<string, string | null>>>;
+  const schema = kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(trx)).rows[0]?.s : undefined;
+  const tables = (await trx.introspection.getTables()).filter((t) => !t.isView && !SKIP_TABLES.has(t.name) && (schema === undefined || t.schema === schema));
+  const like = kind === 'postgres' ? sql`ilike` : sql`like`;
+  for (const table of tables) {
+    const keep = KEEP_ROWS[table.name];
+    for (const column of table.columns.filter((c) => TEXT_TYPES.test(c.dataType))) {
+      const col = sql.ref(column.name);
+      const found = sql`(${sql.join(
+        wanted.map((r) => sql`${col} ${like} ${likePattern(r.find, kind)} escape '\\'`),
+        sql` or `,
+      )})`;
+      const where = keep ? sql`${found} and not (${keep})` : found;
+      const rows = await sql<{ v: string }>`select distinct ${col} as v from ${sql.table(table.name)} where ${where}`.execute(db);
+      for (const { v } of rows.rows) {
+        const next = wanted.reduce((text, r) => text.replace(wordRegExp(r.find), r.replace), v);
+        if (next === v) continue;
+        const result = await sql`update ${sql.table(table.name)} set ${col} = ${next} where ${col} = ${v}${keep ? sql` and not (${keep})` : sql``}`.execute(db);
+        const key = `${table.name}.${column.name}`;
+        changed[key] = (changed[key] ?? 0) + Number(result.numAffectedRows ?? 0);
+      }
+    }
+  }
+}

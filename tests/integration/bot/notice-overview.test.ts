@@ -1,0 +1,177 @@
+/**
+ * The notice as a live overview, through the real bot and the fake Bot Connector: the card in the chat is
+ * updated in place (same activity id) whether an answer came on the card or through a personal link; the
+ * organizer's own view (per-user refresh) names who answered what, with notes and substitutes, and who
+ * has not answered, while a member's does not; the remind button sends links only to those who have not
+ * answered and are not in the chat; a second /notice asks first. Without Graph: links go in one-to-one chats.
+ */
+import { loadConfig } from '../../../src/config';
+import { createRepositories, openStore, type OpenStore } from '../../../src/store';
+import { cardOf, cardText, type FakeMember } from '../../fakes/bot-connector';
+import { aCardAction, aGroupChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';
+import { useHarness } from '../../helpers/harness';
+import { postActivity } from '../../helpers/test-app';
+
+const NOW = new Date('2026-11-25T09:00:00.000Z');
+const BASE = 'http://radslag.example.org';
+const h = useHarness({ PUBLIC_BASE_URL: BASE }, { now: () => NOW });
+let store: OpenStore;
+beforeAll(async () => {
+  store = await openStore(loadConfig({ env: { DATABASE_URL: h.db.url } }).store);
+});
+afterAll(() => store.close());
+
+/** A member from the host tenant who is on the roster but will not be in the chat. */
+const pia: FakeMember = { id: '29:1PiaCarlssonQrs', name: 'Pia Carlsson', aadObjectId: '3e5a7c9b-1d2f-4a6c-8e0b-2c4d6f8a0b44', email: 'pia@amal.se', tenantId: TENANT };
+
+type Action = { type: string; verb: string; title: string; data: Record<string, unknown> };
+type CardJson = { body: unknown[]; actions?: Action[]; refresh?: { action: Action; userIds: string[] } };
+
+const repos = () => createRepositories(store);
+const say = async (chat: Chat, from: FakeMember, text: string) => {
+  const before = h.teams.sent().length;
+  expect((await postActivity(h.app, aMessage({ serviceUrl: h.serviceUrl, chat, from, text }))).status).toBe(200);
+  return h.teams.sent().slice(before);
+};
+const press = async (chat: Chat, from: FakeMember, action: Action, inputs: Record<string, unknown> = {}, replyToId?: string) => {
+  const res = await postActivity(h.app, aCardAction({ serviceUrl: h.serviceUrl, chat, from, verb: action.verb, data: { ...action.data, ...inputs }, ...(replyToId ? { replyToId } : {}) }));
+  expect(res.status).toBe(200);
+  return (res.body as { value: CardJson }).value;
+};
+const actionOf = (c: CardJson, verb: string, which = 0) => c.actions!.filter((a) => a.verb === verb)[which]!;
+/** The personal link in each one-to-one card since `from`, by the id Teams was given. */
+const linksSince = (from: number) =>
+  new Map(
+    h.teams
+      .direct()
+      .slice(from)
+      .flatMap((d) => {
+        const url = (cardOf(d.activity)?.actions as Array<{ type: string; url?: string }> | undefined)?.find((a) => a.type === 'Action.OpenUrl')?.url;
+        return url?.startsWith(`${BASE}/p/`) ? [[d.memberId, url.slice(`${BASE}/p/`.length)] as const] : [];
+      }),
+  );
+
+let n = 0;
+/** A group set up with Sara (organizer), Håkan, Titti and Pia; a meeting booked; then only Sara and Håkan are in the chat. */
+async function aNotice() {
+  const chat = aGroupChat();
+  const name = `E-råd Översikt ${++n}`;
+  h.teams.members = [people.sara, people.hakan, people.titti, pia];
+  await say(chat, people.sara, `/setup ${name}`);
+  await say(chat, people.sara, `/schedule 2027-02-10 09:00-12:00 ${name}`);
+  h.teams.members = [people.sara, people.hakan];
+  const group = await repos().groups.findByName(TENANT, name);
+  const [meeting] = await repos().meetings.listByGroup(TENANT, group!.id, '2027-01-01', '2028-01-01');
+  h.teams.clear();
+  const directBefore = h.teams.direct().length;
+  const posted = await say(chat, people.sara, '/notice');
+  const card = cardOf(posted[0]) as CardJson;
+  const activityId = h.teams.sentIds()[0]!;
+  return { chat, name, meetingId: meeting!.id, card, activityId, links: linksSince(directBefore), posted };
+}
+
+describe('the notice as a live overview', () => {
+  it('sends links only to members outside the chat, and a card (its button the link), never the address as text', async () => {
+    const { links, posted } = await aNotice();
+    expect([...links.keys()].sort()).toEqual([people.titti.aadObjectId, pia.aadObjectId].sort());
+    expect(JSON.stringify(posted)).not.toContain('/p/');
+    for (const d of h.teams.direct()) expect(typeof d.activity.text === 'string' ? d.activity.text : '').not.toContain('/p/');
+  });
+
+  it('updates the chat’s card in place for a card answer and a link answer, and names them on the organizer’s view only', async () => {
+    const { chat, meetingId, card, activityId, links } = await aNotice();
+    // The refresh lists the organizer first, so the detailed view reaches her.
+    expect(card.refresh!.userIds[0]).toBe(people.sara.id);
+
+    // Håkan cannot attend and names a substitute, on the card.
+    const mine = await press(chat, people.hakan, actionOf(card, 'notice.answer', 1), { note: 'Krockar med KS', substitute: 'Per Ersatt' }, activityId);
+    expect(cardText(mine)).toContain('Your answer: I can’t attend (Krockar med KS) · substitute: Per Ersatt');
+    let put = h.teams.updates().at(-1)!;
+    expect(put.path).toBe(`/v3/conversations/${chat.conversationId}/activities/${activityId}`);
+    expect(cardText(cardOf(put.body as Record<string, unknown>))).toContain('0 attending, 1 excused, 3 not answered yet');
+
+    // Titti answers through her personal link: the same card is updated in place.
+    const updatesBefore = h.teams.updates().length;
+    const res = await fetch(`${h.app.url}/p/${links.get(people.titti.aadObjectId)!}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ kind: 'notice', attending: 'yes', note: 'Kommer från Vänersborg' }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(h.teams.updates()).toHaveLength(updatesBefore + 1);
+    put = h.teams.updates().at(-1)!;
+    expect(put.path).toBe(`/v3/conversations/${chat.conversationId}/activities/${activityId}`);
+    const shared = cardOf(put.body as Record<string, unknown>) as CardJson;
+    expect(cardText(shared)).toContain('1 attending, 1 excused, 2 not answered yet');
+    // Everyone's copy has counts, no names.
+    expect(cardText(shared)).not.toContain('Titti Andersson');
+
+    // The organizer's view: who answered what, how, and who has not answered.
+    const saras = cardText(await press(chat, people.sara, shared.refresh!.action, {}, activityId));
+    expect(saras).toContain('Titti Andersson — Kommer från Vänersborg · through a personal link');
+    expect(saras).toContain('Håkan Sundberg — Krockar med KS · substitute: Per Ersatt');
+    expect(saras.slice(saras.indexOf('Not answered yet'))).toEqual(expect.stringMatching(/Pia Carlsson[\s\S]*Sara Herrman|Sara Herrman[\s\S]*Pia Carlsson/));
+    expect(saras).toContain('Remind those who have not answered');
+    // A member's view: their own answer, nobody else's.
+    const hakans = cardText(await press(chat, people.hakan, shared.refresh!.action, {}, activityId));
+    expect(hakans).not.toContain('Titti Andersson');
+    expect(hakans).not.toContain('Remind those who have not answered');
+
+    // The meeting page's data has the names and the substitute too.
+    const answers = await repos().answers.notices(TENANT, meetingId);
+    expect(answers.map((a) => [a.person.name, a.attending, a.substitute ?? null, a.via])).toEqual([
+      ['Håkan Sundberg', false, 'Per Ersatt', 'card'],
+      ['Titti Andersson', true, null, 'link'],
+    ]);
+  });
+
+  it('reminds only those who have not answered and are not in the chat; a member may not press it', async () => {
+    const { chat, card, activityId } = await aNotice();
+    // Titti answers on the card (she may, wherever she is): only Pia is left outside the chat.
+    await press(chat, people.titti, actionOf(card, 'notice.answer', 0), {}, activityId);
+    const saras = await press(chat, people.sara, card.refresh!.action, {}, activityId);
+    const remind = actionOf(saras, 'notice.remind');
+
+    const directBefore = h.teams.direct().length;
+    // Refused as a message (not a card), and nothing sent.
+    const refused = await press(chat, people.hakan, remind, {}, activityId);
+    expect(typeof refused).toBe('string');
+    expect(h.teams.direct()).toHaveLength(directBefore);
+
+    await press(chat, people.sara, remind, {}, activityId);
+    const sent = linksSince(directBefore);
+    expect([...sent.keys()]).toEqual([pia.aadObjectId]);
+    expect(h.teams.sent().at(-1)!.text).toBe('Personal links: 0 by e-mail, 1 in a private chat with the bot. 2 in this chat answer on the card.');
+
+    // Pia cannot come and names a substitute on her page: the organizer sees it on the card.
+    const page = await fetch(`${h.app.url}/p/${sent.get(pia.aadObjectId)!}?lang=en`);
+    const html = await page.text();
+    expect(html).toContain('E-råd Översikt');
+    expect(html).toContain('Wednesday 2027-02-10, 09:00–12:00');
+    expect(html).toContain('<h2>Agenda</h2>');
+    const res = await fetch(`${h.app.url}/p/${sent.get(pia.aadObjectId)!}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ kind: 'notice', attending: 'no', substitute: 'Lars Lind' }).toString(),
+    });
+    expect(res.status).toBe(200);
+    const shared = cardOf(h.teams.updates().at(-1)!.body as Record<string, unknown>) as CardJson;
+    expect(cardText(await press(chat, people.sara, shared.refresh!.action, {}, activityId))).toContain('Pia Carlsson · substitute: Lars Lind · through a personal link');
+  });
+
+  it('asks before a second notice: nothing is sent until the organizer chooses', async () => {
+    const { chat } = await aNotice();
+    const directBefore = h.teams.direct().length;
+    const posted = await say(chat, people.sara, '/notice');
+    expect(posted).toHaveLength(1);
+    const confirm = cardOf(posted[0]) as CardJson;
+    expect(cardText(confirm)).toContain('The notice has already gone out');
+    expect(h.teams.direct()).toHaveLength(directBefore);
+
+    const done = await press(chat, people.sara, actionOf(confirm, 'notice.send'));
+    expect(cardText(done)).toContain('The notice was sent again.');
+    const again = h.teams.sent().map((a) => cardOf(a) as CardJson | undefined).filter((c) => c?.actions?.some((a) => a.verb === 'notice.answer'));
+    expect(again.length).toBeGreaterThanOrEqual(2);
+    expect(linksSince(directBefore).size).toBe(2);
+  });
+});
