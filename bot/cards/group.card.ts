@@ -10,11 +10,12 @@ export const ADD_CHAT_MEMBERS_VERB = 'member.addFromChat';
 const kindKey = { council: 'kind.council', steering: 'kind.steering', network: 'kind.network', preparation: 'kind.preparation' } as const;
 export const kindName = (kind: GroupKind, t: Translate): string => t(kindKey[kind]);
 
-export function groupCreatedCard(group: Group, members: number, risksMoved: number, t: Translate): AdaptiveCard {
+/** `claimed`: the group came from imported minutes; this chat took it over, its roster kept. */
+export function groupCreatedCard(group: Group, members: number, risksMoved: number, t: Translate, claimed = false): AdaptiveCard {
   return card([
-    heading(t('setup.createdTitle', { name: group.name })),
+    heading(t(claimed ? 'setup.claimedTitle' : 'setup.createdTitle', { name: group.name })),
     note(kindName(group.kind, t)),
-    userText(t('setup.created', { members, organizer: group.createdBy.name })),
+    userText(claimed ? t('setup.claimed', { members }) : t('setup.created', { members, organizer: group.createdBy.name })),
     ...(risksMoved > 0 ? [note(t('setup.risksMoved', { count: risksMoved }))] : []),
   ]);
 }

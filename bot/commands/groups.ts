@@ -92,7 +92,7 @@ export const groupCommands: CommandFamily = {
         const reference = TurnContext.getConversationReference(turn.context.activity);
         const conversationReference = JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: turn.ctx.conversationId } });
         const result = await turn.services.groups.setup(turn.ctx, { ...args, conversationReference });
-        const reply = result.kind === 'created' ? groupCreatedCard(result.group, result.members, result.risksMoved, turn.t) : await linkedCard(turn, result, randomUUID());
+        const reply = result.kind === 'created' ? groupCreatedCard(result.group, result.members, result.risksMoved, turn.t, result.claimed === true) : await linkedCard(turn, result, randomUUID());
         await turn.context.sendActivity(cardMessage(reply));
       },
     }),

@@ -1,6 +1,6 @@
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
 import { DomainError } from '../domain/errors';
-import { groupName, membershipOf, membershipPeriod, organisationName, parseRole, type Group, type Member } from '../domain/group';
+import { groupName, isMemberOn, membershipOf, membershipPeriod, organisationName, parseRole, type Group, type Member } from '../domain/group';
 import { normaliseName, type PersonRef } from '../domain/person';
 import type { AccessPolicy } from './access-policy';
 import { BookingLink, type MeetingChatLink } from './booking-link';
@@ -8,7 +8,8 @@ import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import type { Clock, MemberChanges, NewMember, Repositories } from './ports';
 
-export type SetupResult = { kind: 'created'; group: Group; members: number; risksMoved: number } | MeetingChatLink;
+/** `claimed`: the group came from imported minutes and this chat took it over (its roster kept, the chat's people joined to it). */
+export type SetupResult = { kind: 'created'; group: Group; members: number; risksMoved: number; claimed?: boolean } | MeetingChatLink;
 
 /** One roster line as the CSV import (or a card) gives it: text as typed, validated here. */
 export interface MemberRow {
@@ -67,7 +68,10 @@ export class GroupService {
     const people = await ctx.directory.members();
     // The caller as Teams lists them (with e-mail) when the chat's roster has them.
     const me = people.find((p) => sameAccount(p, ctx.caller)) ?? ctx.caller;
-    const roster: NewMember[] = [me, ...people.filter((p) => !sameAccount(p, ctx.caller))].map((person, i) => ({
+    const chatPeople = [me, ...people.filter((p) => !sameAccount(p, ctx.caller))];
+    const imported = await this.repos.groups.findByName(ctx.tenantId, name);
+    if (imported?.conversationId.startsWith('import:')) return this.claimImported(ctx, imported, chatPeople, input.conversationReference);
+    const roster: NewMember[] = chatPeople.map((person, i) => ({
       tenantId: ctx.tenantId,
       groupId: '',
       person,
@@ -89,6 +93,34 @@ export class GroupService {
     );
     const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
     return { kind: 'created', group, members: roster.length, risksMoved };
+  }
+
+  /**
+   * The first chat to /setup a group the history import created takes it: the imported roster stays, a
+   * member of the chat's name gets their Teams account, the others join as members, and the caller is the
+   * organizer when the group has none.
+   */
+  private async claimImported(ctx: RequestContext, imported: Group, chatPeople: PersonRef[], conversationReference: string | undefined): Promise<SetupResult> {
+    const group = await this.repos.groups.claimImported(ctx.tenantId, imported.id, ctx.conversationId, conversationReference);
+    if (!group) throw new DomainError('GROUP.NAME_TAKEN', { name: imported.name });
+    const from = this.today();
+    const current = (await this.repos.groups.members(ctx.tenantId, group.id)).filter((m) => isMemberOn(m, from));
+    let organizer = current.some((m) => m.role === 'organizer');
+    for (const person of chatPeople) {
+      if (current.some((m) => sameAccount(m.person, person))) continue;
+      const byName = current.find((m) => m.person.id.startsWith('import:') && normaliseName(m.person.name) === normaliseName(person.name));
+      const makeOrganizer = !organizer && sameAccount(person, ctx.caller);
+      if (byName) {
+        await this.repos.groups.linkAccount(ctx.tenantId, byName.id, person);
+        if (makeOrganizer) await this.repos.groups.updateMember(ctx.tenantId, byName.id, { role: 'organizer' });
+      } else {
+        await this.repos.groups.addMember({ tenantId: ctx.tenantId, groupId: group.id, person, role: makeOrganizer ? 'organizer' : 'member', from });
+      }
+      organizer ||= makeOrganizer;
+    }
+    const members = (await this.repos.groups.members(ctx.tenantId, group.id)).filter((m) => isMemberOn(m, from)).length;
+    const risksMoved = await this.repos.risks.moveConversationRisksToGroup(ctx.tenantId, ctx.conversationId, group.id, { actor: ctx.caller, at: this.clock.now().toISOString() });
+    return { kind: 'created', group, members, risksMoved, claimed: true };
   }
 
   /** The organizer's choice on the card `/setup` answered with: one of the group's bookings. */

@@ -128,6 +128,27 @@ export class SqlGroupRepository implements GroupRepository {
     await this.db.updateTable('groups').set({ decision_numbering: numbered ? 1 : 0 }).where('tenant_id', '=', tenantId).where('id', '=', groupId).execute();
   }
 
+  async claimImported(tenantId: string, groupId: string, conversationId: string, conversationReference?: string): Promise<Group | undefined> {
+    const r = await this.db
+      .updateTable('groups')
+      .set({ conversation_id: conversationId, conversation_reference: conversationReference ?? null })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', groupId)
+      .where('conversation_id', 'like', 'import:%')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0 ? this.get(tenantId, groupId) : undefined;
+  }
+
+  async linkAccount(tenantId: string, memberId: string, person: Member['person']): Promise<void> {
+    await this.db
+      .updateTable('members')
+      .set((eb) => ({ person_id: person.id, aad_object_id: person.aadObjectId ?? null, email: person.email ?? eb.ref('email') }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', memberId)
+      .where('person_id', 'like', 'import:%')
+      .execute();
+  }
+
   async members(tenantId: string, groupId: string): Promise<Member[]> {
     const rows = await this.db
       .selectFrom('members')

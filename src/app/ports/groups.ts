@@ -24,6 +24,13 @@ export interface GroupRepository {
   setPreparationGroup(tenantId: string, groupId: string, preparationGroupId: string): Promise<void>;
   /** Whether the group's decisions are written with § numbers (see Group.decisionNumbering). */
   setDecisionNumbering(tenantId: string, groupId: string, numbered: boolean): Promise<void>;
+  /**
+   * A group the history import created has no chat (`import:<name>`): the first chat to /setup its name takes
+   * it. Undefined when the group already has a chat.
+   */
+  claimImported(tenantId: string, groupId: string, conversationId: string, conversationReference?: string): Promise<Group | undefined>;
+  /** An imported member (no Teams account) becomes the person of that name in the chat; a member with an account is left alone. */
+  linkAccount(tenantId: string, memberId: string, person: Member['person']): Promise<void>;
   members(tenantId: string, groupId: string): Promise<Member[]>;
   addMember(member: NewMember): Promise<Member>;
   updateMember(tenantId: string, memberId: string, changes: MemberChanges): Promise<Member>;

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderCouncilText, retainedLines } from '../../../src/import/council-text';
 import { parseCouncilMinutes } from '../../../src/import/council-minutes';
-import { groupNamed, importHarness, onlyMeeting, ROOT, roundTrip, runImport, rowCounts, SEED_001, SEED_003, TENANT, writeFile } from '../../helpers/minutes-import';
+import { isMemberOn } from '../../../src/domain/group';
+import { clock, groupNamed, importHarness, onlyMeeting, ROOT, roundTrip, runImport, rowCounts, SEED_001, SEED_003, TENANT, writeFile } from '../../helpers/minutes-import';
 import { FULL_TEXT, seed } from '../../unit/import/minutes-documents';
 
 const h = importHarness();
@@ -261,4 +262,39 @@ it('runs as `npm run import:minutes` runs it, in its own process', async () => {
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('Already imported');
+});
+
+it('hands the imported group to the first chat that sets it up: its roster and history kept, the chat’s people joined to it', async () => {
+  const imported = await groupNamed(h, 'Taktisk styrgrupp');
+  expect(imported.conversationId).toMatch(/^import:/);
+  const before = await h.repos.groups.members(TENANT, imported.id);
+  const lis = before.find((m) => m.person.name === 'Lis Palm')!;
+  // Lis Palm and Sara Herrman (who sets it up) are on the imported roster and in the chat with their Teams
+  // accounts; Anna Berg is in the chat only.
+  const anna = { id: '29:1AnnaBerg', aadObjectId: 'aad-anna', name: 'Anna Berg' };
+  const lisInTeams = { id: '29:1LisPalm', aadObjectId: 'aad-lis-palm', name: 'Lis Palm', email: 'lis.palm@fyrbodal.se' };
+  const sara = { id: '29:1SaraHerrman', aadObjectId: 'aad-sara', name: 'Sara Herrman' };
+  const chat = (conversationId: string, caller: typeof sara) => ({
+    tenantId: TENANT,
+    conversationId,
+    caller,
+    directory: { meetingRoleOf: () => Promise.resolve('Attendee' as const), members: () => Promise.resolve([sara, lisInTeams, anna]) },
+  });
+
+  const result = await h.services.groups.setup(chat('19:taktisk@thread.v2', sara), { name: 'taktisk styrgrupp' });
+  const after = await h.repos.groups.members(TENANT, imported.id);
+  // Anna joined; everyone imported is still there.
+  expect(after.map((m) => m.id)).toEqual(expect.arrayContaining(before.map((m) => m.id)));
+  expect(after).toHaveLength(before.length + 1);
+  const today = clock.now().toISOString().slice(0, 10);
+  expect(result).toMatchObject({ kind: 'created', claimed: true, group: { id: imported.id, conversationId: '19:taktisk@thread.v2' }, members: after.filter((m) => isMemberOn(m, today)).length });
+  expect(after.find((m) => m.id === lis.id)).toMatchObject({ role: lis.role, person: { id: lisInTeams.id, aadObjectId: lisInTeams.aadObjectId, name: 'Lis Palm', email: lisInTeams.email } });
+  expect(after.find((m) => m.person.aadObjectId === sara.aadObjectId)).toMatchObject({ id: before.find((m) => m.person.name === 'Sara Herrman')!.id, role: 'organizer' });
+  expect(after.find((m) => m.person.aadObjectId === anna.aadObjectId)).toMatchObject({ role: 'member', from: today });
+  // The group's history stays with it, now found from the chat.
+  expect((await h.repos.groups.findByConversation(TENANT, '19:taktisk@thread.v2'))?.id).toBe(imported.id);
+  expect(await onlyMeeting(h, imported)).toMatchObject({ groupId: imported.id });
+
+  // A second chat cannot take it again.
+  await expect(h.services.groups.setup(chat('19:another@thread.v2', sara), { name: 'Taktisk styrgrupp' })).rejects.toMatchObject({ code: 'GROUP.NAME_TAKEN' });
 });
