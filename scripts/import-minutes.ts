@@ -176,6 +176,8 @@ async function importMinutes(minutes: CouncilMinutes, source: string, options: I
       return 1;
     }
     for (const line of [...summary(result, input, tenantId), ...(result.alreadyImported ? [] : notes)]) io.out(line);
+    const code = await services.history.issueClaimCode(result.group);
+    if (code) io.out(`Teams chat: none yet. In the group's own chat, its organizer types: /setup ${result.group.name} code ${code} (this code replaces any printed before)`);
     if (options.out) {
       let stored;
       try {

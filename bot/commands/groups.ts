@@ -27,11 +27,17 @@ const KIND_WORDS: Record<string, GroupKind> = {
   beredningsgrupp: 'preparation',
 };
 
-/** `/setup [council|steering|network|preparation] <name>` (Swedish kind words too); the kind defaults later. */
-export function parseSetupArgs(args: string): { name: string; kind?: GroupKind } {
-  const [first, ...rest] = args.trim().split(/\s+/);
+/**
+ * `/setup [council|steering|network|preparation] <name> [code XXXX-XXXX]` (Swedish kind words and `kod`
+ * too); the kind defaults later; the code takes over a group imported from minutes (src/app/group-claim.ts).
+ */
+export function parseSetupArgs(args: string): { name: string; kind?: GroupKind; claimCode?: string } {
+  const coded = /^(.*\S)\s+(?:code|kod)\s+([A-Za-z0-9]{4}-?[A-Za-z0-9]{4})\s*$/i.exec(args.trim());
+  const text = coded ? coded[1]! : args.trim();
+  const claim = coded ? { claimCode: coded[2]! } : {};
+  const [first, ...rest] = text.split(/\s+/);
   const kind = first && Object.hasOwn(KIND_WORDS, first.toLowerCase()) ? KIND_WORDS[first.toLowerCase()] : undefined;
-  return kind && rest.length > 0 ? { name: rest.join(' '), kind } : { name: args.trim() };
+  return kind && rest.length > 0 ? { name: rest.join(' '), kind, ...claim } : { name: text, ...claim };
 }
 
 /** The group's roster card; `offset` pages a long roster. */

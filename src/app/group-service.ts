@@ -4,6 +4,7 @@ import { groupName, isMemberOn, membershipOf, membershipPeriod, organisationName
 import { normaliseName, type PersonRef } from '../domain/person';
 import type { AccessPolicy } from './access-policy';
 import { BookingLink, type MeetingChatLink } from './booking-link';
+import { claimCodeFits, isImportPlaceholder } from './group-claim';
 import type { RequestContext } from './context';
 import type { MeetingService } from './meeting-service';
 import type { Clock, MemberChanges, NewMember, Repositories } from './ports';
@@ -55,7 +56,7 @@ export class GroupService {
    * Either way, risks this chat kept before move into the group's register. `conversationReference` (the
    * chat's, serialized) is kept with a new group, so reminders can be posted there later.
    */
-  async setup(ctx: RequestContext, input: { name: string | undefined; kind?: GroupKind; conversationReference?: string }): Promise<SetupResult> {
+  async setup(ctx: RequestContext, input: { name: string | undefined; kind?: GroupKind; conversationReference?: string; claimCode?: string }): Promise<SetupResult> {
     const name = groupName(input.name);
     const scope = await this.meetings.scopeOf(ctx);
     if (scope.group) throw new DomainError('GROUP.ALREADY_LINKED', { name: scope.group.name });
@@ -70,7 +71,11 @@ export class GroupService {
     const me = people.find((p) => sameAccount(p, ctx.caller)) ?? ctx.caller;
     const chatPeople = [me, ...people.filter((p) => !sameAccount(p, ctx.caller))];
     const imported = await this.repos.groups.findByName(ctx.tenantId, name);
-    if (imported?.conversationId.startsWith('import:')) return this.claimImported(ctx, imported, chatPeople, input.conversationReference);
+    if (imported && isImportPlaceholder(imported.conversationId)) {
+      // Anyone in the tenant can make a chat: only the code the import gave out hands the group's history to one.
+      if (!claimCodeFits(imported.conversationId, input.claimCode)) throw new DomainError('GROUP.CLAIM_CODE', { name: imported.name });
+      return this.claimImported(ctx, imported, chatPeople, input.conversationReference);
+    }
     const roster: NewMember[] = chatPeople.map((person, i) => ({
       tenantId: ctx.tenantId,
       groupId: '',
@@ -96,9 +101,9 @@ export class GroupService {
   }
 
   /**
-   * The first chat to /setup a group the history import created takes it: the imported roster stays, a
-   * member of the chat's name gets their Teams account, the others join as members, and the caller is the
-   * organizer when the group has none.
+   * The chat where its set-up code is given takes a group the history import created: the imported roster
+   * stays, a member of a chat member's e-mail (or, without e-mail, name) gets their Teams account, the others
+   * join as members, and the caller is the organizer when the group has none.
    */
   private async claimImported(ctx: RequestContext, imported: Group, chatPeople: PersonRef[], conversationReference: string | undefined): Promise<SetupResult> {
     const group = await this.repos.groups.claimImported(ctx.tenantId, imported.id, ctx.conversationId, conversationReference);
@@ -108,7 +113,7 @@ export class GroupService {
     let organizer = current.some((m) => m.role === 'organizer');
     for (const person of chatPeople) {
       if (current.some((m) => sameAccount(m.person, person))) continue;
-      const byName = current.find((m) => m.person.id.startsWith('import:') && normaliseName(m.person.name) === normaliseName(person.name));
+      const byName = current.find((m) => m.person.id.startsWith('import:') && sameImportedPerson(m.person, person));
       const makeOrganizer = !organizer && sameAccount(person, ctx.caller);
       if (byName) {
         await this.repos.groups.linkAccount(ctx.tenantId, byName.id, person);
@@ -243,6 +248,9 @@ export class GroupService {
   }
 }
 
+/** An imported row is the chat member with its e-mail; only a row without an e-mail is matched by name. */
+const sameImportedPerson = (row: Member['person'], person: Member['person']): boolean =>
+  row.email ? row.email.toLowerCase() === person.email?.toLowerCase() : normaliseName(row.name) === normaliseName(person.name);
 const sameAccount = (a: PersonRef, b: PersonRef) => (a.aadObjectId && b.aadObjectId ? a.aadObjectId === b.aadObjectId : a.id === b.id);
 
 function personName(raw: string | undefined): string {

@@ -11,7 +11,7 @@ import { itemsOf, validateAgenda, type AgendaEntry } from '../domain/agenda';
 import type { AttendanceStatus } from '../domain/attendance';
 import { DEFAULT_CHARTER_RULES, type GroupKind } from '../domain/charter';
 import { DomainError } from '../domain/errors';
-import { groupName, groupNameKey, type Group } from '../domain/group';
+import { groupName, type Group } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
 import type { MinutesContent, MinutesRiskRow, MinutesVersion } from '../domain/minutes';
 import { normaliseName, type PersonRef } from '../domain/person';
@@ -19,6 +19,7 @@ import { riskCode, riskScore } from '../domain/risk';
 import { stockholmToUtc, type ClockTime, type IsoDate } from '../domain/stockholm-time';
 import { requiredText } from '../domain/text';
 import type { AttendanceService } from './attendance-service';
+import { importPlaceholder, isImportPlaceholder, newClaimCode } from './group-claim';
 import { Enrolment, type EnrolmentCounts, type HistoryPeople } from './history-people';
 import { checkRecords, HistoryRecords, type HistoryAttachment, type HistoryRecord, type RecordCounts } from './history-records';
 import type { MinutesService } from './minutes-service';
@@ -124,7 +125,7 @@ export class HistoryImportService {
           name,
           kind: groupKindOf(name),
           // No Teams chat yet: a placeholder that no conversation has.
-          conversationId: `import:${groupNameKey(name)}`,
+          conversationId: importPlaceholder(name),
           rules: DEFAULT_CHARTER_RULES,
           ...(input.decisionsNumbered === false ? { decisionNumbering: false } : {}),
           createdBy: IMPORTER,
@@ -169,6 +170,16 @@ export class HistoryImportService {
   }
 
   /** An imported meeting as it is stored now: the approved minutes, the layout, the people and the risks reviewed. */
+  /**
+   * A new set-up code for a group that has no chat yet (group-claim.ts), replacing any given before;
+   * undefined when a chat has the group.
+   */
+  async issueClaimCode(group: Group): Promise<string | undefined> {
+    if (!isImportPlaceholder(group.conversationId)) return undefined;
+    const { code, placeholder } = newClaimCode(group.name);
+    return (await this.repos.groups.claimImported(group.tenantId, group.id, placeholder)) ? code : undefined;
+  }
+
   async stored(tenantId: string, meetingId: string): Promise<StoredImport> {
     const [meeting, imported, version] = await Promise.all([
       this.repos.meetings.get(tenantId, meetingId),

@@ -31,6 +31,7 @@ describe('seed 001, the steering group with its risk register', () => {
     expect(r.out).toContain('Group: Taktisk styrgrupp (created, steering group), tenant tenant-minutes');
     expect(r.out).toContain('People: 0 matched to members, 6 added as members, 0 guests');
     expect(r.out).toContain('Stored: 3 notes, 0 decisions, 5 risks raised, 5 risk follow-ups, 1 attachment');
+    expect(r.out).toMatch(/Teams chat: none yet\. In the group's own chat, its organizer types: \/setup Taktisk styrgrupp code [A-Z0-9]{4}-[A-Z0-9]{4}/);
 
     const group = await groupNamed(h, 'taktisk  STYRGRUPP');
     expect(group).toMatchObject({ name: 'Taktisk styrgrupp', kind: 'steering' });
@@ -281,7 +282,16 @@ it('hands the imported group to the first chat that sets it up: its roster and h
     directory: { meetingRoleOf: () => Promise.resolve('Attendee' as const), members: () => Promise.resolve([sara, lisInTeams, anna]) },
   });
 
-  const result = await h.services.groups.setup(chat('19:taktisk@thread.v2', sara), { name: 'taktisk styrgrupp' });
+  // Anyone in the tenant can make a chat: without the set-up code the import printed, none takes the group.
+  await expect(h.services.groups.setup(chat('19:taktisk@thread.v2', sara), { name: 'taktisk styrgrupp' })).rejects.toMatchObject({ code: 'GROUP.CLAIM_CODE' });
+  const first = /\/setup Taktisk styrgrupp code ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await run(SEED_001, '--group', 'Taktisk styrgrupp', '--tenant', TENANT)).out)?.[1];
+  const second = /\/setup Taktisk styrgrupp code ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await run(SEED_001, '--group', 'Taktisk styrgrupp', '--tenant', TENANT)).out)?.[1];
+  expect(first).toBeDefined();
+  expect(second).toBeDefined();
+  // The newest code replaces the one before.
+  await expect(h.services.groups.setup(chat('19:taktisk@thread.v2', sara), { name: 'taktisk styrgrupp', claimCode: first! })).rejects.toMatchObject({ code: 'GROUP.CLAIM_CODE' });
+
+  const result = await h.services.groups.setup(chat('19:taktisk@thread.v2', sara), { name: 'taktisk styrgrupp', claimCode: second!.toLowerCase() });
   const after = await h.repos.groups.members(TENANT, imported.id);
   // Anna joined; everyone imported is still there.
   expect(after.map((m) => m.id)).toEqual(expect.arrayContaining(before.map((m) => m.id)));
@@ -296,5 +306,7 @@ it('hands the imported group to the first chat that sets it up: its roster and h
   expect(await onlyMeeting(h, imported)).toMatchObject({ groupId: imported.id });
 
   // A second chat cannot take it again.
-  await expect(h.services.groups.setup(chat('19:another@thread.v2', sara), { name: 'Taktisk styrgrupp' })).rejects.toMatchObject({ code: 'GROUP.NAME_TAKEN' });
+  await expect(h.services.groups.setup(chat('19:another@thread.v2', sara), { name: 'Taktisk styrgrupp', claimCode: second! })).rejects.toMatchObject({ code: 'GROUP.NAME_TAKEN' });
+  // And the import prints no code for a group that has its chat.
+  expect((await run(SEED_001, '--group', 'Taktisk styrgrupp', '--tenant', TENANT)).out).not.toContain('Teams chat: none yet');
 });
