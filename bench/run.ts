@@ -243,7 +243,7 @@ async function main(): Promise<void> {
 
   // ---- attendance import: 1,000 records in three pages from the fake Graph to stored statuses -------
   const tls = await createTestTls();
-  const authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: 'bench-client', clientSecret: 'bench-secret' });
+  const authority = new FakeEntraAuthority(tls).addClient({ tenantId: TENANT, clientId: 'bench-client', clientSecret: 'bench-secret', roles: ['OnlineMeetingArtifact.Read.All', 'OnlineMeetings.Read.All'] });
   await authority.start();
   const graph = new FakeGraph(tls, authority);
   await graph.start();

@@ -260,6 +260,9 @@ export function createAdapter(bot: BotConfig, log: Logger): RadslagAdapter {
   };
   const adapter = new RadslagAdapter(new RetryingBotFrameworkAuthentication(auth, install), log);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    // The database is away: the turn answers 503 and Teams delivers it again. Telling the user "something
+    // went wrong" at every redelivery would be noise, and a store outage is logged where it is answered.
+    if (isStoreUnavailable(error)) throw error;
     log.error({ err: error, activityType: context.activity.type, activityId: context.activity.id }, 'unhandled error in a bot turn');
     if (context.activity.type === 'message') {
       try {

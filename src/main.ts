@@ -79,7 +79,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
     ...(calendar ? { calendar } : {}),
     teamsAppId: config.teamsAppId,
     onGraphError: (e, what) => log.error({ err: e }, `Microsoft Graph failed while ${what}`),
-    ...(graph ? { attendanceSource: graph.attendance, isAttendanceAccessDenied: graph.isAccessDenied } : {}),
+    ...(graph ? { attendanceSource: graph.attendance, isAttendanceAccessDenied: graph.isAccessDenied, missingAttendancePermission: graph.missingPermission } : {}),
     attendanceRetryMinutes: config.attendanceRetryMinutes,
     attendanceMinimumSeconds: config.attendanceMinimumMinutes * 60,
     ...(graph ? { transcriptSource: graph.transcripts } : {}),
@@ -159,7 +159,7 @@ export async function start(config: AppConfig, options: { log?: Logger; clock?: 
 }
 
 async function loadGraph(graph: NonNullable<AppConfig['graph']>, log: Logger, catalogId?: string) {
-  const [{ createGraphCalendar }, { createGraphAttendance, isAccessPolicyDenied }, { graphTranscriptsOver }, { createGraphHttp }] = await Promise.all([
+  const [{ createGraphCalendar }, { createGraphAttendance, isAccessPolicyDenied, missingPermissionOf }, { graphTranscriptsOver }, { createGraphHttp }] = await Promise.all([
     import('./graph/graph-calendar'),
     import('./graph/graph-attendance'),
     import('./graph/graph-transcripts'),
@@ -169,6 +169,7 @@ async function loadGraph(graph: NonNullable<AppConfig['graph']>, log: Logger, ca
     calendar: createGraphCalendar(graph, log, catalogId ? { catalogId } : {}),
     attendance: createGraphAttendance(graph, log),
     isAccessDenied: isAccessPolicyDenied,
+    missingPermission: missingPermissionOf,
     transcripts: graphTranscriptsOver(createGraphHttp(graph, log), log),
   };
 }

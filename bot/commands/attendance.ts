@@ -35,6 +35,8 @@ function importNotice(outcome: ImportOutcome, t: Turn['t']): string {
       return t('attendance.noOnlineMeeting');
     case 'accessDenied':
       return t('attendance.deniedTitle');
+    case 'permissionMissing':
+      return t('attendance.permissionMissing', { permission: outcome.permission ?? 'OnlineMeetingArtifact.Read.All' });
   }
 }
 

@@ -3,6 +3,7 @@
  * meetings' transcripts; and the transcript's first fetch after the meeting's end event.
  */
 import { DomainError } from '../../src/domain/errors';
+import { GraphFailure } from '../../src/graph/graph-errors';
 import type { Meeting } from '../../src/domain/meeting';
 import { transcriptCard, transcriptSettingCard } from '../cards/transcript.card';
 import { cardMessage } from '../turn';
@@ -34,7 +35,9 @@ export async function transcriptsAfterEnd(turn: HandlerTurn, meeting: Meeting): 
     if (outcome.kind === 'denied') turn.services.log.warn({ meetingId: meeting.id }, outcome.message);
     if (outcome.kind !== 'fetched') return;
   } catch (e) {
-    // Throttled past the Graph client's retries, or Graph unreachable: the jobs at the configured times fetch it.
+    // Throttled past the Graph client's retries, or Graph unreachable: the jobs at the configured times fetch
+    // it. Anything else (the store away, a defect) is the turn's error, not hidden here.
+    if (!(e instanceof GraphFailure)) throw e;
     turn.services.log.warn({ err: e, meetingId: meeting.id }, 'transcript not fetched at the end event; the durable jobs try again');
     return;
   }

@@ -20,12 +20,18 @@ export type ImportOutcome =
   | { kind: 'empty' }
   | { kind: 'notConfigured' }
   | { kind: 'noOnlineMeeting' }
-  | { kind: 'accessDenied'; firstTime: boolean };
+  | { kind: 'accessDenied'; firstTime: boolean }
+  | { kind: 'permissionMissing'; permission?: string };
 
 export interface AttendanceOptions {
   source?: AttendanceSource;
   /** True for Graph's refusal when the Teams application access policy is missing (not worth retrying). */
   isAccessDenied: (e: unknown) => boolean;
+  /**
+   * For Graph's refusal when the app registration lacks the permission (an administrator's consent is
+   * missing): the permission's name, or '' when Graph did not name it; undefined for anything else.
+   */
+  missingPermission?: (e: unknown) => string | undefined;
   minimumSeconds?: number;
 }
 
@@ -62,6 +68,8 @@ export class AttendanceService {
       await this.repos.meetings.update(tenantId, meeting.id, { attendanceImportedAt: at });
       return { kind: 'imported', records: records.length, added };
     } catch (e) {
+      const permission = this.options.missingPermission?.(e);
+      if (permission !== undefined) return { kind: 'permissionMissing', ...(permission ? { permission } : {}) };
       if (!this.options.isAccessDenied(e)) throw e;
       const firstTime = !meeting.attendanceDeniedAt;
       if (firstTime) await this.repos.meetings.update(tenantId, meeting.id, { attendanceDeniedAt: this.clock.now().toISOString() });

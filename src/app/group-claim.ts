@@ -1,9 +1,9 @@
 /**
  * A group the history import created has no Teams chat: its conversation id is a placeholder no chat has.
  * The import prints a set-up code; the chat where an organizer types `/setup <name> code <code>` takes the
- * group. Only the code's hash is in the placeholder, and a new code replaces the one before.
+ * group. Only the code's hash is in the placeholder, and a new code replaces the one before. Web Crypto
+ * (the runtime's global `crypto`), as the app layer imports no platform modules.
  */
-import { createHash, randomInt } from 'node:crypto';
 import { groupNameKey } from '../domain/group';
 
 const PREFIX = 'import:';
@@ -15,17 +15,29 @@ export const isImportPlaceholder = (conversationId: string): boolean => conversa
 /** The placeholder of a group created by the import, before any code was given out. */
 export const importPlaceholder = (name: string): string => `${PREFIX}${groupNameKey(name)}`;
 
-const hashOf = (code: string): string => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex').slice(0, 32);
+async function hashOf(code: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code.toUpperCase().replace(/[^A-Z0-9]/g, '')));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
+}
+
+/** One of the alphabet's characters, uniformly: bytes at or above the last whole multiple are drawn again. */
+function randomChar(): string {
+  const limit = 256 - (256 % ALPHABET.length);
+  for (;;) {
+    const [byte] = crypto.getRandomValues(new Uint8Array(1));
+    if (byte! < limit) return ALPHABET[byte! % ALPHABET.length]!;
+  }
+}
 
 /** A fresh code and the placeholder that accepts it (and no other). */
-export function newClaimCode(name: string): { code: string; placeholder: string } {
-  const chars = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]!);
+export async function newClaimCode(name: string): Promise<{ code: string; placeholder: string }> {
+  const chars = Array.from({ length: 8 }, randomChar);
   const code = `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
-  return { code, placeholder: `${importPlaceholder(name)}#${hashOf(code)}` };
+  return { code, placeholder: `${importPlaceholder(name)}#${await hashOf(code)}` };
 }
 
 /** Whether `code` is the one the placeholder was made for; a placeholder without a code accepts none. */
-export function claimCodeFits(placeholder: string, code: string | undefined): boolean {
+export async function claimCodeFits(placeholder: string, code: string | undefined): Promise<boolean> {
   const hash = placeholder.split('#')[1];
-  return code !== undefined && hash !== undefined && hashOf(code) === hash;
+  return code !== undefined && hash !== undefined && (await hashOf(code)) === hash;
 }

@@ -73,7 +73,7 @@ export class GroupService {
     const imported = await this.repos.groups.findByName(ctx.tenantId, name);
     if (imported && isImportPlaceholder(imported.conversationId)) {
       // Anyone in the tenant can make a chat: only the code the import gave out hands the group's history to one.
-      if (!claimCodeFits(imported.conversationId, input.claimCode)) throw new DomainError('GROUP.CLAIM_CODE', { name: imported.name });
+      if (!(await claimCodeFits(imported.conversationId, input.claimCode))) throw new DomainError('GROUP.CLAIM_CODE', { name: imported.name });
       return this.claimImported(ctx, imported, chatPeople, input.conversationReference);
     }
     const roster: NewMember[] = chatPeople.map((person, i) => ({

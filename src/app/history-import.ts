@@ -176,7 +176,7 @@ export class HistoryImportService {
    */
   async issueClaimCode(group: Group): Promise<string | undefined> {
     if (!isImportPlaceholder(group.conversationId)) return undefined;
-    const { code, placeholder } = newClaimCode(group.name);
+    const { code, placeholder } = await newClaimCode(group.name);
     return (await this.repos.groups.claimImported(group.tenantId, group.id, placeholder)) ? code : undefined;
   }
 

@@ -61,6 +61,8 @@ export interface ServiceOptions {
   attendanceSource?: AttendanceSource;
   /** Recognises Graph's refusal for a missing Teams application access policy. */
   isAttendanceAccessDenied?: (e: unknown) => boolean;
+  /** Graph's refusal for a permission the app registration lacks (graph-attendance.ts missingPermissionOf). */
+  missingAttendancePermission?: (e: unknown) => string | undefined;
   /** Minutes after a meeting's end when the attendance is imported (default 15, 120, 1440). */
   attendanceRetryMinutes?: readonly number[];
   /** Minimum time in the meeting to count as present (default 5 minutes). */
@@ -99,6 +101,7 @@ export function createServices(repos: Repositories, clock: Clock, minutesOptions
   const attendance = new AttendanceService(repos, meetings, policy, clock, {
     ...(options.attendanceSource ? { source: options.attendanceSource } : {}),
     isAccessDenied: options.isAttendanceAccessDenied ?? (() => false),
+    ...(options.missingAttendancePermission ? { missingPermission: options.missingAttendancePermission } : {}),
     ...(options.attendanceMinimumSeconds !== undefined ? { minimumSeconds: options.attendanceMinimumSeconds } : {}),
   });
   const tab = new TabService(repos, meetings, policy, risks, attendance, clock);

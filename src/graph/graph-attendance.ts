@@ -69,6 +69,16 @@ function isPolicyRefusal(e: unknown): e is GraphRequestError {
 }
 
 /**
+ * Graph's 403 to an app registration without the permission the call needs ("Missing role permissions on
+ * the request. API requires one of 'OnlineMeetingArtifact.Read.All'…"): the permission's name, '' when the
+ * answer names none; undefined for any other error. An administrator's consent is missing, not worth retrying.
+ */
+export function missingPermissionOf(e: unknown): string | undefined {
+  if (!(e instanceof GraphRequestError) || e.status !== 403 || !/\bmissing role permissions\b/i.test(e.graphMessage)) return undefined;
+  return /requires one of '([^']+)'/i.exec(e.graphMessage)?.[1] ?? '';
+}
+
+/**
  * True for what this source throws when the access policy is missing (AttendanceAccessDenied), and for
  * Graph's own refusal (a GraphRequestError 403 as isPolicyRefusal describes) from any other caller.
  */

@@ -51,7 +51,8 @@ export interface GraphHarness {
 }
 
 /** `extraEnv` may be a function, read when the app starts (for values known only once other fakes run). */
-export function useGraphApp(extraEnv: Record<string, string> | (() => Record<string, string>) = {}): GraphHarness {
+/** `roles`: the application permissions the app registration has (default: those the README lists). */
+export function useGraphApp(extraEnv: Record<string, string> | (() => Record<string, string>) = {}, options: { roles?: string[] } = {}): GraphHarness {
   const h = {} as GraphHarness;
   const env = () => ({
     DATABASE_URL: h.db.url,
@@ -69,7 +70,7 @@ export function useGraphApp(extraEnv: Record<string, string> | (() => Record<str
   };
   beforeAll(async () => {
     h.tls = await createTestTls();
-    h.authority = new FakeEntraAuthority(h.tls).addClient({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: GRAPH_CLIENT_SECRET, roles: readmeGraphPermissions() });
+    h.authority = new FakeEntraAuthority(h.tls).addClient({ tenantId: TENANT, clientId: GRAPH_CLIENT_ID, clientSecret: GRAPH_CLIENT_SECRET, roles: options.roles ?? readmeGraphPermissions() });
     await h.authority.start();
     h.graph = new FakeGraph(h.tls, h.authority).addUsers(...Object.values(people));
     // The app, published to the organisation's catalog: a catalog id of its own, the manifest's id and RSC.
