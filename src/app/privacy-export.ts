@@ -1,7 +1,8 @@
 /**
  * `npm run privacy -- export`: everything held about one person as one JSON document (GDPR art. 15). The
  * approved minutes that name them are referenced, not copied: they are public records, given out under the
- * rules for public documents. The export is itself audited, without the person's name or address.
+ * rules for public documents. The export is itself audited, without the person's name or address. It reads
+ * one tenant only (`query.tenantId`).
  */
 import type { AuditEvent } from '../domain/audit';
 import type { PersonRef } from '../domain/person';
@@ -10,6 +11,7 @@ import type { MinutesRef, PersonQuery, PersonRows } from './ports';
 
 export interface PersonExport extends PersonRows {
   exportedAt: string;
+  /** The tenant asked about (in `query`): nothing of another tenant is in the document. */
   query: PersonQuery;
   person: { names: string[]; emails: string[] };
   memberships: Array<{ memberId: string; tenantId: string; groupId: string; group?: string; role: string; organisation?: string; email?: string; from: string; to?: string }>;
@@ -40,10 +42,10 @@ export interface ExportOptions {
 export async function exportPerson(deps: PrivacyDeps, query: PersonQuery, options: ExportOptions): Promise<PersonExport | undefined> {
   const who = await identify(deps, query);
   const [rows, meetings, auditEvents, approvedMinutes] = await Promise.all([
-    deps.repos.privacy.rowsOf(who),
-    meetingsOf(deps, who),
-    deps.repos.privacy.auditEventsOf(who),
-    deps.repos.privacy.approvedMinutesNaming(who),
+    deps.repos.privacy.rowsOf(query.tenantId, who),
+    meetingsOf(deps, query.tenantId, who),
+    deps.repos.privacy.auditEventsOf(query.tenantId, who),
+    deps.repos.privacy.approvedMinutesNaming(query.tenantId, who),
   ]);
   const held = who.members.length + meetings.length + auditEvents.length + approvedMinutes.length + Object.values(rows).reduce((n, r) => n + r.length, 0);
   if (held === 0) return undefined;
@@ -78,18 +80,15 @@ export async function exportPerson(deps: PrivacyDeps, query: PersonQuery, option
     auditEvents,
     approvedMinutes,
   };
-  // Audited per tenant that holds the person, by roster row: never the name or the address itself.
-  const tenants = [...new Set([...who.members.map((m) => m.tenantId), ...meetings.map((m) => m.tenantId)])];
-  for (const tenantId of tenants) {
-    await deps.repos.privacy.audit({
-      tenantId,
-      at: exportedAt,
-      actor: options.actor,
-      entity: 'person',
-      entityId: who.members.find((m) => m.tenantId === tenantId)?.id ?? 'guest',
-      action: 'send',
-      details: { kind: 'export', memberIds: who.members.filter((m) => m.tenantId === tenantId).map((m) => m.id), ...(options.caseReference ? { case: options.caseReference } : {}), meetings: meetings.filter((m) => m.tenantId === tenantId).length },
-    });
-  }
+  // Audited in the tenant asked about, by roster row: never the name or the address itself.
+  await deps.repos.privacy.audit({
+    tenantId: query.tenantId,
+    at: exportedAt,
+    actor: options.actor,
+    entity: 'person',
+    entityId: who.members[0]?.id ?? 'guest',
+    action: 'send',
+    details: { kind: 'export', memberIds: who.members.map((m) => m.id), ...(options.caseReference ? { case: options.caseReference } : {}), meetings: meetings.length },
+  });
   return document;
 }

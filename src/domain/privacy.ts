@@ -71,6 +71,28 @@ export function identityOf(members: readonly Member[], asked: { name?: string; e
 }
 
 /**
+ * Roster rows told apart as people: rows that share an address, an Entra object id or a channel account id
+ * are one person (in several groups, say); rows with none of these, only a name, are one more. A name that
+ * finds more than one person is ambiguous: the operator must say which (by member id or address).
+ */
+export function distinctPeople(members: readonly Member[]): Member[][] {
+  const keysOf = (m: Member) =>
+    [m.person.email && `e:${m.person.email.trim().toLowerCase()}`, m.person.aadObjectId && `a:${m.person.aadObjectId.trim().toLowerCase()}`, !m.person.id.startsWith('member:') && m.person.id.trim() !== '' && `p:${m.person.id}`].filter(
+      (k): k is string => typeof k === 'string' && k.length > 2,
+    );
+  const people: Array<{ keys: Set<string>; rows: Member[] }> = [];
+  for (const m of members) {
+    const keys = keysOf(m);
+    const own = keys.length === 0 ? ['name-only'] : keys;
+    const joined = people.filter((p) => own.some((k) => p.keys.has(k)));
+    const merged = { keys: new Set([...own, ...joined.flatMap((p) => [...p.keys])]), rows: [...joined.flatMap((p) => p.rows), m] };
+    for (const p of joined) people.splice(people.indexOf(p), 1);
+    people.push(merged);
+  }
+  return people.map((p) => p.rows);
+}
+
+/**
  * The attendance records that are the person's: those the roster matching credits to one of their
  * memberships, and those that carry one of their identifiers (as a guest, or before they were listed).
  */

@@ -1,7 +1,8 @@
 /**
  * Where the store keeps a person, table by table: the "who" columns (`<prefix>_id`, `_aad_object_id`,
  * `_name`) that erasure pseudonymises, and the columns each export section reads. A new table that names
- * people belongs here; the sweep (privacy-sweep.ts) catches what a list like this misses.
+ * people belongs here; the sweep (privacy-sweep.ts) catches what a list like this misses. Every condition
+ * here is limited to one tenant (`inTenant`): a namesake in another tenant is never read or changed.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PersonSection } from '../app/ports';
@@ -46,8 +47,15 @@ export const WHO_COLUMNS: readonly WhoColumns[] = [
   ...['created_by', 'sent_by', 'approved_by', 'changes_by'].map((p) => ({ ...who('minutes_versions', p), keep: approved })),
 ];
 
-/** A condition true for rows whose columns name the person: by channel id, Entra object id, or name as stored. */
-export function naming(person: PersonIdentity, columns: Omit<WhoColumns, 'table'>): RawBuilder<unknown> {
+/** Only the rows of one tenant: every table erasure and export read or change has a `tenant_id` column. */
+export const inTenant = (tenantId: string, condition: RawBuilder<unknown>): RawBuilder<unknown> => sql`(tenant_id = ${tenantId} and ${condition})`;
+
+/** A condition true for the tenant's rows whose columns name the person: by channel id, Entra object id, or name as stored. */
+export function naming(tenantId: string, person: PersonIdentity, columns: Omit<WhoColumns, 'table'>): RawBuilder<unknown> {
+  return inTenant(tenantId, namingAnywhere(person, columns));
+}
+
+function namingAnywhere(person: PersonIdentity, columns: Omit<WhoColumns, 'table'>): RawBuilder<unknown> {
   const parts: Array<RawBuilder<unknown>> = [];
   if (columns.id && person.personIds.length > 0) parts.push(sql`${sql.ref(columns.id)} in (${sql.join(person.personIds)})`);
   if (columns.aad && person.aadObjectIds.length > 0) parts.push(sql`lower(${sql.ref(columns.aad)}) in (${sql.join(person.aadObjectIds.map((a) => a.toLowerCase()))})`);
@@ -58,18 +66,18 @@ export function naming(person: PersonIdentity, columns: Omit<WhoColumns, 'table'
 /** A name as typed in different places: as stored, and in lower case (the sweep catches other spellings). */
 export const nameVariants = (names: readonly string[]): string[] => [...new Set(names.flatMap((n) => [n, n.toLowerCase()]))];
 
-/** Answers name a person by their own columns, or by the personal link's `member:<id>`. */
-export function answerOf(person: PersonIdentity): RawBuilder<unknown> {
+/** The tenant's answers that name a person by their own columns, or by the personal link's `member:<id>`. */
+export function answerOf(tenantId: string, person: PersonIdentity): RawBuilder<unknown> {
   const links = person.members.map((m) => `member:${m.id}`);
-  const own = naming(person, { id: 'person_id', aad: 'person_aad_object_id', name: 'person_name' });
-  return links.length === 0 ? own : sql`(${own} or person_id in (${sql.join(links)}))`;
+  const own = namingAnywhere(person, { id: 'person_id', aad: 'person_aad_object_id', name: 'person_name' });
+  return inTenant(tenantId, links.length === 0 ? own : sql`(${own} or person_id in (${sql.join(links)}))`);
 }
 
 export interface SectionSource {
   table: string;
   columns: readonly string[];
-  /** Extra condition, or-ed with the who columns (e.g. a correction about one of the person's roster rows). */
-  about?: (person: PersonIdentity) => RawBuilder<unknown> | undefined;
+  /** Extra condition, or-ed with the who columns (e.g. a correction about one of the person's roster rows); the tenant is added by the caller. */
+  about?: (tenantId: string, person: PersonIdentity) => RawBuilder<unknown> | undefined;
   who: ReadonlyArray<Omit<WhoColumns, 'table'>>;
 }
 
@@ -84,7 +92,7 @@ export const SECTION_SOURCES: Record<PersonSection, readonly SectionSource[]> = 
       table: 'attendance_corrections',
       columns: [...MEETING, 'member_id', 'status', 'by_name', 'at'],
       who: [{ id: 'by_id', name: 'by_name' }],
-      about: (p) => (p.members.length > 0 ? sql`member_id in (${sql.join(p.members.map((m) => m.id))})` : undefined),
+      about: (t, p) => (p.members.length > 0 ? inTenant(t, sql`member_id in (${sql.join(p.members.map((m) => m.id))})`) : undefined),
     },
   ],
   secretaryships: ['meeting_secretaries', 'meeting_adjusters'].map((table) => ({ table, columns: [...MEETING, 'person_name', 'appointed_by_name', 'appointed_at'], who: [{ id: 'person_id', aad: 'person_aad_object_id', name: 'person_name' }] })),

@@ -2,7 +2,8 @@
  * Personal data in the store: the rows that name a person (export), their pseudonymisation (erasure) and
  * the deletion of raw data after the minutes' approval (retention). Erasure runs its per-table steps and then
  * the catalog-wide sweep (privacy-sweep.ts) in one transaction with its audit event; so does each meeting's
- * deletion. Approved minutes versions and the audit trail are never changed.
+ * deletion. Approved minutes versions and the audit trail are never changed. Export and erasure read and
+ * change one tenant's rows only; retention goes over every tenant, one meeting (in its tenant) at a time.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ErasurePlan, ErasureReport, ExportRow, FetchedAttendanceRecord, RecordKey, MinutesRef, PersonQuery, PersonRows, PrivacyRepository, PurgeCounts, PurgeInput, RetentionCandidate } from '../app/ports';
@@ -14,7 +15,7 @@ import { pseudonym, type PersonIdentity, type SettledFacts } from '../domain/pri
 import { appendAudit, toEvent } from './audit-repository';
 import type { StoreKind } from './database';
 import { toMember } from './group-repository';
-import { answerOf, naming, SECTION_SOURCES, WHO_COLUMNS } from './privacy-columns';
+import { answerOf, inTenant, naming, SECTION_SOURCES, WHO_COLUMNS } from './privacy-columns';
 import { sweep } from './privacy-sweep';
 import type { Database } from './schema';
 import type { Transact } from './transactions';
@@ -37,23 +38,28 @@ export class SqlPrivacyRepository implements PrivacyRepository {
     private readonly transact: Transact,
   ) {}
 
+  async tenants(): Promise<string[]> {
+    const { rows } = await sql<{ t: string }>`select tenant_id as t from groups union select tenant_id as t from members union select tenant_id as t from meetings`.execute(this.db);
+    return [...new Set(rows.map((r) => r.t))].filter((t) => t !== '').sort();
+  }
+
   async findMembers(query: PersonQuery): Promise<Member[]> {
     const email = query.email?.trim().toLowerCase();
     const name = query.name ? nameKey(query.name) : undefined;
     // Names are folded as the roster folds them (case, accents, spacing), which SQL cannot do on both stores.
-    const rows = await this.db.selectFrom('members').selectAll().orderBy('valid_from').orderBy('id').execute();
+    const rows = await this.db.selectFrom('members').selectAll().where('tenant_id', '=', query.tenantId).orderBy('valid_from').orderBy('id').execute();
     return rows
       .filter((r) => (query.memberId !== undefined && r.id === query.memberId) || (email !== undefined && email !== '' && r.email?.toLowerCase() === email) || (name !== undefined && name !== '' && nameKey(r.name) === name))
       .map(toMember);
   }
 
-  async rowsOf(person: PersonIdentity): Promise<PersonRows> {
+  async rowsOf(tenantId: string, person: PersonIdentity): Promise<PersonRows> {
     const result = {} as PersonRows;
     for (const section of PERSON_SECTIONS) {
       result[section] = [];
       for (const source of SECTION_SOURCES[section]) {
-        const conditions = [...source.who.map((w) => naming(person, w)), source.about?.(person)].filter((c) => c !== undefined);
-        const where = conditions.length === 0 ? sql`1 = 0` : sql.join(conditions, sql` or `);
+        const conditions = [...source.who.map((w) => naming(tenantId, person, w)), source.about?.(tenantId, person)].filter((c) => c !== undefined);
+        const where = conditions.length === 0 ? sql`1 = 0` : inTenant(tenantId, sql`(${sql.join(conditions, sql` or `)})`);
         const { rows } = await sql<ExportRow>`select ${sql.join(source.columns.map((c) => sql.ref(c)))} from ${sql.table(source.table)} where ${where}`.execute(this.db);
         result[section].push(...rows.map((r) => (SECTION_SOURCES[section].length > 1 ? { source: source.table, ...r } : r)));
       }
@@ -61,13 +67,14 @@ export class SqlPrivacyRepository implements PrivacyRepository {
     return result;
   }
 
-  async recordsByIdentifiers(person: PersonIdentity): Promise<Array<RecordKey & { record: FetchedAttendanceRecord }>> {
+  async recordsByIdentifiers(tenantId: string, person: PersonIdentity): Promise<Array<RecordKey & { record: FetchedAttendanceRecord }>> {
     const emails = person.emails.map((e) => e.toLowerCase());
     const aads = person.aadObjectIds.map((a) => a.toLowerCase());
     if (emails.length === 0 && aads.length === 0) return [];
     const rows = await this.db
       .selectFrom('attendance_records')
       .selectAll()
+      .where('tenant_id', '=', tenantId)
       .where((eb) => eb.or([...(emails.length > 0 ? [eb(eb.fn('lower', ['email']), 'in', emails)] : []), ...(aads.length > 0 ? [eb(eb.fn('lower', ['aad_object_id']), 'in', aads)] : [])]))
       .orderBy('meeting_id')
       .orderBy('report_id')
@@ -91,20 +98,21 @@ export class SqlPrivacyRepository implements PrivacyRepository {
     }));
   }
 
-  async auditEventsOf(person: PersonIdentity): Promise<AuditEvent[]> {
+  async auditEventsOf(tenantId: string, person: PersonIdentity): Promise<AuditEvent[]> {
     const memberIds = person.members.map((m) => m.id);
     const about = memberIds.map((id) => sql`details like ${`%${id}%`}`);
-    const { rows } = await sql<Parameters<typeof toEvent>[0]>`select * from audit_events where ${sql.join([naming(person, { id: 'actor_id', aad: 'actor_aad_object_id', name: 'actor_name' }), ...about], sql` or `)} order by at, id`.execute(this.db);
+    const { rows } = await sql<Parameters<typeof toEvent>[0]>`select * from audit_events where ${inTenant(tenantId, sql`(${sql.join([naming(tenantId, person, { id: 'actor_id', aad: 'actor_aad_object_id', name: 'actor_name' }), ...about], sql` or `)})`)} order by at, id`.execute(this.db);
     return rows.map(toEvent);
   }
 
-  async approvedMinutesNaming(person: PersonIdentity): Promise<MinutesRef[]> {
+  async approvedMinutesNaming(tenantId: string, person: PersonIdentity): Promise<MinutesRef[]> {
     const needles = [...person.names, ...person.emails];
     if (needles.length === 0) return [];
     const like = this.kind === 'postgres' ? sql`ilike` : sql`like`;
     const rows = await this.db
       .selectFrom('minutes_versions')
       .select(['tenant_id', 'meeting_id', 'id', 'version', 'approved_at'])
+      .where('tenant_id', '=', tenantId)
       .where('status', '=', 'approved')
       .where(sql<boolean>`(${sql.join(needles.map((n) => sql`content ${like} ${`%${n}%`}`), sql` or `)})`)
       .orderBy('approved_at')
@@ -118,7 +126,9 @@ export class SqlPrivacyRepository implements PrivacyRepository {
   }
 
   async erase(plan: ErasurePlan): Promise<ErasureReport> {
-    const approvedMinutesKept = await this.approvedMinutesNaming(plan.who);
+    const foreign = [...plan.who.members, ...plan.settled, ...plan.records].find((x) => x.tenantId !== plan.tenantId);
+    if (foreign) throw new Error(`erasure in tenant ${plan.tenantId} was given a row of tenant ${foreign.tenantId}`);
+    const approvedMinutesKept = await this.approvedMinutesNaming(plan.tenantId, plan.who);
     try {
       return await this.transact(async (trx) => {
         const report = await this.eraseIn(trx, plan, approvedMinutesKept);
@@ -144,7 +154,7 @@ export class SqlPrivacyRepository implements PrivacyRepository {
     await trx.insertInto('erasures').values({ number, erased_at: plan.at }).execute();
     const name = pseudonym(number);
     const erasedId = `erased:${number}`;
-    const { who } = plan;
+    const { who, tenantId } = plan;
 
     // 2. The attendance facts, frozen before anything they were derived from changes (existing ones stand).
     for (const s of plan.settled) {
@@ -158,7 +168,7 @@ export class SqlPrivacyRepository implements PrivacyRepository {
 
     // 3. Roster rows: the pseudonym, no address, no Entra or Teams id; role, organisation and period stay.
     if (who.members.length > 0) {
-      const r = await trx.updateTable('members').set({ name, email: null, aad_object_id: null, person_id: '' }).where('id', 'in', who.members.map((m) => m.id)).executeTakeFirst();
+      const r = await trx.updateTable('members').set({ name, email: null, aad_object_id: null, person_id: '' }).where('tenant_id', '=', tenantId).where('id', 'in', who.members.map((m) => m.id)).executeTakeFirst();
       add('members', count(r.numUpdatedRows));
     }
 
@@ -177,7 +187,7 @@ export class SqlPrivacyRepository implements PrivacyRepository {
 
     // 5. Answers: the free text goes; whether they attend, their mood and the time stay. Keys stay unique per meeting.
     for (const table of ['notice_responses', 'checkin_answers'] as const) {
-      const rows = await sql<{ tenant_id: string; meeting_id: string; person_key: string }>`select tenant_id, meeting_id, person_key from ${sql.table(table)} where ${answerOf(who)}`.execute(trx);
+      const rows = await sql<{ tenant_id: string; meeting_id: string; person_key: string }>`select tenant_id, meeting_id, person_key from ${sql.table(table)} where ${answerOf(tenantId, who)}`.execute(trx);
       let i = 0;
       for (const row of rows.rows) {
         const text = table === 'notice_responses' ? { note: null, substitute: null } : { text: null };
@@ -198,28 +208,25 @@ export class SqlPrivacyRepository implements PrivacyRepository {
       if (w.id) set[w.id] = erasedId;
       if (w.aad) set[w.aad] = null;
       if (w.name) set[w.name] = name;
-      const where = w.keep ? sql<boolean>`${naming(who, w)} and not (${w.keep})` : sql<boolean>`${naming(who, w)}`;
-      const r = await db.updateTable(w.table).set(set).where(where).executeTakeFirst();
+      const where = w.keep ? sql<boolean>`${naming(tenantId, who, w)} and not (${w.keep})` : sql<boolean>`${naming(tenantId, who, w)}`;
+      const r = await db.updateTable(w.table).set(set).where('tenant_id', '=', tenantId).where(where).executeTakeFirst();
       add(`${w.table}.${w.name ?? w.aad ?? w.id}`, count(r.numUpdatedRows));
     }
 
     // 7. The sweep: names, addresses and ids left in free text, JSON and tables this list does not know.
-    await sweep(trx, this.kind, [...who.names.map((find) => ({ find, replace: name })), ...who.emails.map((find) => ({ find, replace: name })), ...[...who.aadObjectIds, ...who.personIds].map((find) => ({ find, replace: erasedId }))], changed);
+    await sweep(trx, this.kind, tenantId, [...who.names.map((find) => ({ find, replace: name })), ...who.emails.map((find) => ({ find, replace: name })), ...[...who.aadObjectIds, ...who.personIds].map((find) => ({ find, replace: erasedId }))], changed);
 
     const report: ErasureReport = { pseudonym: name, changed, approvedMinutesKept, dryRun: plan.dryRun };
-    // 8. The erasure itself: who ran it and under which case, never whom it was about.
-    const tenants = [...new Set([...who.members.map((m) => m.tenantId), ...plan.records.map((r) => r.tenantId)])];
-    for (const tenantId of tenants.length > 0 ? tenants : ['']) {
-      await appendAudit(trx, {
-        tenantId,
-        at: plan.at,
-        actor: plan.actor,
-        entity: 'person',
-        entityId: erasedId,
-        action: 'change',
-        details: { kind: 'erasure', pseudonym: name, memberIds: who.members.filter((m) => m.tenantId === tenantId).map((m) => m.id), ...(plan.caseReference ? { case: plan.caseReference } : {}), changed, approvedMinutesKept: approvedMinutesKept.filter((v) => v.tenantId === tenantId).map((v) => v.versionId) },
-      });
-    }
+    // 8. The erasure itself, in its tenant: who ran it and under which case, never whom it was about.
+    await appendAudit(trx, {
+      tenantId,
+      at: plan.at,
+      actor: plan.actor,
+      entity: 'person',
+      entityId: erasedId,
+      action: 'change',
+      details: { kind: 'erasure', pseudonym: name, memberIds: who.members.map((m) => m.id), ...(plan.caseReference ? { case: plan.caseReference } : {}), changed, approvedMinutesKept: approvedMinutesKept.map((v) => v.versionId) },
+    });
     return report;
   }
 

@@ -4,6 +4,8 @@
  * answers and excuse; the CLI exports and dry-runs; erasure leaves the name and address in no table but the
  * approved minutes and the audit trail — found by reading the database's own catalog — and no attendance
  * rate changes; retention at 0 days deletes raw sessions and answers and keeps statuses; each step is audited.
+ * A second tenant holds namesakes (the same name, even the same address): export and erasure in the first
+ * tenant neither read nor change its rows, and a name that finds two people in one tenant is refused.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -18,10 +20,11 @@ import { JobRunner } from '../../src/app/job-runner';
 import { systemClock, type Repositories } from '../../src/app/ports';
 import { erasePerson } from '../../src/app/privacy-erase';
 import { exportPerson, type PersonExport } from '../../src/app/privacy-export';
-import type { PrivacyDeps } from '../../src/app/privacy-person';
+import { AmbiguousPersonError, type PrivacyDeps } from '../../src/app/privacy-person';
 import type { AttendanceService } from '../../src/app/attendance-service';
 import { RETENTION_JOB, runRetention } from '../../src/app/privacy-retention';
 import { loadConfig } from '../../src/config';
+import { DEFAULT_CHARTER_RULES } from '../../src/domain/charter';
 import { minutesOptions } from '../../src/minutes';
 import { createRepositories, openStore, type OpenStore } from '../../src/store';
 
@@ -36,6 +39,9 @@ let deps: PrivacyDeps;
 let attendance: AttendanceService;
 let meetingId: string;
 let groupId: string;
+/** Tenant B's namesakes: Pia Carlsson with Pia's own address, and another Pia Carlsson. */
+const B = { pia: { id: '29:B-PiaCarlsson', name: 'Pia Carlsson', aadObjectId: 'b-aad-pia', email: people.pia.email }, other: { id: '29:B-PiaCarlsson2', name: 'Pia Carlsson', aadObjectId: 'b-aad-pia-2', email: 'pia.carlsson@vanersborg.se' } };
+let bMembers: string[];
 
 type Person = (typeof people)[keyof typeof people];
 type Action = { verb: string; data: Record<string, unknown> };
@@ -91,8 +97,9 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
  * Every text value of every table, with where it is, read from the database's catalog (not a list of
  * tables): approved minutes versions and the audit trail left out, as the erasure leaves them.
  */
-async function everyText(): Promise<Array<{ at: string; value: string }>> {
+async function everyText(tenantId = TENANT): Promise<Array<{ at: string; value: string }>> {
   const db = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const tenanted = new Set((await tenantTables()).map((t) => t));
   const columns =
     store.kind === 'postgres'
       ? (await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and data_type in ('text', 'character varying')`.execute(db)).rows
@@ -101,12 +108,51 @@ async function everyText(): Promise<Array<{ at: string; value: string }>> {
   const found: Array<{ at: string; value: string }> = [];
   for (const { t, c } of columns) {
     if (t === 'audit_events') continue;
-    const keep = t === 'minutes_versions' ? sql`where status <> 'approved'` : sql``;
+    const conditions = [...(t === 'minutes_versions' ? [sql`status <> 'approved'`] : []), ...(tenanted.has(t) ? [sql`tenant_id = ${tenantId}`] : [])];
+    const keep = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
     const rows = (await sql<{ v: string | null }>`select ${sql.ref(c)} as v from ${sql.table(t)} ${keep}`.execute(db)).rows;
     for (const r of rows) if (r.v) found.push({ at: `${t}.${c}`, value: r.v });
   }
   return found;
 }
+/** The tables with a tenant_id column, from the catalog. */
+async function tenantTables(): Promise<string[]> {
+  const q =
+    store.kind === 'postgres'
+      ? sql<{ t: string }>`select table_name as t from information_schema.columns where table_schema = current_schema() and column_name = 'tenant_id'`
+      : sql<{ t: string }>`select m.name as t from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and p.name = 'tenant_id'`;
+  return [...new Set((await q.execute(store.db)).rows.map((r) => r.t))].sort();
+}
+
+/** Every row of a tenant in every table that has a tenant_id, the audit trail too: what must not change. */
+async function rowsOfTenant(tenantId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of await tenantTables()) {
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(t)} where tenant_id = ${tenantId}`.execute(store.db)).rows;
+    out[t] = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).sort();
+  }
+  return out;
+}
+
+/** Tenant B: two groups, a namesake with Pia's address in one and another Pia Carlsson in the other, a begun meeting with her answers, attendance and a decision. */
+async function seedOtherTenant(): Promise<void> {
+  const at = new Date(Date.now() - 30 * 60_000).toISOString();
+  const group = (name: string, creator: typeof B.pia) => repos.groups.create({ tenantId: OTHER_TENANT, name, kind: 'council', conversationId: `19:b-${name.length}@thread.v2`, rules: { ...DEFAULT_CHARTER_RULES }, createdBy: creator, createdAt: at }, []);
+  const g1 = await group('Kommunstyrelsen', B.pia);
+  const g2 = await group('Socialnämnden', B.other);
+  const m1 = await repos.groups.addMember({ tenantId: OTHER_TENANT, groupId: g1.id, person: B.pia, role: 'member', organisation: 'Åmål', from: '2026-01-01' });
+  const m2 = await repos.groups.addMember({ tenantId: OTHER_TENANT, groupId: g2.id, person: B.other, role: 'member', organisation: 'Vänersborg', from: '2026-01-01' });
+  bMembers = [m1.id, m2.id];
+  const { value: meeting } = await repos.meetings.ensure({ tenantId: OTHER_TENANT, teamsMeetingId: 'b-meeting', conversationId: g1.conversationId, at });
+  await repos.meetings.linkToGroup(OTHER_TENANT, meeting.id, g1.id);
+  await repos.meetings.update(OTHER_TENANT, meeting.id, { startedAt: at });
+  const who = { id: B.pia.id, name: B.pia.name, aadObjectId: B.pia.aadObjectId };
+  await repos.answers.saveNotice(OTHER_TENANT, meeting.id, { person: who, attending: false, note: 'Semester på Mallorca', answeredAt: at, via: 'card' });
+  await repos.answers.saveCheckIn(OTHER_TENANT, meeting.id, { person: who, mood: 'good', text: 'Sitter på tåget från Åmål', inRoom: false, answeredAt: at, via: 'card' });
+  await repos.attendance.saveRecords(OTHER_TENANT, meeting.id, [{ reportId: 'r1', recordId: 'b-pia', aadObjectId: B.pia.aadObjectId, email: B.pia.email, displayName: 'Pia Carlsson', role: 'Attendee', seconds: 1200 }], at);
+  await repos.decisions.record({ tenantId: OTHER_TENANT, meetingId: meeting.id, text: 'Pia Carlsson utses till ordförande', recordedBy: who, recordedAt: at, sourceKey: 'b-decision-1' });
+}
+
 const mentioning = (texts: Array<{ at: string; value: string }>, needle: string) => texts.filter((x) => x.value.toLowerCase().includes(needle.toLowerCase())).map((x) => x.at);
 
 /** Each member's status in the meeting, by member id, and the rate. */
@@ -164,6 +210,8 @@ beforeAll(async () => {
   const approval = cardIn(await say(chat, people.titti, '/minutes send'));
   const approve = actionsOf(approval).find((a) => a.verb.includes('approve'))!;
   expect(cardText((await press(chat, people.hakan, approve)).value)).toContain('Approved');
+
+  await seedOtherTenant();
 }, 90_000);
 
 afterAll(() => store?.close());
@@ -171,7 +219,7 @@ afterAll(() => store?.close());
 let exported: PersonExport;
 
 it('exports everything held about a member: roster, attendance with raw sessions, answers, the excuse, approved minutes by reference', async () => {
-  exported = (await exportPerson(deps, { email: 'PIA.carlsson@amal.se' }, { actor: operator, caseReference: 'KS 2026/123' }))!;
+  exported = (await exportPerson(deps, { tenantId: TENANT, email: 'PIA.carlsson@amal.se' }, { actor: operator, caseReference: 'KS 2026/123' }))!;
   expect(exported.memberships).toEqual([expect.objectContaining({ groupId, role: 'member', email: people.pia.email })]);
   expect(exported.attendance).toEqual([
     expect.objectContaining({
@@ -200,14 +248,19 @@ it('exports everything held about a member: roster, attendance with raw sessions
 });
 
 it('runs as `npm run privacy`: export to stdout, and a dry run that lists the approved minutes and changes nothing', async () => {
-  const out = await cli(['export', '--email', people.pia.email, '--case', 'KS 2026/123']);
+  // Two tenants hold data: the tenant must be named.
+  const unnamed = await cli(['export', '--email', people.pia.email]);
+  expect(unnamed).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('pass --tenant <tenantId>') });
+  expect(unnamed.stderr).toContain(OTHER_TENANT);
+
+  const out = await cli(['export', '--tenant', TENANT, '--email', people.pia.email, '--case', 'KS 2026/123']);
   expect(out.code).toBe(0);
   const document = JSON.parse(out.stdout) as PersonExport;
   expect(document.checkInAnswers).toHaveLength(1);
   expect(document.attendance[0]).toMatchObject({ meetingId, status: 'present' });
 
   const before = await statuses();
-  const dry = await cli(['erase', '--email', people.pia.email, '--dry-run', '--by', 'Dataskyddsombud']);
+  const dry = await cli(['erase', '--tenant', TENANT, '--email', people.pia.email, '--dry-run', '--by', 'Dataskyddsombud']);
   expect(dry.code).toBe(0);
   expect(dry.stdout).toContain('Dry run: nothing changed. The person would become “Tidigare ledamot 1”');
   expect(dry.stdout).toMatch(/members: 1/);
@@ -218,17 +271,54 @@ it('runs as `npm run privacy`: export to stdout, and a dry run that lists the ap
   expect(await statuses()).toEqual(before);
   expect((await auditOf('person')).filter((e) => e.details.includes('erasure'))).toEqual([]);
 
-  const nobody = await cli(['export', '--email', 'nobody@example.org']);
+  const nobody = await cli(['export', '--tenant', TENANT, '--email', 'nobody@example.org']);
   expect(nobody).toMatchObject({ code: 1, stderr: expect.stringContaining('Nothing is held about that person.') });
+}, 60_000);
+
+it('reads one tenant only: a namesake with the same address in another tenant is not exported; a name that finds two people in a tenant is refused', async () => {
+  const otherBefore = await rowsOfTenant(OTHER_TENANT);
+  expect(otherBefore.members).toHaveLength(2);
+  expect(otherBefore.decisions).toHaveLength(1);
+
+  // By name in tenant A: A's Pia alone, none of B's rows (B's decision names a Pia Carlsson, B's records carry her address).
+  const a = (await exportPerson(deps, { tenantId: TENANT, name: 'Pia Carlsson' }, { actor: operator }))!;
+  expect(a.memberships).toEqual([expect.objectContaining({ tenantId: TENANT, groupId })]);
+  expect(a.decisions).toEqual([]);
+  expect(a.noticeAnswers).toEqual([expect.objectContaining({ tenant_id: TENANT })]);
+  expect(a.attendance.flatMap((x) => x.sessions.map((r) => r.recordId))).toEqual(expect.arrayContaining(['pia-second']));
+  expect(a.attendance.flatMap((x) => x.sessions.map((r) => r.recordId))).not.toContain('b-pia');
+  expect(JSON.stringify(a)).not.toContain(OTHER_TENANT);
+
+  // By name in tenant B: two people (different addresses and accounts) — refused, export and dry run alike.
+  await expect(exportPerson(deps, { tenantId: OTHER_TENANT, name: 'pia  carlsson' }, { actor: operator })).rejects.toBeInstanceOf(AmbiguousPersonError);
+  await expect(erasePerson(deps, { tenantId: OTHER_TENANT, name: 'Pia Carlsson' }, { actor: operator, dryRun: true })).rejects.toThrow(/2 different people/);
+  const refused = await cli(['erase', '--tenant', OTHER_TENANT, '--name', 'Pia Carlsson', '--dry-run']);
+  expect(refused).toMatchObject({ code: 1, stdout: '' });
+  for (const text of [...bMembers, B.pia.email, B.other.email, 'Kommunstyrelsen', 'Socialnämnden', '--member <id> or --email']) expect(refused.stderr).toContain(text);
+  const refusedExport = await cli(['export', '--tenant', OTHER_TENANT, '--name', 'Pia Carlsson']);
+  expect(refusedExport).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('2 different people') });
+
+  // Nothing of tenant B was changed (not even an audit event: the export was in A, the refusals wrote nothing).
+  expect(await rowsOfTenant(OTHER_TENANT)).toEqual(otherBefore);
+
+  // By address in tenant B: her alone, with B's rows only.
+  const b = (await exportPerson(deps, { tenantId: OTHER_TENANT, email: B.pia.email }, { actor: operator }))!;
+  expect(b.memberships).toEqual([expect.objectContaining({ memberId: bMembers[0], tenantId: OTHER_TENANT })]);
+  expect(b.decisions).toEqual([expect.objectContaining({ tenant_id: OTHER_TENANT, text: 'Pia Carlsson utses till ordförande' })]);
+  expect(b.approvedMinutes).toEqual([]);
+  expect(b.checkInAnswers).toEqual([expect.objectContaining({ tenant_id: OTHER_TENANT })]);
+  expect(b.attendance.flatMap((x) => x.sessions.map((r) => r.recordId))).toEqual(['b-pia']);
+  expect(JSON.stringify(b)).not.toContain(meetingId);
 }, 60_000);
 
 it('erases the member from every table but the approved minutes and the audit trail, and no rate changes', async () => {
   const before = await statuses();
+  const otherBefore = await rowsOfTenant(OTHER_TENANT);
   const figuresBefore = await attendance.groupFigures(TENANT, (await repos.groups.get(TENANT, groupId))!, { from: '2000-01-01', to: '2100-12-31' });
   const approvedBefore = (await repos.minutes.latestApproved(TENANT, meetingId))!;
   expect(mentioning(await everyText(), people.pia.email).length).toBeGreaterThan(0);
 
-  const report = (await erasePerson(deps, { email: people.pia.email }, { actor: operator, caseReference: 'KS 2026/124', dryRun: false }))!;
+  const report = (await erasePerson(deps, { tenantId: TENANT, email: people.pia.email }, { actor: operator, caseReference: 'KS 2026/124', dryRun: false }))!;
   expect(report.pseudonym).toBe('Tidigare ledamot 1');
   expect(report.approvedMinutesKept).toEqual([expect.objectContaining({ meetingId, version: 1 })]);
 
@@ -240,6 +330,10 @@ it('erases the member from every table but the approved minutes and the audit tr
   // The others are untouched, the guest too.
   expect(mentioning(texts, 'Håkan Sundberg').length).toBeGreaterThan(0);
   expect(mentioning(texts, 'johan.hogne@centigo.se')).toContain('attendance_records.email');
+  // Tenant B's namesake (same name, same address) is another tenant's record: not one of its rows changed.
+  expect(await rowsOfTenant(OTHER_TENANT)).toEqual(otherBefore);
+  expect(mentioning(await everyText(OTHER_TENANT), people.pia.email)).toEqual(expect.arrayContaining(['members.email', 'attendance_records.email']));
+  expect(mentioning(await everyText(OTHER_TENANT), 'Tidigare ledamot')).toEqual([]);
 
   // Approved minutes stay exactly as approved, still naming her.
   const approvedAfter = (await repos.minutes.latestApproved(TENANT, meetingId))!;
@@ -257,7 +351,7 @@ it('erases the member from every table but the approved minutes and the audit tr
   expect(erased[0]!.details).toContain('Tidigare ledamot 1');
   expect(erased[0]!.details).not.toMatch(/pia/i);
   // Asked again by address, only the approved minutes still hold her.
-  const again = (await exportPerson(deps, { email: people.pia.email }, { actor: operator }))!;
+  const again = (await exportPerson(deps, { tenantId: TENANT, email: people.pia.email }, { actor: operator }))!;
   expect(again).toMatchObject({ memberships: [], attendance: [], noticeAnswers: [], checkInAnswers: [], auditEvents: [], approvedMinutes: [expect.objectContaining({ meetingId })] });
 });
 
@@ -287,6 +381,10 @@ it('the retention job at 0 days deletes raw sessions, check-in answers and excus
   expect(audit.map((e) => e.action)).toEqual(['delete', 'delete']);
   expect(JSON.parse(audit[0]!.details)).toMatchObject({ attendanceRecords: 5, checkInAnswers: 2, excuseNotes: 0 });
   expect(JSON.parse(audit[1]!.details)).toMatchObject({ meetings: 1, attendanceRecords: 5, checkInAnswers: 2 });
+  // Each event in its meeting's tenant (B's meeting has no approved minutes: not due, and its raw data stays).
+  const tenants = (await sql<{ tenant_id: string }>`select tenant_id from audit_events where entity = 'retention'`.execute(store.db)).rows;
+  expect(tenants.map((r) => r.tenant_id)).toEqual([TENANT, TENANT]);
+  expect(await store.db.selectFrom('attendance_records').select('record_id').where('tenant_id', '=', OTHER_TENANT).execute()).toEqual([{ record_id: 'b-pia' }]);
 
   // Done: a second pass finds nothing, and a later import does not bring the raw records back.
   expect(await runRetention(deps, { attendanceRawDays: 0, answersDays: 0 })).toMatchObject({ meetings: [] });

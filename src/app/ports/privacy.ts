@@ -5,8 +5,10 @@ import type { Member } from '../../domain/group';
 import type { PersonRef } from '../../domain/person';
 import type { PersonIdentity, SettledFacts } from '../../domain/privacy';
 
-/** Who the operator asks about: an e-mail address, a name (folded as the roster folds it), or a roster row. */
+/** Who the operator asks about, in one tenant: an e-mail address, a name (folded as the roster folds it), or a roster row. */
 export interface PersonQuery {
+  /** Every read and every change of an export or erasure is limited to this tenant's rows. */
+  tenantId: string;
   email?: string;
   name?: string;
   memberId?: string;
@@ -50,6 +52,8 @@ export interface RecordKey {
 }
 
 export interface ErasurePlan {
+  /** The tenant whose rows are changed; no other tenant's row is read or changed. */
+  tenantId: string;
   who: PersonIdentity;
   /** The person's attendance facts per begun meeting, frozen so statuses and rates stay as they were. */
   settled: Array<{ tenantId: string; meetingId: string; facts: SettledFacts }>;
@@ -100,23 +104,25 @@ export interface PurgeCounts {
 }
 
 export interface PrivacyRepository {
-  /** Roster rows in any tenant with that e-mail address (any case), name (folded) or id. */
+  /** The tenants that hold groups, roster rows or meetings, sorted. */
+  tenants(): Promise<string[]>;
+  /** Roster rows in the query's tenant with that e-mail address (any case), name (folded) or id. */
   findMembers(query: PersonQuery): Promise<Member[]>;
-  /** The rows that name the person, per section. */
-  rowsOf(who: PersonIdentity): Promise<PersonRows>;
-  /** Raw attendance records carrying one of the person's addresses or Entra ids (also as a guest, in any meeting). */
-  recordsByIdentifiers(who: PersonIdentity): Promise<Array<RecordKey & { record: FetchedAttendanceRecord }>>;
-  /** Audit events with the person as actor, or about one of their roster rows. */
-  auditEventsOf(who: PersonIdentity): Promise<AuditEvent[]>;
-  /** Approved minutes versions whose content names the person. */
-  approvedMinutesNaming(who: PersonIdentity): Promise<MinutesRef[]>;
+  /** The rows of the tenant that name the person, per section. */
+  rowsOf(tenantId: string, who: PersonIdentity): Promise<PersonRows>;
+  /** The tenant's raw attendance records carrying one of the person's addresses or Entra ids (also as a guest, in any of its meetings). */
+  recordsByIdentifiers(tenantId: string, who: PersonIdentity): Promise<Array<RecordKey & { record: FetchedAttendanceRecord }>>;
+  /** The tenant's audit events with the person as actor, or about one of their roster rows. */
+  auditEventsOf(tenantId: string, who: PersonIdentity): Promise<AuditEvent[]>;
+  /** The tenant's approved minutes versions whose content names the person. */
+  approvedMinutesNaming(tenantId: string, who: PersonIdentity): Promise<MinutesRef[]>;
   /** The facts frozen for a meeting's members (erasure, retention), by member id. */
   settled(tenantId: string, meetingId: string): Promise<Map<string, SettledFacts>>;
-  /** Pseudonymises the person everywhere but approved minutes and the audit trail, in one transaction, audited. */
+  /** Pseudonymises the person in the plan's tenant everywhere but approved minutes and the audit trail, in one transaction, audited. */
   erase(plan: ErasurePlan): Promise<ErasureReport>;
-  /** Meetings whose minutes were approved at or before the cut-offs and still hold raw data of that kind. */
+  /** Meetings (of every tenant) whose minutes were approved at or before the cut-offs and still hold raw data of that kind. */
   dueForRetention(cutoffs: { raw?: string; answers?: string }): Promise<RetentionCandidate[]>;
-  /** Freezes the facts and deletes the meeting's raw data, in one transaction with its audit event. */
+  /** Freezes the facts and deletes the meeting's raw data, in one transaction with its audit event (in the meeting's tenant). */
   purge(input: PurgeInput): Promise<PurgeCounts>;
   /** Appends an audit event of its own (an export, a retention run's totals). */
   audit(event: Omit<AuditEvent, 'id'>): Promise<void>;

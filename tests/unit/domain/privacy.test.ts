@@ -1,7 +1,7 @@
 /** The rules of personal-data handling: the pseudonym, the cut-off, who a person is, which records are theirs, frozen facts. */
 import { matchRecords, meetingAttendance, type AttendanceRecord } from '../../../src/domain/attendance';
 import type { Member } from '../../../src/domain/group';
-import { identityOf, pseudonym, recordsOfPerson, retentionCutoff } from '../../../src/domain/privacy';
+import { distinctPeople, identityOf, pseudonym, recordsOfPerson, retentionCutoff } from '../../../src/domain/privacy';
 
 const member = (id: string, name: string, extra: Partial<Member['person']> = {}, role: Member['role'] = 'member'): Member => ({
   id,
@@ -59,4 +59,15 @@ it('lets frozen facts stand in for deleted reports and answers, and a correction
   ]);
   const corrected = meetingAttendance({ ...input, matched: matchRecords([], roster), settled, corrections: [{ memberId: 'hakan', status: 'excused', byName: 'Sara', at: '2026-12-04T00:00:00Z' }] });
   expect(corrected.members.find((m) => m.member.id === 'hakan')).toMatchObject({ status: 'excused', reason: 'correction' });
+});
+
+it('tells namesakes apart: rows sharing an address or account are one person, others are another', () => {
+  const piaElsewhere = { ...member('pia-2', 'Pia Carlsson', { email: 'PIA.CARLSSON@amal.se' }), groupId: 'g2' };
+  const namesake = member('pia-3', 'Pia Carlsson', { aadObjectId: 'aad-other', email: 'pia.carlsson@vanersborg.se' });
+  expect(distinctPeople([pia, piaElsewhere]).map((p) => p.map((m) => m.id))).toEqual([['pia', 'pia-2']]);
+  expect(distinctPeople([pia, namesake, piaElsewhere]).map((p) => p.map((m) => m.id).sort())).toEqual([['pia-3'], ['pia', 'pia-2']]);
+  // A row with a name only cannot be told to be anyone: it counts as one more person.
+  const nameOnly = { ...member('pia-4', 'Pia Carlsson'), person: { id: 'member:pia-4', name: 'Pia Carlsson' } };
+  expect(distinctPeople([pia, nameOnly])).toHaveLength(2);
+  expect(distinctPeople([])).toEqual([]);
 });
