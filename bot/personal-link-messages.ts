@@ -33,13 +33,23 @@ export function assessmentLinkMessage(t: Translate, about: { groupName: string; 
 const MAX_NAMES = 10;
 const names = (list: string[]) => (list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join(', ')} (+${list.length - MAX_NAMES})` : list.join(', '));
 
-/** What the group chat is told after a notice or check-in; undefined when the meeting has no roster. */
-export function linkReportText(report: LinkDeliveryReport, t: Translate): string | undefined {
+/**
+ * What is told after a notice or check-in. `chat`: the group chat, counts only (undefined when the meeting
+ * has no roster); `sender`: the caller, privately, who could not be reached or failed, by name (undefined
+ * when nobody) — who has not answered is for editors only.
+ */
+export function linkReportText(report: LinkDeliveryReport, t: Translate, audience: 'chat' | 'sender' = 'chat'): string | undefined {
+  if (audience === 'sender') {
+    const lines: string[] = [];
+    if (report.unreachable.length > 0) lines.push(t('link.report.unreachable', { names: names(report.unreachable) }));
+    if (report.failed.length > 0) lines.push(t('link.report.failed', { names: names(report.failed) }));
+    return lines.length > 0 ? lines.join(' ') : undefined;
+  }
   const total = report.mailed.length + report.messaged.length + report.inChat.length + report.unreachable.length + report.failed.length;
   if (total === 0) return undefined;
   const lines = [t('link.report.sent', { mailed: report.mailed.length, messaged: report.messaged.length })];
   if (report.inChat.length > 0) lines.push(t('link.report.inChat', { count: report.inChat.length }));
-  if (report.unreachable.length > 0) lines.push(t('link.report.unreachable', { names: names(report.unreachable) }));
-  if (report.failed.length > 0) lines.push(t('link.report.failed', { names: names(report.failed) }));
+  if (report.unreachable.length > 0) lines.push(t('link.report.unreachableCount', { count: report.unreachable.length }));
+  if (report.failed.length > 0) lines.push(t('link.report.failedCount', { count: report.failed.length }));
   return lines.join(' ');
 }

@@ -21,22 +21,31 @@ const checkInData = meetingRef.extend({ mood: z.string().max(40).optional(), tex
 
 /**
  * Each member outside the chat gets their own link privately (src/app decides how); the chat is told how
- * many went out, never a link. The links of those who could not be reached go to the caller privately.
+ * many went out, never a link nor a name. Who could not be reached (with their links) or failed goes to the
+ * caller privately: who has not answered is for editors only.
  */
 async function sendPersonalLinks(turn: HandlerTurn, meeting: Meeting, group: Group | undefined, kind: LinkKind, onlyUnanswered = false): Promise<string | undefined> {
   const { personalLinks, botAppId, log } = turn.services;
   if (!personalLinks || !group) return undefined;
   const messenger = teamsDirectMessenger(turn.context, botAppId ?? '', log);
   const report = await personalLinks.deliver({ meeting, group, kind, messenger, write: linkMessageWriter(turn.t), onlyUnanswered });
-  const text = linkReportText(report, turn.t);
+  const text = linkReportText(report, turn.t, 'chat');
   if (text) await turn.context.sendActivity(plainText(text));
-  if (report.links.length > 0) {
+  const names = linkReportText(report, turn.t, 'sender');
+  if (names || report.links.length > 0) {
     const me = await messenger.find(turn.ctx.caller);
-    if (me) await messenger.sendCard(me.accountId, me.tenantId ?? turn.ctx.tenantId, unreachableLinksCard(report, meeting.title ?? group.name, turn.t));
-    else log.warn({ meetingId: meeting.id }, 'the links of unreachable members could not be given to the sender, who is not in this chat');
+    if (!me) log.warn({ meetingId: meeting.id }, 'who could not be reached could not be told to the sender, who is not in this chat');
+    else {
+      const tenantId = me.tenantId ?? turn.ctx.tenantId;
+      if (names) await messenger.sendCard(me.accountId, tenantId, noticeDoneCard(names));
+      if (report.links.length > 0) await messenger.sendCard(me.accountId, tenantId, unreachableLinksCard(report, meeting.title ?? group.name, turn.t));
+    }
   }
   return text;
 }
+
+/** The meeting the pressed card names, refused (as stale) unless it is this chat's or its group's. */
+const meetingOfThisChat = (turn: HandlerTurn, meetingId: string) => turn.services.meetings.meetingOfThisChat(turn.ctx, meetingId);
 
 /** How an editor or a member sees the notice card. */
 async function viewerOf(turn: HandlerTurn, meetingId: string, o: Awaited<ReturnType<HandlerTurn['services']['notice']['overview']>>): Promise<NoticeViewer> {
@@ -86,6 +95,7 @@ export const noticeCommands: CommandFamily = {
       data: noticeData,
       run: async (turn, data) => {
         const { ctx, t, services } = turn;
+        await meetingOfThisChat(turn, data.meetingId);
         await services.meetingRun.answerNotice(ctx.tenantId, data.meetingId, ctx.caller, { attending: data.attending, note: data.note, substitute: data.substitute }, 'card');
         const o = await services.notice.overview(ctx.tenantId, data.meetingId);
         // Everyone's copy shows the counts; the presser's shows their own answer (and, for editors, everyone's).
@@ -97,6 +107,7 @@ export const noticeCommands: CommandFamily = {
       verb: NOTICE_REFRESH_VERB,
       data: meetingRef,
       run: async (turn, data) => {
+        await meetingOfThisChat(turn, data.meetingId);
         const o = await turn.services.notice.overview(turn.ctx.tenantId, data.meetingId);
         return { card: noticeCard(o, data.cardId, turn.t, await viewerOf(turn, data.meetingId, o)), shared: false };
       },
@@ -106,6 +117,7 @@ export const noticeCommands: CommandFamily = {
       data: followData,
       run: async (turn, data) => {
         const { ctx, t, services } = turn;
+        await meetingOfThisChat(turn, data.meetingId);
         const o = await services.notice.overview(ctx.tenantId, data.meetingId);
         await services.notice.assertMayFollow(ctx, o);
         const report = await sendPersonalLinks(turn, o.meeting, o.group, 'notice', true);
@@ -118,6 +130,7 @@ export const noticeCommands: CommandFamily = {
       data: followData.extend({ again: z.literal('1').optional() }),
       run: async (turn, data) => {
         const { ctx, t, services } = turn;
+        await meetingOfThisChat(turn, data.meetingId);
         const o = await services.notice.overview(ctx.tenantId, data.meetingId);
         await services.notice.assertMaySend(ctx, o);
         // From the booking card: a notice already out is confirmed first, as a second /notice is.
@@ -154,6 +167,7 @@ export const checkInCommands: CommandFamily = {
       data: checkInData,
       run: async (turn, data) => {
         const { ctx, t, services } = turn;
+        await meetingOfThisChat(turn, data.meetingId);
         const answers = await services.meetingRun.answerCheckIn(ctx.tenantId, data.meetingId, ctx.caller, { mood: data.mood, text: data.text, inRoom: data.inRoom }, 'card');
         await replaceSharedCard(turn.context, checkInCard(data.meetingId, answers, data.cardId, t), services.log);
         return { card: checkInCard(data.meetingId, answers, data.cardId, t, ctx.caller), shared: false };
@@ -163,6 +177,7 @@ export const checkInCommands: CommandFamily = {
       verb: CHECKIN_REFRESH_VERB,
       data: meetingRef,
       run: async (turn, data) => {
+        await meetingOfThisChat(turn, data.meetingId);
         const answers = await turn.services.meetingRun.checkIns(turn.ctx.tenantId, data.meetingId);
         return { card: checkInCard(data.meetingId, answers, data.cardId, turn.t, turn.ctx.caller), shared: false };
       },

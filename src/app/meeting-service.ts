@@ -94,6 +94,22 @@ export class MeetingService {
     return undefined;
   }
 
+  /**
+   * The meeting a card press names, when it belongs to this chat: the chat's own meeting, or a meeting of
+   * the group the chat belongs to (or of that group's preparation group). Any other id — a card from another
+   * chat, or a forged invoke — is refused as stale, before anything about that meeting is read or written.
+   */
+  async meetingOfThisChat(ctx: RequestContext, meetingId: string): Promise<Meeting> {
+    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
+    if (!meeting) throw new DomainError('CARD.STALE');
+    if (!ctx.groupId && meeting.conversationId === ctx.conversationId) return meeting;
+    const scope = await this.scopeOf(ctx);
+    if (scope.meeting?.id === meeting.id) return meeting;
+    const group = scope.group;
+    if (group && meeting.groupId && (meeting.groupId === group.id || meeting.groupId === group.preparationGroupId)) return meeting;
+    throw new DomainError('CARD.STALE');
+  }
+
   /** The booked meeting took over this chat: this request's look-ups see it from now on. */
   tookOver(ctx: RequestContext, meeting: Meeting): void {
     this.perRequest.set(ctx, Promise.resolve({ value: meeting, created: false }));

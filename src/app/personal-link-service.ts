@@ -8,6 +8,8 @@
 import { MOODS, personKey, type Mood } from '../domain/attendance-answers';
 import { isMemberOn, type Group, type Member } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
+import { isDomainError } from '../domain/errors';
+import type { PersonRef } from '../domain/person';
 import { isItem } from '../domain/agenda';
 import type { GroupKind } from '../domain/charter';
 import type { AssessmentInput, Importance, Maturity } from '../domain/capability';
@@ -20,10 +22,11 @@ export type { LinkDeliveryReport, LinkKind, LinkMessage, LinkMessageWriter, Link
 export const LINK_MOODS: readonly Mood[] = MOODS;
 
 /**
- * Why the page refuses: the token's reasons, `gone` when the meeting or the membership is no longer there, or
- * `notMember` when the person the link names is not (or no longer) a member of the group.
+ * Why the page refuses: the token's reasons, `gone` when the meeting or the membership is no longer there,
+ * `cancelled` when the meeting was cancelled, or `notMember` when the person the link names is not (or no
+ * longer) a member of the group.
  */
-export type LinkRefusal = LinkTokenRefusal | 'gone' | 'notMember';
+export type LinkRefusal = LinkTokenRefusal | 'gone' | 'cancelled' | 'notMember';
 
 /** What the page shows: whose answer, to which meeting, and the answer stored so far. */
 export interface LinkPageView {
@@ -153,6 +156,17 @@ export class PersonalLinkService {
     if (!found.ok) return found;
     const { meeting, group, member } = found;
     const person = answeringPerson(member);
+    try {
+      await this.store(meeting, person, answer);
+    } catch (e) {
+      // The meeting was deleted between the link's check and the write: the link leads nowhere now.
+      if (isDomainError(e) && e.code === 'CARD.STALE') return { ok: false, refusal: 'gone' };
+      throw e;
+    }
+    return { ok: true, view: await this.viewOf(meeting, group, member, answer.kind) };
+  }
+
+  private async store(meeting: Meeting, person: PersonRef, answer: Exclude<LinkAnswer, { kind: 'assessment' }>): Promise<void> {
     if (answer.kind === 'notice') {
       await this.run.answerNotice(
         meeting.tenantId,
@@ -166,7 +180,6 @@ export class PersonalLinkService {
     } else {
       await this.run.answerCheckIn(meeting.tenantId, meeting.id, person, { mood: answer.mood, inRoom: answer.inRoom, ...(answer.text === undefined ? {} : { text: answer.text }) }, 'link');
     }
-    return { ok: true, view: await this.viewOf(meeting, group, member, answer.kind) };
   }
 
   /** Gives the meeting's members their own link privately (see personal-link-delivery.ts for who and how). */
@@ -184,6 +197,8 @@ export class PersonalLinkService {
     const group = meeting?.groupId ? await this.repos.groups.get(tenantId, meeting.groupId) : undefined;
     const member = group ? (await this.repos.groups.members(tenantId, group.id)).find((m) => m.id === memberId) : undefined;
     if (!meeting || !group || !member) return { ok: false, refusal: 'gone' };
+    // A cancelled meeting takes no answers (and shows none): its links are dead, as a deleted meeting's are.
+    if (meeting.cancelledAt) return { ok: false, refusal: 'cancelled' };
     // A member of the group on the meeting's day whose membership has not ended: a former member's link is dead.
     const today = this.clock.now().toISOString().slice(0, 10);
     const day = (meeting.startsAt ?? this.clock.now().toISOString()).slice(0, 10);

@@ -206,6 +206,7 @@ const refusalKeys: Record<LinkRefusal | 'unavailable', { title: MessageKey; body
   expired: { title: 'link.refused.expired.title', body: 'link.refused.expired.body' },
   wrongKind: { title: 'link.refused.wrongKind.title', body: 'link.refused.wrongKind.body' },
   gone: { title: 'link.refused.gone.title', body: 'link.refused.gone.body' },
+  cancelled: { title: 'link.refused.cancelled.title', body: 'link.refused.cancelled.body' },
   notMember: { title: 'link.refused.notMember.title', body: 'link.refused.notMember.body' },
   unavailable: { title: 'link.unavailable.title', body: 'link.unavailable.body' },
 };

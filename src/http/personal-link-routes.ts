@@ -15,7 +15,7 @@ import { linkPage, refusedPage, type LinkFormValues } from './personal-link-page
 /** No script, no external resource, forms only back to this server, never in a frame. */
 export const LINK_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-const REFUSAL_STATUS: Record<LinkRefusal, number> = { malformed: 400, forged: 403, wrongKind: 403, notMember: 403, expired: 410, gone: 410 };
+const REFUSAL_STATUS: Record<LinkRefusal, number> = { malformed: 400, forged: 403, wrongKind: 403, notMember: 403, expired: 410, gone: 410, cancelled: 410 };
 const MAX_TEXT = 500;
 
 /** Browsers send CRLF from a textarea; the length limit counts a line break once, as the textarea does. */
@@ -157,7 +157,15 @@ export function registerPersonalLinkRoutes(server: Server, links: PersonalLinkSe
         if (!kind.success || !form.success) return send(res, 400, linkPage(opened.view, { t, locale, action, values, problem: problemOf(form.error?.issues[0], t) }));
         answer = { kind: 'checkin', mood: form.data.mood, inRoom: form.data.inRoom === 'true', ...(form.data.text === undefined ? {} : { text: form.data.text }) };
       }
-      const stored = await links.answer(token, answer);
+      let stored;
+      try {
+        stored = await links.answer(token, answer);
+      } catch (e) {
+        const message = refusalMessage(e, t);
+        if (message === undefined) throw e;
+        // The domain refused what was typed (e.g. only control characters): nothing was stored, the form comes back.
+        return send(res, 400, linkPage(opened.view, { t, locale, action, values, problem: message }));
+      }
       if (!stored.ok) return send(res, REFUSAL_STATUS[stored.refusal], refusedPage(stored.refusal, t, locale));
       send(res, 200, linkPage(stored.view, { t, locale, action, stored: true }));
     } catch (e) {

@@ -12,6 +12,7 @@ import type { DirectMessenger, EmailAddress, LinkMessage, MeetingCalendar, Repos
 import { PersonalLinkService, type LinkMessageWriter } from '../../../src/app/personal-link-service';
 import { loadConfig } from '../../../src/config';
 import { DEFAULT_CHARTER_RULES } from '../../../src/domain/charter';
+import { DomainError } from '../../../src/domain/errors';
 import type { Group, Member } from '../../../src/domain/group';
 import type { Meeting } from '../../../src/domain/meeting';
 import type { PersonRef } from '../../../src/domain/person';
@@ -201,4 +202,26 @@ it('gives check-in links only to those not excused, and a reminder only to those
   const report = await service(reminder).deliver({ meeting, group, kind: 'notice', write, onlyUnanswered: true });
   expect(reminder.mails.map((m) => m.to.address).sort()).toEqual(['sara@host.se', 'titti@broken.se']);
   expect([...report.unreachable].sort()).toEqual(['Eva Grann', 'Håkan Sundberg']);
+});
+
+describe('a meeting that is no longer held', () => {
+  const linkOf = (meeting: Meeting, member: Member) => tokens.issue({ tenantId: HOST, meetingId: meeting.id, memberId: member.id, kind: 'notice', expiresAt: new Date('2027-02-10T11:00:00.000Z') });
+
+  it('refuses a cancelled meeting’s link (cancelled), on the page and the answer, and stores nothing', async () => {
+    const { meeting, members } = await aMeeting();
+    const token = linkOf(meeting, members.get('Håkan Sundberg')!);
+    await repos.meetings.update(HOST, meeting.id, { cancelledAt: clock.now().toISOString() });
+    const links = service();
+    expect(await links.open(token)).toEqual({ ok: false, refusal: 'cancelled' });
+    expect(await links.answer(token, { kind: 'notice', attending: true })).toEqual({ ok: false, refusal: 'cancelled' });
+    expect(await repos.answers.notices(HOST, meeting.id)).toEqual([]);
+  });
+
+  it('answers gone when the meeting is deleted between the link’s check and the write', async () => {
+    const { meeting, members } = await aMeeting();
+    const token = linkOf(meeting, members.get('Håkan Sundberg')!);
+    const stale = () => Promise.reject(new DomainError('CARD.STALE'));
+    const links = new PersonalLinkService(repos, { answerNotice: stale, answerCheckIn: stale }, tokens, clock, { publicBaseUrl: 'https://x', hostTenantId: HOST });
+    expect(await links.answer(token, { kind: 'notice', attending: false, substitute: 'Per Ersatt' })).toEqual({ ok: false, refusal: 'gone' });
+  });
 });

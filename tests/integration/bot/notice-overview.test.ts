@@ -8,7 +8,7 @@
 import { loadConfig } from '../../../src/config';
 import { createRepositories, openStore, type OpenStore } from '../../../src/store';
 import { cardOf, cardText, type FakeMember } from '../../fakes/bot-connector';
-import { aCardAction, aGroupChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';
+import { aCardAction, aGroupChat, aMeetingChat, aMessage, people, TENANT, type Chat } from '../../helpers/activities';
 import { useHarness } from '../../helpers/harness';
 import { postActivity } from '../../helpers/test-app';
 
@@ -173,5 +173,86 @@ describe('the notice as a live overview', () => {
     const again = h.teams.sent().map((a) => cardOf(a) as CardJson | undefined).filter((c) => c?.actions?.some((a) => a.verb === 'notice.answer'));
     expect(again.length).toBeGreaterThanOrEqual(2);
     expect(linksSince(directBefore).size).toBe(2);
+  });
+});
+
+describe('who has not answered is for editors only', () => {
+  /** A member from a neighbouring municipality's tenant: the bot may not message her, and she has no e-mail it may use. */
+  const eva: FakeMember = { id: '29:1EvaGrannAbc', name: 'Eva Grann', aadObjectId: '8b0d2f4a-6c8e-4a1b-9d3f-5e7a9c1b3d66', email: 'eva@grannkommun.se', tenantId: '2c4e6a8b-2222-4d6f-8a0c-1e3b5d7f9a11' };
+
+  it('tells the chat, and the shared card after a reminder, counts only; the names go to the sender privately', async () => {
+    const chat = aGroupChat();
+    const name = `E-råd Översikt ${++n}`;
+    h.teams.members = [people.sara, people.hakan, pia, eva];
+    await say(chat, people.sara, `/setup ${name}`);
+    await say(chat, people.sara, `/schedule 2027-02-10 09:00-12:00 ${name}`);
+    // Eva stays in the chat, but as a guest from another tenant she cannot be given a link there or privately.
+    h.teams.members = [people.sara, people.hakan, eva];
+    h.teams.clear();
+    const directBefore = h.teams.direct().length;
+    const posted = await say(chat, people.sara, '/notice');
+    const report = posted.at(-1)!.text as string;
+    expect(report).toContain('1 could not be reached');
+    expect(JSON.stringify(posted)).not.toMatch(/Eva|Grann|Pia/);
+    const toSara = h.teams.direct().slice(directBefore).filter((d) => d.memberId === people.sara.id);
+    expect(cardText(cardOf(toSara[0]!.activity))).toContain('No link could be sent to Eva Grann');
+
+    // A second /notice offers the reminder; pressed there, its shared card says how many, not who.
+    const confirm = cardOf((await say(chat, people.sara, '/notice'))[0]) as CardJson;
+    const sentBefore = h.teams.sent().length;
+    const remindedBefore = h.teams.direct().length;
+    const done = await press(chat, people.sara, actionOf(confirm, 'notice.remind'));
+    expect(cardText(done)).toContain('1 could not be reached');
+    expect(JSON.stringify(done)).not.toMatch(/Eva|Grann|Pia/);
+    expect(JSON.stringify(h.teams.sent().slice(sentBefore))).not.toMatch(/Eva|Grann|Pia/);
+    const reminded = h.teams.direct().slice(remindedBefore).filter((d) => d.memberId === people.sara.id);
+    expect(JSON.stringify(reminded)).toContain('Eva Grann');
+  });
+});
+
+describe('a card press names a meeting of this chat only', () => {
+  const forged = (action: Action, meetingId: string): Action => ({ ...action, data: { ...action.data, meetingId } });
+
+  it('refuses, from another group’s chat, a press with the meeting id of another group’s notice, and tells no names', async () => {
+    const a = await aNotice();
+    await press(a.chat, people.titti, actionOf(a.card, 'notice.answer', 1), { note: 'Hemligt skäl' }, a.activityId);
+    const b = await aNotice();
+    const directBefore = h.teams.direct().length;
+    for (const verb of ['notice.refresh', 'notice.remind', 'notice.send']) {
+      const action = verb === 'notice.refresh' ? b.card.refresh!.action : { type: 'Action.Execute', verb, title: '', data: { ...b.card.refresh!.action.data } };
+      const refused = await press(b.chat, people.sara, forged(action, a.meetingId));
+      expect(typeof refused).toBe('string');
+      expect(JSON.stringify(refused)).not.toMatch(/Titti|Hemligt|Pia|Håkan/);
+    }
+    expect(h.teams.direct()).toHaveLength(directBefore);
+    // An answer is not written into the other group's meeting either.
+    expect(typeof (await press(b.chat, people.hakan, forged(actionOf(b.card, 'notice.answer', 0), a.meetingId)))).toBe('string');
+    expect((await repos().answers.notices(TENANT, a.meetingId)).map((x) => x.person.name)).toEqual(['Titti Andersson']);
+  });
+
+  it('refuses the organizer of one group-less meeting a press with another group-less meeting’s id', async () => {
+    const chatA = aMeetingChat();
+    const chatB = aMeetingChat();
+    h.teams.members = [people.sara, people.hakan, people.titti];
+    h.teams.setRole(chatA.meetingId!, people.sara.aadObjectId, 'Organizer');
+    h.teams.setRole(chatB.meetingId!, people.hakan.aadObjectId, 'Organizer');
+    const posted = await say(chatA, people.sara, '/notice');
+    const cardA = cardOf(posted.find((x) => cardOf(x))) as CardJson;
+    await press(chatA, people.titti, actionOf(cardA, 'notice.answer', 1), { note: 'Hemligt skäl', substitute: 'Per Ersatt' });
+    const meetingA = actionOf(cardA, 'notice.answer', 0).data.meetingId as string;
+    // Håkan organizes his own meeting: from its chat, he asks for meeting A's answers, reminds, answers.
+    await say(chatB, people.hakan, '/notice');
+    const directBefore = h.teams.direct().length;
+    for (const verb of ['notice.refresh', 'notice.remind', 'checkin.refresh', 'checkin.answer']) {
+      const refused = await press(chatB, people.hakan, forged({ ...actionOf(cardA, 'notice.answer', 0), verb }, meetingA));
+      expect(typeof refused).toBe('string');
+      expect(refused as unknown as string).toMatch(/out of date/);
+      expect(JSON.stringify(refused)).not.toMatch(/Titti|Hemligt|Per Ersatt/);
+    }
+    expect(typeof (await press(chatB, people.hakan, forged(actionOf(cardA, 'notice.answer', 0), meetingA)))).toBe('string');
+    expect(h.teams.direct()).toHaveLength(directBefore);
+    expect((await repos().answers.notices(TENANT, meetingA)).map((x) => x.person.name)).toEqual(['Titti Andersson']);
+    // From its own chat, the organizer still sees the names.
+    expect(cardText(await press(chatA, people.sara, forged({ ...actionOf(cardA, 'notice.answer', 0), verb: 'notice.refresh' }, meetingA)))).toContain('Per Ersatt');
   });
 });

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { loadConfig } from '../../../src/config';
 import { hmacLinkTokens } from '../../../src/links/personal-link-token';
 import { LINK_KEY_FILE_NAME } from '../../../src/links/signing-key';
@@ -88,9 +89,11 @@ describe('delivery', () => {
     // The card, then one line about the links: no link in the group chat.
     expect(cardOf(posted[0])).toBeDefined();
     expect(JSON.stringify(posted)).not.toContain('/p/');
+    // Counts only: who could not be reached is for the sender, privately.
     expect(posted.at(-1)!.text).toBe(
-      'Personal links: 0 by e-mail, 2 in a private chat with the bot. 1 in this chat answer on the card. No link could be sent to Eva <i>Grann</i>: no e-mail can be sent to them and the bot cannot message them. Their links went to you privately, to pass on.',
+      'Personal links: 0 by e-mail, 2 in a private chat with the bot. 1 in this chat answer on the card. 1 could not be reached by e-mail or by the bot; their links went privately to whoever sent this.',
     );
+    expect(JSON.stringify(posted)).not.toContain('Grann');
 
     // One-to-one chats, opened as Teams wants them: one member (by Entra object id, outside the chat), not a group, the tenant given.
     const opened = h.teams.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
@@ -106,9 +109,10 @@ describe('delivery', () => {
     expect(cardText(hakanCard)).not.toContain('/p/');
     // Sara sent it and is in the chat: no link of her own, but Eva's, privately, to pass on.
     const toSara = h.teams.direct().slice(directBefore).filter((d) => d.memberId === people.sara.id);
-    expect(toSara).toHaveLength(1);
-    expect(JSON.stringify(toSara[0]!.activity)).toContain(`${BASE}/p/`);
-    expect(cardText(cardOf(toSara[0]!.activity))).toContain('Personal link for Eva <i>Grann</i>');
+    expect(toSara).toHaveLength(2);
+    expect(cardText(cardOf(toSara[0]!.activity))).toContain('No link could be sent to Eva <i>Grann</i>');
+    expect(JSON.stringify(toSara[1]!.activity)).toContain(`${BASE}/p/`);
+    expect(cardText(cardOf(toSara[1]!.activity))).toContain('Personal link for Eva <i>Grann</i>');
   });
 
   // PostgreSQL keeps no data folder of its own here: the key file is SQLite's neighbour (skipped, not passed, there).
@@ -215,6 +219,61 @@ describe('the page', () => {
     expect(tooLong.status).toBe(400);
     expect(await tooLong.text()).toContain('Texten är för lång: högst 500 tecken.');
     expect(await repos().answers.notices(TENANT, meeting.id)).toEqual([]);
+  });
+
+  it('gives the form back (400), not a failure, when the domain refuses the text: control characters only, or too long', async () => {
+    const { chat, meeting } = await aGroupWithMeeting();
+    const from = h.teams.direct().length;
+    await say(chat, people.sara, '/notice');
+    const hakan = linksSent(from).get(people.hakan.aadObjectId)!;
+
+    for (const form of [{ attending: 'no', substitute: '\u0001' }, { attending: 'no', substitute: '\u0001\u0002\u0007' }, { attending: 'no', substitute: 'x'.repeat(201) }]) {
+      const res = await post(hakan, { kind: 'notice', ...form }, '?lang=en');
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('role="alert"');
+      expect(html).not.toContain('could not be shown');
+    }
+    const note = await post(hakan, { kind: 'notice', attending: 'yes', note: '\u0001\u0002' });
+    // A note of control characters only is refused as empty, or stored as no note: never a failure.
+    expect([200, 400]).toContain(note.status);
+    for (const a of await repos().answers.notices(TENANT, meeting.id)) expect([...(a.note ?? '')].some((c) => c.charCodeAt(0) < 0x20 && c !== '\n')).toBe(false);
+    expect((await repos().answers.notices(TENANT, meeting.id)).filter((a) => a.substitute !== undefined)).toEqual([]);
+  });
+});
+
+describe('a meeting that is no longer held', () => {
+  it('refuses a cancelled meeting’s link (410, saying it was cancelled) and stores nothing', async () => {
+    const { chat, meeting } = await aGroupWithMeeting();
+    const from = h.teams.direct().length;
+    await say(chat, people.sara, '/notice');
+    const hakan = linksSent(from).get(people.hakan.aadObjectId)!;
+    await repos().meetings.update(TENANT, meeting.id, { cancelledAt: NOW.toISOString() });
+
+    const opened = await page(hakan, {}, '?lang=en');
+    expect(opened.status).toBe(410);
+    expect(await opened.text()).toContain('The meeting was cancelled');
+    const res = await post(hakan, { kind: 'notice', attending: 'yes' });
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('Mötet är inställt');
+    expect(await repos().answers.notices(TENANT, meeting.id)).toEqual([]);
+  });
+
+  // Nothing deletes a meeting but an operator: done here on SQLite with the foreign keys off for this connection (skipped on PostgreSQL).
+  (testStoreKind() === 'sqlite' ? it : it.skip)('refuses a deleted meeting’s link (410), on the page and the form', async () => {
+    const { chat, meeting } = await aGroupWithMeeting();
+    const from = h.teams.direct().length;
+    await say(chat, people.sara, '/notice');
+    const hakan = linksSent(from).get(people.hakan.aadObjectId)!;
+    // Gone from the store as if it had never been: the link's meeting id now names nothing.
+    await sql`PRAGMA foreign_keys = OFF`.execute(store.db);
+    await store.db.deleteFrom('meetings').where('id', '=', meeting.id).execute();
+    await sql`PRAGMA foreign_keys = ON`.execute(store.db);
+
+    expect((await page(hakan)).status).toBe(410);
+    const res = await post(hakan, { kind: 'notice', attending: 'no', substitute: 'Per Ersatt' });
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain('Länken leder inte längre någonstans');
   });
 });
 
