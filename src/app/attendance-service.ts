@@ -139,8 +139,8 @@ export class AttendanceService {
 
   /** The sheet of one meeting (a card's button), for those who may record its attendance. */
   async sheetFor(ctx: RequestContext, meetingId: string): Promise<AttendanceView> {
-    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
-    if (!meeting) throw new DomainError('CARD.STALE');
+    // A card's meeting id is the presser's to change: only this chat's meeting, or its group's, is taken.
+    const meeting = await this.meetings.meetingOfThisChat(ctx, meetingId);
     await this.policy.assert(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'attendance.record');
     return this.attendanceOf(ctx.tenantId, meeting.id);
   }
@@ -150,8 +150,8 @@ export class AttendanceService {
    * `/present` does); members left as they were keep what decided their status. Returns how many changed.
    */
   async recordSheet(ctx: RequestContext, meetingId: string, fields: Readonly<Record<string, unknown>>): Promise<{ view: AttendanceView; changed: number }> {
-    const meeting = await this.repos.meetings.get(ctx.tenantId, meetingId);
-    if (!meeting) throw new DomainError('CARD.STALE');
+    // A card's meeting id is the presser's to change: only this chat's meeting, or its group's, is taken.
+    const meeting = await this.meetings.meetingOfThisChat(ctx, meetingId);
     await this.policy.assert(ctx, await this.scopeOfMeeting(ctx.tenantId, meeting), 'attendance.record');
     const changes = sheetChanges((await this.attendanceOf(ctx.tenantId, meeting.id)).members, readSheet(fields));
     const at = this.clock.now().toISOString();

@@ -218,3 +218,21 @@ it('quotes the whole value it could not read and names the command', async () =>
   expect(textOf(await say(meeting, people.sara, '/åtgärd Skicka ut direktivet senast: 15 januari', 'sv-SE'))).toContain('/åtgärd: ”15 januari” är inte ett giltigt värde för slutdatum.');
   expect(textOf(await say(meeting, people.sara, '/agenda move 5'))).toContain('/agenda: “move 5” is not an agenda change I can read.');
 });
+
+it('opens and saves the sheet only for this chat’s meeting: a card’s meeting id changed to another meeting is refused', async () => {
+  const mine = aMeetingChat();
+  const theirs = aMeetingChat();
+  // Sara organizes her own meeting, and is only an attendee of theirs; neither belongs to a group.
+  h.teams.setRole(theirs.meetingId!, people.sara.aadObjectId, 'Attendee');
+  await post(theirs, people.sara, '/attendance');
+  await post(mine, people.sara, '/attendance');
+  const theirMeeting = (await repos().meetings.findByTeamsId(TENANT, theirs.meetingId!))!;
+  const forged = (verb: string) => ({ verb, data: { cardId: '00000000-0000-4000-8000-000000000001', meetingId: theirMeeting.id } });
+
+  const opened = messageOf(await press(mine, people.sara, forged('attendance.editSheet')));
+  expect(opened).not.toContain('Håkan Sundberg');
+  expect(opened).toMatch(/out of date|no longer/i);
+  const saved = messageOf(await press(mine, people.sara, forged('attendance.recordSheet'), { m_x: 'present' }));
+  expect(saved).toMatch(/out of date|no longer/i);
+  expect(await repos().attendance.corrections(TENANT, theirMeeting.id)).toEqual([]);
+});
