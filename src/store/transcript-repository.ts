@@ -34,10 +34,28 @@ export class SqlTranscriptRepository implements TranscriptRepository {
     let added = 0;
     for (const t of transcripts) {
       const id = randomUUID();
-      // A second fetch (end event and job at once) meets the unique key and stores nothing.
+      // A second fetch (end event and job at once) meets the unique key and stores nothing; a fetch that was
+      // under way while the retention job deleted the meeting's transcripts stores nothing either.
       const result = await this.db
         .insertInto('transcripts')
-        .values({ id, tenant_id: tenantId, meeting_id: meetingId, graph_id: t.graphId, started_at: t.startedAt, ended_at: t.endedAt ?? null, attributed: t.attributed ? 1 : 0, fetched_at: at, cues: JSON.stringify(cuesOf(id, t)) })
+        .columns(['id', 'tenant_id', 'meeting_id', 'graph_id', 'started_at', 'ended_at', 'attributed', 'fetched_at', 'cues'])
+        .expression(
+          this.db
+            .selectNoFrom((eb) => [
+              eb.cast<string>(eb.val(id), 'text').as('id'),
+              eb.cast<string>(eb.val(tenantId), 'text').as('tenant_id'),
+              eb.cast<string>(eb.val(meetingId), 'text').as('meeting_id'),
+              eb.cast<string>(eb.val(t.graphId), 'text').as('graph_id'),
+              eb.cast<string>(eb.val(t.startedAt), 'text').as('started_at'),
+              eb.cast<string | null>(eb.val(t.endedAt ?? null), 'text').as('ended_at'),
+              eb.cast<number>(eb.val(t.attributed ? 1 : 0), 'integer').as('attributed'),
+              eb.cast<string>(eb.val(at), 'text').as('fetched_at'),
+              eb.cast<string>(eb.val(JSON.stringify(cuesOf(id, t))), 'text').as('cues'),
+            ])
+            .where((eb) =>
+              eb.not(eb.exists(eb.selectFrom('transcript_meetings').select('meeting_id').where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).where('deleted_at', 'is not', null))),
+            ),
+        )
         .onConflict((oc) => oc.columns(['tenant_id', 'meeting_id', 'graph_id']).doNothing())
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0n);
