@@ -9,7 +9,7 @@ import { DomainError } from '../domain/errors';
 import type { Group } from '../domain/group';
 import type { Meeting } from '../domain/meeting';
 import type { PersonRef } from '../domain/person';
-import { timeToMinutes, utcToStockholm } from '../domain/stockholm-time';
+import { minutesToTime, timeToMinutes, utcToStockholm } from '../domain/stockholm-time';
 import type { AccessPolicy, Scope } from './access-policy';
 import { AgendaEditing, type AgendaChange, type CardRow } from './agenda-editing';
 import type { RequestContext } from './context';
@@ -93,10 +93,15 @@ export class MeetingRunService {
       // A meeting nobody prepared an agenda for (not booked through Rådslag) starts from the template.
       // It begins now, whatever the invitation said.
       const from = now;
-      const until = meeting.endsAt && meeting.endsAt > from.toISOString() ? new Date(meeting.endsAt) : new Date(from.getTime() + 2 * 3600_000);
-      const start = utcToStockholm(from).time;
-      // A meeting that runs past midnight gets its agenda up to midnight (agenda times are of one day).
-      const end = utcToStockholm(until).date === utcToStockholm(from).date ? utcToStockholm(until).time : '23:59';
+      // Begun just before its booked end, it runs at least as long as the template needs; never booked, two hours.
+      const booked = meeting.endsAt && meeting.endsAt > from.toISOString() ? new Date(meeting.endsAt).getTime() : undefined;
+      const until = new Date(booked !== undefined ? Math.max(booked, from.getTime() + MIN_TEMPLATE_MINUTES * 60_000) : from.getTime() + 2 * 3600_000);
+      let start = utcToStockholm(from).time;
+      // A meeting that runs past midnight gets its agenda up to midnight (agenda times are of one day); one
+      // begun in the day's last minutes gets it in the day's last twenty, its first item now.
+      const pastMidnight = utcToStockholm(until).date !== utcToStockholm(from).date;
+      const end = pastMidnight ? '23:59' : utcToStockholm(until).time;
+      if (pastMidnight && timeToMinutes(end) - timeToMinutes(start) < MIN_TEMPLATE_MINUTES) start = minutesToTime(timeToMinutes(end) - MIN_TEMPLATE_MINUTES);
       if (timeToMinutes(end) - timeToMinutes(start) >= MIN_TEMPLATE_MINUTES) {
         await this.repos.agendas.replace(ctx.tenantId, meeting.id, templateAgenda(ctx.locale ?? 'sv', { start, end }));
         agenda = itemsOf(await this.repos.agendas.list(ctx.tenantId, meeting.id));
