@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AttendanceRepository, FetchedAttendanceRecord } from '../app/ports';
 import type { AttendanceStatus, Correction } from '../domain/attendance';
 import { appendAudit } from './audit-repository';
-import type { Database } from './schema';
+import type { AttendanceRecordsTable, Database } from './schema';
 import type { Transact } from './transactions';
 
 /**
@@ -56,16 +56,7 @@ export class SqlAttendanceRepository implements AttendanceRepository {
       .orderBy('report_id')
       .orderBy('record_id')
       .execute();
-    return rows.map((r) => ({
-      reportId: r.report_id,
-      recordId: r.record_id,
-      ...(r.aad_object_id ? { aadObjectId: r.aad_object_id } : {}),
-      ...(r.record_tenant_id ? { tenantId: r.record_tenant_id } : {}),
-      ...(r.email ? { email: r.email } : {}),
-      displayName: r.display_name,
-      role: r.role as FetchedAttendanceRecord['role'],
-      seconds: Number(r.seconds),
-    }));
+    return rows.map(toFetchedRecord);
   }
 
   async addCorrection(tenantId: string, meetingId: string, c: Correction & { byId: string }): Promise<void> {
@@ -84,3 +75,15 @@ export class SqlAttendanceRepository implements AttendanceRepository {
     return rows.map((r) => ({ memberId: r.member_id, status: r.status as AttendanceStatus, byName: r.by_name, at: r.at }));
   }
 }
+
+/** A stored attendance record as Graph gave it (also read by the personal-data export). */
+export const toFetchedRecord = (r: Selectable<AttendanceRecordsTable>): FetchedAttendanceRecord => ({
+  reportId: r.report_id,
+  recordId: r.record_id,
+  ...(r.aad_object_id ? { aadObjectId: r.aad_object_id } : {}),
+  ...(r.record_tenant_id ? { tenantId: r.record_tenant_id } : {}),
+  ...(r.email ? { email: r.email } : {}),
+  displayName: r.display_name,
+  role: r.role as FetchedAttendanceRecord['role'],
+  seconds: Number(r.seconds),
+});

@@ -12,6 +12,7 @@ import { nameKey } from '../domain/attendance-records';
 import type { AuditEvent } from '../domain/audit';
 import type { Member } from '../domain/group';
 import { pseudonym, type PersonIdentity, type SettledFacts } from '../domain/privacy';
+import { toFetchedRecord } from './attendance-repository';
 import { appendAudit, toEvent } from './audit-repository';
 import type { StoreKind } from './database';
 import { toMember } from './group-repository';
@@ -85,16 +86,7 @@ export class SqlPrivacyRepository implements PrivacyRepository {
       meetingId: r.meeting_id,
       reportId: r.report_id,
       recordId: r.record_id,
-      record: {
-        reportId: r.report_id,
-        recordId: r.record_id,
-        ...(r.aad_object_id ? { aadObjectId: r.aad_object_id } : {}),
-        ...(r.record_tenant_id ? { tenantId: r.record_tenant_id } : {}),
-        ...(r.email ? { email: r.email } : {}),
-        displayName: r.display_name,
-        role: r.role as FetchedAttendanceRecord['role'],
-        seconds: Number(r.seconds),
-      },
+      record: toFetchedRecord(r),
     }));
   }
 
