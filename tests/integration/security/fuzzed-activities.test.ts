@@ -188,6 +188,20 @@ const activities = () => fc.oneof(
       id: `fuzz-${Math.random().toString(36).slice(2)}`,
       entities: [{ type: 'mention', text: '<at>Rådslag</at>', mentioned: BOT }, ...(mention === undefined ? [] : [{ type: 'mention', text: '<at>x</at>', mentioned: mention }])],
     })),
+  // Commands that store a record, valid in every field but the ids the fuzz chooses: enough of them that a run always reaches
+  // the store (the commands above nearly always carry a junk mention, which the edge refuses, so a run of 300 once stored nothing).
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('/decision Ett beslut om budgeten', '/beslut Ett beslut om budgeten', '/note Vi diskuterade budgeten', '/risk Leverantören går i konkurs S3 K4', '/action Titti Andersson: Skicka underlaget due: 2027-01-15'),
+        fc.option(fc.constantFrom(people.titti, people.hakan), { nil: undefined }),
+      )
+      .map(([text, person]) => ({
+        ...aMessage({ serviceUrl, chat: meetingChat, from: people.sara, text: person ? `${text} <at>${person.name}</at>` : text, mentions: person ? [person] : [] }),
+        id: `fuzz-${Math.random().toString(36).slice(2)}`,
+      })),
+  },
   // An envelope with fields taken away or replaced by junk.
   fc.tuple(fc.subarray(['type', 'serviceUrl', 'channelId', 'from', 'recipient', 'conversation', 'channelData', 'locale', 'id'], { minLength: 1 }), junk, fc.boolean()).map(([keys, value, remove]) => {
     const a: Record<string, unknown> = { ...aMessage({ serviceUrl, chat: meetingChat, from: people.sara, text: '/decision Fel kuvert' }) };
@@ -225,8 +239,8 @@ it('answers 300 fuzzed activities without a 5xx or a logged error, and a refused
   // The generators reach both sides: some activities are refused at the edge, the rest reach a handler.
   expect(refused).toBeGreaterThan(30);
   expect(refused).toBeLessThan(290);
-  // …and some of those that reach a handler are valid enough to be stored (the real ids reached the use cases).
-  expect(wrote).toBeGreaterThan(0);
+  // …and those that reach a handler with valid fields are stored (about one in five activities is such a command).
+  expect(wrote).toBeGreaterThan(10);
 }, 240_000);
 
 it('answers every command word of the registry, with hostile arguments, without a 5xx or a logged error', async () => {
