@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/profile.ts`: the benchmark's 200-concurrent /decision load against Rådslag started with
  * `--cpu-prof`, for finding where a request's time goes. Writes the profile to bench/profiles/ (git-ignored)
- * and prints the functions with the most self time.
+ * and prints the functions with the most self time. `DATABASE_URL=postgres://…` profiles the PostgreSQL path.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'radslag-profile-'));
   const connector = await fastConnector();
   const port = await freePort();
-  const app = await spawnNode(['--cpu-prof', `--cpu-prof-dir=${dir}`, ...appArgs()], { PORT: String(port), DATABASE_URL: `sqlite:${path.join(data, 'p.db')}`, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, port);
+  const app = await spawnNode(['--cpu-prof', `--cpu-prof-dir=${dir}`, ...appArgs()], { PORT: String(port), DATABASE_URL: process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : `sqlite:${path.join(data, 'p.db')}`, BOT_ID: '', LOCAL_MODE: 'on', LOG_LEVEL: 'warn', DEMO_WORKSPACE: 'off', JOB_POLL_SECONDS: '3600' }, port);
   await runLoad(500, 50, (i) => post(app.url, decision(connector.url, i, 'warm')));
   const result = await runLoad(Number(process.env.BENCH_TOTAL ?? 3000), 200, (i) => post(app.url, decision(connector.url, i, 'prof')));
   await app.stop();

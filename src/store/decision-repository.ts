@@ -5,6 +5,7 @@ import type { Decision } from '../domain/decision';
 import type { PersonRef } from '../domain/person';
 import { appendAudit, preparedAppendAudit } from './audit-repository';
 import { retryOnConflict } from './numbering';
+import { StatementBatch } from './statement-batch';
 import { personFrom } from './person-columns';
 import { everyColumn, prepare, type PreparedQuery } from './prepared';
 import type { Database, DecisionsTable } from './schema';
@@ -27,6 +28,11 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
 });
 
 type DecisionRow = Selectable<DecisionsTable>;
+
+interface DecisionAsk {
+  key: string;
+  input: NewDecision;
+}
 
 /** Every column of a decision, for the prepared insert (each gets a parameter). */
 const DECISION_COLUMNS: Record<keyof DecisionRow, null> = {
@@ -55,6 +61,11 @@ export class SqlDecisionRepository implements DecisionRepository {
   private readonly lastNumber: PreparedQuery<{ tenantId: string; meetingId: string }, { last: number | null }>;
   private readonly insert: PreparedQuery<DecisionRow, unknown>;
   private readonly audit: ReturnType<typeof preparedAppendAudit>;
+  /** PostgreSQL: the /decisions that arrive together, written in one statement (recordMany). */
+  private readonly together = new StatementBatch<DecisionAsk, Stored<Decision>>(
+    (ask) => ask.key,
+    (asks) => retryOnConflict(() => this.recordMany(asks)),
+  );
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -74,7 +85,12 @@ export class SqlDecisionRepository implements DecisionRepository {
   }
 
   record(input: NewDecision): Promise<Stored<Decision>> {
-    if (this.kind === 'postgres') return retryOnConflict(() => this.recordInOneStatement(input));
+    if (this.kind === 'postgres') {
+      return this.together.load({ key: randomUUID(), input }).then((stored) => {
+        if (!stored) throw new Error(`decision for ${input.sourceKey} was not answered`);
+        return stored;
+      });
+    }
     return retryOnConflict(() =>
       this.transact(async (trx) => {
         const [existing] = await this.bySourceKey.run(trx, { tenantId: input.tenantId, sourceKey: input.sourceKey });
@@ -116,53 +132,76 @@ export class SqlDecisionRepository implements DecisionRepository {
   }
 
   /**
-   * PostgreSQL: the source-key check, the next §, the decision and its audit event in one statement, one round
-   * trip instead of seven. The § comes from an upsert on the meeting's `decision_numbers` row: writers of one
-   * meeting queue on that row, and an upsert that waited sees the newest number (a plain `max(number)` would
-   * see the statement's snapshot, taken before the wait). `greatest` with the decisions' own highest § covers
-   * meetings numbered before the counter existed, or changed without it (a chat taken over).
-   * The same activity stored meanwhile by another instance: the source key's unique constraint refuses, and
-   * retryOnConflict runs the statement again, which then returns the stored decision.
+   * PostgreSQL: the source-key checks, the next §s, the decisions and their audit events of every /decision
+   * that arrived together in one statement (StatementBatch), one round trip and one commit for all of them.
+   * The §s come from an upsert on each meeting's `decision_numbers` row, raised by the number of new decisions:
+   * writers of one meeting queue on that row (taken in the meetings' order, so two batches cannot deadlock),
+   * and an upsert that waited sees the newest number (a plain `max(number)` would see the statement's
+   * snapshot, taken before the wait). `greatest` with the decisions' own highest § covers meetings numbered
+   * before the counter existed, or changed without it (a chat taken over). The same activity twice in one
+   * batch is stored once, for the first; one stored meanwhile by another instance makes the source key's
+   * unique constraint refuse, and retryOnConflict runs the statement again, which then finds it.
    */
-  private async recordInOneStatement(input: NewDecision): Promise<Stored<Decision>> {
-    const id = randomUUID();
-    const details = { ...(input.heading ? { heading: input.heading } : {}), text: input.text, ...(input.agendaItem ? { agendaItem: input.agendaItem } : {}) };
+  private async recordMany(asks: DecisionAsk[]): Promise<Map<string, Stored<Decision>>> {
+    const inputs = asks.map((a) => a.input);
+    const column = <T>(f: (input: NewDecision, i: number) => T): T[] => inputs.map(f);
     // The audit event's details as appendAudit writes them ({"number":…,…}), the number filled in by the statement.
-    const detailsTail = JSON.stringify(details).slice(1);
-    const by = input.recordedBy;
-    const result = await sql<DecisionRow & { created: number }>`/* prepared:decision-record */
-      with existing as (
-        select * from decisions where tenant_id = ${input.tenantId} and source_key = ${input.sourceKey}
+    const tail = (d: NewDecision) => JSON.stringify({ ...(d.heading ? { heading: d.heading } : {}), text: d.text, ...(d.agendaItem ? { agendaItem: d.agendaItem } : {}) }).slice(1);
+    const ids = column(() => randomUUID());
+    const result = await sql<DecisionRow & { created: number }>`/* prepared:decision-record-many */
+      with input as (
+        select * from unnest(cast(${ids} as text[]), cast(${column((d) => d.tenantId)} as text[]), cast(${column((d) => d.meetingId)} as text[]),
+                             cast(${column((d) => d.text)} as text[]), cast(${column((d) => d.recordedBy.id)} as text[]),
+                             cast(${column((d) => d.recordedBy.aadObjectId ?? null)} as text[]), cast(${column((d) => d.recordedBy.name)} as text[]),
+                             cast(${column((d) => d.recordedAt)} as text[]), cast(${column((d) => d.sourceKey)} as text[]),
+                             cast(${column((d) => d.agendaItem ?? null)} as integer[]), cast(${column((d) => d.heading ?? null)} as text[]),
+                             cast(${column(() => randomUUID())} as text[]), cast(${column(tail)} as text[]))
+          with ordinality as i(id, tenant_id, meeting_id, text, by_id, by_aad, by_name, at, source_key, agenda_item, heading, audit_id, details_tail, ord)
+      ), existing as (
+        select d.* from decisions d where (d.tenant_id, d.source_key) in (select tenant_id, source_key from input)
+      ), fresh as (
+        select distinct on (i.tenant_id, i.source_key) i.* from input i
+        where not exists (select 1 from existing e where e.tenant_id = i.tenant_id and e.source_key = i.source_key)
+        order by i.tenant_id, i.source_key, i.ord
+      ), counts as (
+        select tenant_id, meeting_id, count(*)::integer as n from fresh group by tenant_id, meeting_id
       ), numbered as (
         insert into decision_numbers (tenant_id, meeting_id, last)
-        select ${input.tenantId}, ${input.meetingId}, coalesce(max(number), 0) + 1 from decisions
-        where tenant_id = ${input.tenantId} and meeting_id = ${input.meetingId}
-        having not exists (select 1 from existing)
-        on conflict (tenant_id, meeting_id) do update set last = greatest(decision_numbers.last + 1, excluded.last)
-        returning last
+        select c.tenant_id, c.meeting_id, coalesce((select max(d.number) from decisions d where d.tenant_id = c.tenant_id and d.meeting_id = c.meeting_id), 0) + c.n
+        from counts c order by c.tenant_id, c.meeting_id
+        on conflict (tenant_id, meeting_id) do update set last = greatest(decision_numbers.last + (
+          select c.n from counts c where c.tenant_id = excluded.tenant_id and c.meeting_id = excluded.meeting_id), excluded.last)
+        returning tenant_id, meeting_id, last
+      ), placed as (
+        select f.*, n.last - c.n + row_number() over (partition by f.tenant_id, f.meeting_id order by f.ord) as number
+        from fresh f join counts c using (tenant_id, meeting_id) join numbered n using (tenant_id, meeting_id)
       ), inserted as (
         insert into decisions (id, tenant_id, meeting_id, number, text, recorded_by_id, recorded_by_aad_object_id, recorded_by_name,
                                recorded_at, status, retracted_by_id, retracted_by_aad_object_id, retracted_by_name, retracted_at,
                                source_key, agenda_item, heading)
-        select ${id}, ${input.tenantId}, ${input.meetingId}, numbered.last, ${input.text}, ${by.id}, cast(${by.aadObjectId ?? null} as text), ${by.name},
-               ${input.recordedAt}, 'active', null, null, null, null,
-               ${input.sourceKey}, cast(${input.agendaItem ?? null} as integer), cast(${input.heading ?? null} as text)
-        from numbered
+        select id, tenant_id, meeting_id, number, text, by_id, by_aad, by_name, at, 'active', null, null, null, null, source_key, agenda_item, heading
+        from placed
         returning *
       ), audited as (
         insert into audit_events (id, tenant_id, at, actor_id, actor_aad_object_id, actor_name, entity, entity_id, action, meeting_id, details)
-        select ${randomUUID()}, ${input.tenantId}, ${input.recordedAt}, ${by.id}, cast(${by.aadObjectId ?? null} as text), ${by.name},
-               'decision', inserted.id, 'create', ${input.meetingId}, '{"number":' || cast(inserted.number as text) || ',' || cast(${detailsTail} as text)
-        from inserted
+        select p.audit_id, p.tenant_id, p.at, p.by_id, p.by_aad, p.by_name, 'decision', inserted.id, 'create', p.meeting_id,
+               '{"number":' || cast(inserted.number as text) || ',' || p.details_tail
+        from placed p join inserted on inserted.id = p.id
       )
       select inserted.*, 1 as created from inserted
       union all
       select existing.*, 0 as created from existing
     `.execute(this.db);
-    const [row] = result.rows;
-    if (!row) throw new Error(`decision for ${input.sourceKey} was neither stored nor found`);
-    const { created, ...decision } = row;
-    return { value: toDecision(decision), created: Number(created) === 1 };
+    const bySource = new Map(result.rows.map((row) => [`${row.tenant_id}\u0000${row.source_key}`, row]));
+    return new Map(
+      inputs.map((input, i) => {
+        const row = bySource.get(`${input.tenantId}\u0000${input.sourceKey}`);
+        if (!row) throw new Error(`decision for ${input.sourceKey} was neither stored nor found`);
+        const { created, ...decision } = row;
+        // Of one activity delivered twice in the batch, the first stored it; the other hears it was stored before.
+        return [asks[i]!.key, { value: toDecision(decision), created: Number(created) === 1 && decision.id === ids[i] }];
+      }),
+    );
   }
 
   async get(tenantId: string, id: string): Promise<Decision | undefined> {

@@ -169,6 +169,17 @@ onPostgres('several instances on one PostgreSQL database', () => {
       expect((await numbersIn(chat)).map((d) => d.number)).toEqual([1, 2, 3]);
     });
 
+    it('lets /decisions that arrive together share their look-up and their write: fewer round trips than requests, numbered without gap', async () => {
+      const chat = aMeetingChat();
+      expect((await post(c, aMessage({ serviceUrl, chat, from: people.sara, text: '/decision Först' }))).status).toBe(200);
+      proxy.resetCount();
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(c, aMessage({ serviceUrl, chat, from: people.sara, text: `/decision Tillsammans ${i}` }))));
+      expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+      // Alone, each would cost two (the look-up and the write).
+      expect(proxy.roundTrips()).toBeLessThan(20);
+      expect((await numbersIn(chat)).map((d) => d.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    });
+
     it('answers every request of a burst during an outage, 503 while the database is away, stores every 2xx, and reconnects', async () => {
       const chat = aMeetingChat();
       const activity = (i: number) => aMessage({ serviceUrl, chat, from: people.sara, text: `/decision Under avbrottet ${i}`, id: `outage-${i}` });

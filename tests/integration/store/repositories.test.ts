@@ -115,6 +115,38 @@ describe('decisions', () => {
     expect(await repos.decisions.listForMeeting(OTHER_TENANT, m.id)).toEqual([]);
   });
 
+  it('writes decisions for several meetings and tenants that arrive together each in its own numbering, with one audit event each', async () => {
+    const mine = [await aMeeting(), await aMeeting()];
+    const theirs = await aMeeting(OTHER_TENANT);
+    const asks = [...mine.map((m) => ({ tenantId: TENANT, m })), { tenantId: OTHER_TENANT, m: theirs }].flatMap(({ tenantId, m }) =>
+      Array.from({ length: 7 }, (_, i) => ({ tenantId, meetingId: m.id, text: `Beslut ${i} i ${m.id}`, recordedBy: sara, recordedAt: at, sourceKey: `mix-${m.id}-${i % 5}`, ...(i === 2 ? { agendaItem: 3, heading: 'Budget' } : {}) })),
+    );
+    const stored = await Promise.all(asks.map((a) => repos.decisions.record(a)));
+    // Keys 0 and 1 come twice per meeting: stored once, the first delivery answered as new, the other as stored before.
+    expect(stored.filter((s) => s.created)).toHaveLength(15);
+    for (const m of [...mine, theirs]) {
+      const tenantId = m === theirs ? OTHER_TENANT : TENANT;
+      const decisions = await repos.decisions.listForMeeting(tenantId, m.id);
+      expect(decisions.map((d) => d.number)).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(stored.filter((s) => s.value.meetingId === m.id).map((s) => s.value.id))).toEqual(new Set(decisions.map((d) => d.id)));
+      const audited = (await sql<{ entity_id: string; details: string }>`select entity_id, details from audit_events where entity = 'decision' and meeting_id = ${m.id}`.execute(store.db)).rows;
+      expect(audited.map((a) => [a.entity_id, JSON.parse(a.details) as unknown]).sort()).toEqual(
+        decisions.map((d) => [d.id, { number: d.number, ...(d.heading ? { heading: d.heading } : {}), text: d.text, ...(d.agendaItem ? { agendaItem: d.agendaItem } : {}) }]).sort(),
+      );
+    }
+  });
+
+  it('lets a decision the database refuses fail alone, not the ones that arrive with it', async () => {
+    const m = await aMeeting();
+    const asks = Array.from({ length: 9 }, (_, i) => ({ tenantId: TENANT, meetingId: m.id, text: i === 4 ? 'Med \u0000 i texten' : `Beslut ${i}`, recordedBy: sara, recordedAt: at, sourceKey: `refused-${m.id}-${i}` }));
+    const outcomes = await Promise.allSettled(asks.map((a) => repos.decisions.record(a)));
+    // PostgreSQL cannot store U+0000 in text (SQLite can): there, that one is refused, and only that one.
+    if (store.kind === 'postgres') expect(outcomes.map((o) => o.status)).toEqual(asks.map((_, i) => (i === 4 ? 'rejected' : 'fulfilled')));
+    const stored = outcomes.filter((o) => o.status === 'fulfilled').length;
+    expect(stored).toBeGreaterThanOrEqual(8);
+    expect((await repos.decisions.listForMeeting(TENANT, m.id)).map((d) => d.number)).toEqual(Array.from({ length: stored }, (_, i) => i + 1));
+  });
+
   it('keeps the text exactly as given, Unicode and markup included', async () => {
     const m = await aMeeting();
     const text = 'Beslut: <script>alert(1)</script> ’ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 \u0000 slut';
