@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/cpu.ts`: the benchmark's 200-concurrent /decision load against Rådslag alone, reporting the
+ * `npx tsx bench/cpu.ts`: the benchmark's 200-concurrent (BENCH_CONCURRENCY) /decision load against Rådslag alone, reporting the
  * CPU each request costs in the app process (user and system), in PostgreSQL's processes (with
  * `DATABASE_URL=postgres://…`, a server on this machine) and in this process (load generator and fake
  * connector), read from `/proc`. For finding which side of the store a change moves.
@@ -48,12 +48,12 @@ async function main(): Promise<void> {
       const app0 = cpuOf(app.child.pid!);
       const pg0 = postgresCpu();
       const self0 = process.cpuUsage();
-      const result = await runLoad(total, 200, (i) => post(app.url, decision(connector.url, i, `cpu${round}`)));
+      const result = await runLoad(total, Number(process.env.BENCH_CONCURRENCY ?? 200), (i) => post(app.url, decision(connector.url, i, `cpu${round}`)));
       const app1 = cpuOf(app.child.pid!);
       const self = process.cpuUsage(self0);
       const per = (ms: number) => (ms / total).toFixed(2);
       console.log(
-        `round ${round + 1}: ${result.throughput.toFixed(0)} req/s, p99 ${result.p99.toFixed(0)} ms; CPU per request: app ${per(app1.user - app0.user)} ms user + ${per(app1.system - app0.system)} ms system, PostgreSQL ${per(postgresCpu() - pg0)} ms, load generator ${per((self.user + self.system) / 1000)} ms`,
+        `round ${round + 1}: ${result.throughput.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; CPU per request: app ${per(app1.user - app0.user)} ms user + ${per(app1.system - app0.system)} ms system, PostgreSQL ${per(postgresCpu() - pg0)} ms, load generator ${per((self.user + self.system) / 1000)} ms`,
       );
     }
   } finally {
