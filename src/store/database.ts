@@ -170,6 +170,12 @@ async function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>, 
 }
 
 /** A unique constraint refused the write (SQLite or PostgreSQL). */
+/** PostgreSQL aborted the statement to break a deadlock, or a serializable transaction: it changed nothing, run it again. */
+export function isDeadlock(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
+
 export function isUniqueViolation(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const code = (e as { code?: unknown }).code;

@@ -148,7 +148,7 @@ export class SqlDecisionRepository implements DecisionRepository {
     // The audit event's details as appendAudit writes them ({"number":…,…}), the number filled in by the statement.
     const tail = (d: NewDecision) => JSON.stringify({ ...(d.heading ? { heading: d.heading } : {}), text: d.text, ...(d.agendaItem ? { agendaItem: d.agendaItem } : {}) }).slice(1);
     const ids = column(() => randomUUID());
-    const result = await sql<DecisionRow & { created: number }>`/* prepared:decision-record-many */
+    const result = await sql<DecisionRow & { created: number; asked: string | number }>`/* prepared:decision-record-many */
       with input as (
         select * from unnest(cast(${ids} as text[]), cast(${column((d) => d.tenantId)} as text[]), cast(${column((d) => d.meetingId)} as text[]),
                              cast(${column((d) => d.text)} as text[]), cast(${column((d) => d.recordedBy.id)} as text[]),
@@ -187,21 +187,23 @@ export class SqlDecisionRepository implements DecisionRepository {
         select p.audit_id, p.tenant_id, p.at, p.by_id, p.by_aad, p.by_name, 'decision', inserted.id, 'create', p.meeting_id,
                '{"number":' || cast(inserted.number as text) || ',' || p.details_tail
         from placed p join inserted on inserted.id = p.id
+      ), answered as (
+        select inserted.*, 1 as created from inserted
+        union all
+        select existing.*, 0 as created from existing
       )
-      select inserted.*, 1 as created from inserted
-      union all
-      select existing.*, 0 as created from existing
+      -- Each ask's row by its place in the batch, matched by source key in the database (not in JavaScript,
+      -- which would see text the driver had to re-encode).
+      select i.ord as asked, a.* from input i join answered a on a.tenant_id = i.tenant_id and a.source_key = i.source_key
     `.execute(this.db);
-    const bySource = new Map(result.rows.map((row) => [`${row.tenant_id}\u0000${row.source_key}`, row]));
-    return new Map(
-      inputs.map((input, i) => {
-        const row = bySource.get(`${input.tenantId}\u0000${input.sourceKey}`);
-        if (!row) throw new Error(`decision for ${input.sourceKey} was neither stored nor found`);
-        const { created, ...decision } = row;
-        // Of one activity delivered twice in the batch, the first stored it; the other hears it was stored before.
-        return [asks[i]!.key, { value: toDecision(decision), created: Number(created) === 1 && decision.id === ids[i] }];
-      }),
-    );
+    const answers = new Map<string, Stored<Decision>>();
+    for (const { asked, created, ...decision } of result.rows) {
+      const i = Number(asked) - 1;
+      // Of one activity delivered twice in the batch, the first stored it; the other hears it was stored before.
+      answers.set(asks[i]!.key, { value: toDecision(decision), created: Number(created) === 1 && decision.id === ids[i] });
+    }
+    // An ask without a row (there should be none) is answered "not answered" alone, by record().
+    return answers;
   }
 
   async get(tenantId: string, id: string): Promise<Decision | undefined> {

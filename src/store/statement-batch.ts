@@ -70,13 +70,20 @@ export class StatementBatch<K, V> {
       const found = await this.runMany(batch.map(([, ask]) => ask.key));
       for (const [k, ask] of batch) for (const w of ask.waiters) w.resolve(found.get(k));
     } catch (e) {
-      // An ask the database refuses (say, text it cannot store) must not fail the others: each again alone
-      // (a failed statement changed nothing). A database that is not there fails them all the same, at once.
-      if (batch.length === 1 || isStoreUnavailable(e)) {
+      // A value the database refuses (text it cannot store, a row a constraint forbids) must not fail the
+      // others: each again alone, one after the other (a failed statement changed nothing). Anything else — a
+      // database that is not there, read-only, out of resources — would fail them all alike: at once.
+      if (batch.length === 1 || isStoreUnavailable(e) || !refusesValues(e)) {
         for (const [, ask] of batch) for (const w of ask.waiters) w.reject(e);
         return;
       }
-      await Promise.all(batch.map((entry) => this.answer([entry])));
+      for (const entry of batch) await this.answer([entry]);
     }
   }
+}
+
+/** PostgreSQL's data exceptions (SQLSTATE class 22) and constraint refusals (23) but a unique key's (retried by the writer). */
+function refusesValues(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^2[23]/.test(code) && code !== '23505';
 }

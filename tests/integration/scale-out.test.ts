@@ -173,10 +173,14 @@ onPostgres('several instances on one PostgreSQL database', () => {
       const chat = aMeetingChat();
       expect((await post(c, aMessage({ serviceUrl, chat, from: people.sara, text: '/decision Först' }))).status).toBe(200);
       proxy.resetCount();
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(c, aMessage({ serviceUrl, chat, from: people.sara, text: `/decision Tillsammans ${i}` }))));
+      // The database answers after 100 ms, so the twenty arrive while the first statement is out, whatever the machine's load.
+      proxy.latencyMs = 100;
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(c, aMessage({ serviceUrl, chat, from: people.sara, text: `/decision Tillsammans ${i}` })))).finally(
+        () => (proxy.latencyMs = 0),
+      );
       expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
-      // Alone, each would cost two (the look-up and the write).
-      expect(proxy.roundTrips()).toBeLessThan(20);
+      // Alone, each would cost two (the look-up and the write): 40. Together, the first alone and the others in one or two batches per stage.
+      expect(proxy.roundTrips()).toBeLessThanOrEqual(8);
       expect((await numbersIn(chat)).map((d) => d.number)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     });
 

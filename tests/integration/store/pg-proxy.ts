@@ -2,7 +2,8 @@
  * A TCP proxy in front of PostgreSQL for the scale-out tests: it counts the app's round trips (each simple
  * Query or extended-protocol Sync the client sends is one) and stands in for the database going away —
  * `cut` drops every connection and refuses new ones (a restart), `hang` lets nothing through and answers
- * nothing (a cut network) — and `restore` lets connections through again. Deterministic, and it disturbs no
+ * nothing (a cut network) — and `restore` lets connections through again; `latencyMs` holds each answer back
+ * (a database on another host, or a busy one). Deterministic, and it disturbs no
  * one else's use of the shared PostgreSQL server.
  */
 import net from 'node:net';
@@ -15,6 +16,8 @@ export class PgProxy {
   private readonly sockets = new Set<net.Socket>();
   private trips = 0;
   port = 0;
+  /** How long each of the database's answers is held back (in order). */
+  latencyMs = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
@@ -93,7 +96,9 @@ export class PgProxy {
     });
     upstream.on('data', (chunk: Buffer) => {
       if (this.mode === 'hang') return;
-      client.write(chunk);
+      // Timers of one delay fire in the order they were set, so the answers keep their order.
+      if (this.latencyMs > 0) setTimeout(() => this.mode !== 'hang' && !client.destroyed && client.write(chunk), this.latencyMs);
+      else client.write(chunk);
     });
   }
 

@@ -123,7 +123,9 @@ describe('decisions', () => {
     );
     const stored = await Promise.all(asks.map((a) => repos.decisions.record(a)));
     // Keys 0 and 1 come twice per meeting: stored once, the first delivery answered as new, the other as stored before.
-    expect(stored.filter((s) => s.created)).toHaveLength(15);
+    expect(stored.map((s) => s.created)).toEqual(asks.map((_, i) => i % 7 < 5));
+    stored.forEach((s, i) => expect(s.value).toMatchObject({ tenantId: asks[i]!.tenantId, meetingId: asks[i]!.meetingId }));
+    for (let i = 0; i < asks.length; i++) if (i % 7 >= 5) expect(stored[i]!.value).toEqual(stored[i - 5]!.value);
     for (const m of [...mine, theirs]) {
       const tenantId = m === theirs ? OTHER_TENANT : TENANT;
       const decisions = await repos.decisions.listForMeeting(tenantId, m.id);
@@ -134,6 +136,25 @@ describe('decisions', () => {
         decisions.map((d) => [d.id, { number: d.number, ...(d.heading ? { heading: d.heading } : {}), text: d.text, ...(d.agendaItem ? { agendaItem: d.agendaItem } : {}) }]).sort(),
       );
     }
+  });
+
+  it('answers a redelivery among new decisions with what was stored, and numbers past a counter that fell behind', async () => {
+    const m = await aMeeting();
+    const ask = (i: number) => ({ tenantId: TENANT, meetingId: m.id, text: `Beslut ${i}`, recordedBy: sara, recordedAt: at, sourceKey: `behind-${m.id}-${i}` });
+    const first = await repos.decisions.record(ask(0));
+    await repos.decisions.record(ask(1));
+    // A counter behind the decisions' highest § (a meeting numbered before the counter, or a chat taken over).
+    await sql`update decision_numbers set last = 0 where meeting_id = ${m.id}`.execute(store.db);
+    const stored = await Promise.all([ask(2), ask(0), ask(3), ask(4)].map((a) => repos.decisions.record(a)));
+    expect(stored.map((s) => s.created)).toEqual([true, false, true, true]);
+    expect(stored[1]!.value).toEqual(first.value);
+    expect((await repos.decisions.listForMeeting(TENANT, m.id)).map((d) => [d.number, d.text])).toEqual([
+      [1, 'Beslut 0'],
+      [2, 'Beslut 1'],
+      [3, 'Beslut 2'],
+      [4, 'Beslut 3'],
+      [5, 'Beslut 4'],
+    ]);
   });
 
   it('lets a decision the database refuses fail alone, not the ones that arrive with it', async () => {

@@ -6,11 +6,15 @@ import { StatementBatch } from '../../../src/store/statement-batch';
 function recorder(answer: (key: string) => string | undefined = (k) => `answer ${k}`) {
   const calls: string[][] = [];
   const pending: Array<() => void> = [];
+  let out = 0;
+  const most = { out: 0 };
   let fail: ((keys: string[]) => Error | undefined) | undefined;
   const runMany = (keys: string[]) => {
     calls.push(keys);
+    most.out = Math.max(most.out, ++out);
     return new Promise<Map<string, string>>((resolve, reject) => {
       pending.push(() => {
+        out--;
         const error = fail?.(keys);
         if (error) reject(error);
         else resolve(new Map(keys.flatMap((k) => (answer(k) === undefined ? [] : [[k, answer(k)!] as [string, string]]))));
@@ -23,7 +27,7 @@ function recorder(answer: (key: string) => string | undefined = (k) => `answer $
       await new Promise((r) => setImmediate(r));
     }
   };
-  return { calls, runMany, releaseAll, failWhen: (f: (keys: string[]) => Error | undefined) => (fail = f) };
+  return { calls, most, runMany, releaseAll, failWhen: (f: (keys: string[]) => Error | undefined) => (fail = f) };
 }
 
 it('runs the asks made in one round of I/O as one statement, one key once, and answers each its own', async () => {
@@ -60,9 +64,12 @@ it('puts at most maxBatch asks in one statement', async () => {
   expect(r.calls).toEqual([['a', 'b', 'c'], ['d', 'e']]);
 });
 
-it('runs each ask alone when a shared statement fails, so only the ask the database refuses fails', async () => {
+/** An error as node-postgres gives it: the SQLSTATE in `code`. */
+const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+it('runs each ask alone, one after the other, when the database refuses a value, so only that ask fails', async () => {
   const r = recorder();
-  const refused = new Error('invalid byte sequence');
+  const refused = pgError('22021', 'invalid byte sequence for encoding "UTF8": 0x00');
   r.failWhen((keys) => (keys.includes('bad') ? refused : undefined));
   const batch = new StatementBatch<string, string>((k) => k, r.runMany);
   const outcomes = Promise.allSettled(['a', 'bad', 'c'].map((k) => batch.load(k)));
@@ -73,6 +80,22 @@ it('runs each ask alone when a shared statement fails, so only the ask the datab
     { status: 'fulfilled', value: 'answer c' },
   ]);
   expect(r.calls).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+  // Never more than one statement out, the re-runs included.
+  expect(r.most.out).toBe(1);
+});
+
+it.each([
+  ['a read-only database (after a failover)', pgError('25006', 'cannot execute INSERT in a read-only transaction')],
+  ['a unique key still taken after the writer’s retries', pgError('23505', 'duplicate key value violates unique constraint')],
+  ['an error without a SQLSTATE', new Error('something else')],
+])('fails every ask at once, without running them again, on %s', async (_, error) => {
+  const r = recorder();
+  r.failWhen(() => error);
+  const batch = new StatementBatch<string, string>((k) => k, r.runMany);
+  const outcomes = Promise.allSettled(['a', 'b', 'c'].map((k) => batch.load(k)));
+  await r.releaseAll();
+  expect((await outcomes).map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  expect(r.calls).toEqual([['a', 'b', 'c']]);
 });
 
 it('fails every ask at once, without running them again, when the database is not there', async () => {
