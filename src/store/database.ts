@@ -169,15 +169,23 @@ async function openPostgres(config: Extract<StoreConfig, { kind: 'postgres' }>, 
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** A unique constraint refused the write (SQLite or PostgreSQL). */
+/** The error code a driver put on an error: SQLite's name, or PostgreSQL's SQLSTATE. */
+const codeOf = (e: unknown): unknown => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
+
 /** PostgreSQL aborted the statement to break a deadlock, or a serializable transaction: it changed nothing, run it again. */
 export function isDeadlock(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  const code = codeOf(e);
   return code === '40P01' || code === '40001';
 }
 
+/** PostgreSQL refused a value of the statement: a data exception (SQLSTATE class 22) or a constraint (23) but a unique key's. */
+export function refusesValues(e: unknown): boolean {
+  const code = codeOf(e);
+  return typeof code === 'string' && /^2[23]/.test(code) && code !== '23505';
+}
+
+/** A unique constraint refused the write (SQLite or PostgreSQL). */
 export function isUniqueViolation(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const code = (e as { code?: unknown }).code;
+  const code = codeOf(e);
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }

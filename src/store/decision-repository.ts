@@ -135,7 +135,7 @@ export class SqlDecisionRepository implements DecisionRepository {
    * PostgreSQL: the source-key checks, the next §s, the decisions and their audit events of every /decision
    * that arrived together in one statement (StatementBatch), one round trip and one commit for all of them.
    * The §s come from an upsert on each meeting's `decision_numbers` row, raised by the number of new decisions:
-   * writers of one meeting queue on that row (taken in the meetings' order, so two batches cannot deadlock),
+   * writers of one meeting queue on that row (taken in the meetings' order; a deadlock elsewhere is retried),
    * and an upsert that waited sees the newest number (a plain `max(number)` would see the statement's
    * snapshot, taken before the wait). `greatest` with the decisions' own highest § covers meetings numbered
    * before the counter existed, or changed without it (a chat taken over). The same activity twice in one

@@ -8,6 +8,7 @@
  */
 import { setImmediate } from 'node:timers';
 import { isStoreUnavailable } from '../app/ports';
+import { refusesValues } from './database';
 
 interface Ask<K, V> {
   key: K;
@@ -80,10 +81,4 @@ export class StatementBatch<K, V> {
       for (const entry of batch) await this.answer([entry]);
     }
   }
-}
-
-/** PostgreSQL's data exceptions (SQLSTATE class 22) and constraint refusals (23) but a unique key's (retried by the writer). */
-function refusesValues(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && /^2[23]/.test(code) && code !== '23505';
 }
